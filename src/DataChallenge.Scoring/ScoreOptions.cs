@@ -1,0 +1,23 @@
+namespace DataChallenge.Scoring;
+
+/// <summary>How one scoring run behaves beyond the phase's configuration.</summary>
+public sealed record ScoreOptions
+{
+    /// <summary>Name used for the labels file in rejection messages.</summary>
+    public string LabelsFileName { get; init; } = "labels";
+
+    /// <summary>Name used for the predictions file in rejection messages.</summary>
+    public string PredictionsFileName { get; init; } = "predictions";
+
+    /// <summary>Bootstrap resamples for the primary metric's interval; 0 turns the interval off.</summary>
+    public int BootstrapResamples { get; init; } = 1000;
+
+    /// <summary>Seed of the bootstrap; derive it from the submission so a rescore gives the same interval.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>Groups smaller than this are reported as suppressed, never with a value.</summary>
+    public int MinGroupSize { get; init; } = 10;
+
+    /// <summary>When set, only this metric is computed.</summary>
+    public string? OnlyMetric { get; init; }
+}
