@@ -1,4 +1,53 @@
+using DataChallenge.Api;
+using DataChallenge.Core.Persistence;
+using DataChallenge.Hosting;
+using DataChallenge.Hosting.Messaging;
+using DataChallenge.Hosting.ObjectStorage;
+using DataChallenge.Leaderboard;
+using DataChallenge.Server;
+using DataChallenge.Server.Demo;
+using DataChallenge.Worker;
+
 var builder = WebApplication.CreateBuilder(args);
+var roles = ServerRoles.From(builder.Configuration);
+var paths = new HostPaths(Path.GetFullPath(builder.Configuration["DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, "data")));
+Directory.CreateDirectory(paths.DataFolder);
+
+builder.Services.AddSingleton(paths);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddObjectStore(builder.Configuration);
+var health = builder.Services.AddHealthChecks();
+if (roles.UsesDatabase)
+{
+    builder.Services.AddDataChallengeDatabase(builder.Configuration, paths.DataFolder);
+    health.AddDbContextCheck<DataChallengeDbContext>("database");
+}
+if (roles.Api) builder.Services.AddApiRole(builder.Configuration, paths.DataFolder);
+if (roles.Leaderboard) builder.Services.AddLeaderboardRole();
+builder.Services.AddDataChallengeBus(builder.Configuration, bus =>
+{
+    if (roles.Worker) bus.AddWorkerConsumers();
+    if (roles.Leaderboard) bus.AddLeaderboardConsumers();
+});
+if (roles.Api) builder.Services.AddDemoChallenge(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
-app.Run();
+await app.PrepareAsync(roles);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+if (roles.Api)
+{
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.MapApi();
+}
+if (roles.Leaderboard) app.MapLeaderboards();
+app.MapHealthChecks("/health");
+app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("DataChallenge is running with roles: {Roles}", roles));
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,66 @@
+using DataChallenge.Api.Features.Challenges;
+using DataChallenge.Api.Features.Phases;
+using DataChallenge.Api.Features.PublicData;
+using DataChallenge.Api.Features.Status;
+using DataChallenge.Api.Features.Submissions;
+using DataChallenge.Api.Jobs;
+using DataChallenge.Core.Accounts;
+using DataChallenge.Core.Persistence;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Scalar.AspNetCore;
+
+namespace DataChallenge.Api;
+
+/// <summary>The "api" role: accounts, challenges, uploads, the OpenAPI document and the scheduled jobs.</summary>
+public static class ApiRole
+{
+    public static IServiceCollection AddApiRole(this IServiceCollection services, IConfiguration configuration, string dataFolder)
+    {
+        services.AddIdentityApiEndpoints<User>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.Password.RequiredLength = 10;
+                identity.Password.RequireNonAlphanumeric = false;
+            })
+            .AddEntityFrameworkStores<DataChallengeDbContext>();
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+        services.AddAuthorization();
+        services.AddOpenApi();
+
+        services.AddScoped<SubmissionDispatcher>();
+        services.AddScoped<SubmissionIntake>();
+        services.AddScoped<PublicFileStore>();
+        services.AddScoped<RequeueStuckSubmissionsJob>();
+        services.Configure<SubmissionRecoveryOptions>(configuration.GetSection(SubmissionRecoveryOptions.Section));
+
+        var postgres = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Postgres;
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (string.IsNullOrWhiteSpace(postgres)) hangfire.UseInMemoryStorage();
+            else hangfire.UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(postgres));
+        });
+        services.AddHangfireServer(server => server.WorkerCount = 2);
+        return services;
+    }
+
+    public static void MapApi(this WebApplication app)
+    {
+        app.MapGroup("/api/account").WithTags("Accounts").MapIdentityApi<User>();
+        app.MapChallenges();
+        app.MapPhases();
+        app.MapPublicData();
+        app.MapSubmissions();
+        app.MapStatus();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("DataChallenge API"));
+        RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using DataChallenge.Api.Http;
+using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Persistence;
+using DataChallenge.Core.PublicData;
+using DataChallenge.Hosting.ObjectStorage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DataChallenge.Api.Features.PublicData;
+
+public sealed record PublicFileResponse(string Name, string Description, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, string DownloadUrl);
+
+/// <summary>Training data and starter kits: listed for anyone, downloadable by participants and organisers.</summary>
+public static class PublicDataEndpoints
+{
+    private const long MaxPublicFileBytes = 5L * 1024 * 1024 * 1024;
+
+    public static RouteGroupBuilder MapPublicData(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/challenges/{slug}/files").WithTags("Public data");
+        group.MapGet("/", List).AllowAnonymous().WithSummary("The challenge's public data files.");
+        group.MapGet("/{name}", Download).RequireAuthorization().WithSummary("Download a public data file (participants and organisers).");
+        group.MapPut("/{name}", Upload).RequireAuthorization().Accepts<Stream>("application/octet-stream")
+            .WithSummary("Upload or replace a public data file as the request body (organisers).");
+        return group;
+    }
+
+    private static async Task<Results<Ok<List<PublicFileResponse>>, ProblemHttpResult>> List(string slug, DataChallengeDbContext db, CancellationToken cancellationToken)
+    {
+        var challengeId = await db.Challenges.Where(c => c.Slug == slug).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        if (challengeId is null) return Problems.NotFound("The challenge");
+        var files = await db.PublicFiles.AsNoTracking().Where(f => f.ChallengeId == challengeId).OrderBy(f => f.Name).ToListAsync(cancellationToken);
+        return TypedResults.Ok(files.Select(f => new PublicFileResponse(f.Name, f.Description, f.SizeBytes, f.Sha256, f.UploadedAt,
+            $"/api/challenges/{slug}/files/{Uri.EscapeDataString(f.Name)}")).ToList());
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(string slug, string name, ClaimsPrincipal user,
+        DataChallengeDbContext db, IObjectStore store, IOptions<ObjectStoreOptions> storeOptions, CancellationToken cancellationToken)
+    {
+        var challengeId = await db.Challenges.Where(c => c.Slug == slug).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        if (challengeId is null) return Problems.NotFound("The challenge");
+        var userId = user.UserId();
+        var allowed = await db.TeamOfAsync(challengeId.Value, userId, cancellationToken) is not null
+            || await db.IsOrganiserAsync(challengeId.Value, userId, cancellationToken);
+        if (!allowed) return Problems.Forbidden("Join the challenge to download its data.");
+        var file = await db.PublicFiles.AsNoTracking().FirstOrDefaultAsync(f => f.ChallengeId == challengeId && f.Name == name, cancellationToken);
+        if (file is null) return Problems.NotFound("The file");
+        var content = await store.OpenReadAsync(storeOptions.Value.Buckets.PublicData, file.ObjectKey, cancellationToken);
+        return TypedResults.Stream(content, "application/octet-stream", file.Name);
+    }
+
+    private static async Task<Results<Ok<PublicFileResponse>, ProblemHttpResult>> Upload(string slug, string name, string? description, HttpRequest request,
+        ClaimsPrincipal user, PublicFileStore files, DataChallengeDbContext db, CancellationToken cancellationToken)
+    {
+        var challenge = await db.Challenges.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
+        if (challenge is null) return Problems.NotFound("The challenge");
+        if (challenge.OwnerId != user.UserId()) return Problems.Forbidden("Only the challenge's organisers can publish data.");
+        if (name.Length > 200 || name.IndexOfAny(['/', '\\']) >= 0 || name.StartsWith('.'))
+            return Problems.BadRequest("A file name has at most 200 characters, no slashes, and does not start with a dot.");
+        var body = await UploadBody.ReadAsync(request, name, cancellationToken);
+        if (body is null) return Problems.BadRequest("The request carries no file.");
+        try
+        {
+            await using var upload = await SpooledUpload.ReceiveAsync(body.Content, MaxPublicFileBytes, cancellationToken);
+            var file = await files.SaveAsync(challenge.Id, name, description ?? "", upload, cancellationToken);
+            return TypedResults.Ok(new PublicFileResponse(file.Name, file.Description, file.SizeBytes, file.Sha256, file.UploadedAt,
+                $"/api/challenges/{slug}/files/{Uri.EscapeDataString(file.Name)}"));
+        }
+        catch (UploadTooLargeException e)
+        {
+            return Problems.TooLarge(e.Limit);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using DataChallenge.Api.Http;
+using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataChallenge.Api.Features.Submissions;
+
+public static class SubmissionEndpoints
+{
+    public static RouteGroupBuilder MapSubmissions(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api").WithTags("Submissions").RequireAuthorization();
+        group.MapPost("/phases/{phaseId:guid}/submissions", Submit)
+            .WithSummary("Upload a prediction file: the raw body (text/csv, optional ?fileName=) or a multipart form with one file.")
+            .Accepts<Stream>("text/csv", "multipart/form-data")
+            .DisableAntiforgery();
+        group.MapGet("/phases/{phaseId:guid}/submissions", ListMine).WithSummary("Your team's submissions to a phase, newest first.");
+        group.MapGet("/submissions/{submissionId:guid}", Get).WithSummary("One submission's status and public scores (its team and organisers only).");
+        return group;
+    }
+
+    private static async Task<Results<Accepted<SubmissionResponse>, ProblemHttpResult>> Submit(Guid phaseId, HttpRequest request, ClaimsPrincipal user,
+        DataChallengeDbContext db, SubmissionIntake intake, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var receivedAt = clock.GetUtcNow();
+        var phase = await db.Phases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
+        if (phase is null) return Problems.NotFound("The phase");
+        var userId = user.UserId();
+        var teamId = await db.TeamOfAsync(phase.ChallengeId, userId, cancellationToken);
+        if (teamId is null) return Problems.Forbidden("Join the challenge before submitting.");
+        if (!phase.IsOpenAt(receivedAt))
+            return Problems.Forbidden(receivedAt < phase.OpensAt ? $"This phase opens at {phase.OpensAt:u}." : $"This phase closed at {phase.ClosesAt:u}.");
+        if (phase.LabelsVersion == 0) return Problems.Conflict("This phase is not ready: its organisers have not uploaded the test labels yet.");
+        if (request.ContentLength > phase.MaxFileBytes) return Problems.TooLarge(phase.MaxFileBytes);
+
+        var body = await UploadBody.ReadAsync(request, "predictions.csv", cancellationToken);
+        if (body is null) return Problems.BadRequest("The request carries no file.");
+        SpooledUpload upload;
+        try
+        {
+            upload = await SpooledUpload.ReceiveAsync(body.Content, phase.MaxFileBytes, cancellationToken);
+        }
+        catch (UploadTooLargeException e)
+        {
+            return Problems.TooLarge(e.Limit);
+        }
+        await using (upload)
+        {
+            if (upload.Length == 0) return Problems.BadRequest("The file is empty.");
+            var submission = await intake.AcceptAsync(phase, teamId.Value, userId, upload, body.FileName, cancellationToken);
+            return TypedResults.Accepted($"/api/submissions/{submission.Id}", SubmissionResponse.From(submission));
+        }
+    }
+
+    private static async Task<Results<Ok<List<SubmissionResponse>>, ProblemHttpResult>> ListMine(Guid phaseId, ClaimsPrincipal user,
+        DataChallengeDbContext db, CancellationToken cancellationToken)
+    {
+        var phase = await db.Phases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
+        if (phase is null) return Problems.NotFound("The phase");
+        var teamId = await db.TeamOfAsync(phase.ChallengeId, user.UserId(), cancellationToken);
+        if (teamId is null) return TypedResults.Ok(new List<SubmissionResponse>());
+        var submissions = await db.Submissions.AsNoTracking().Where(s => s.PhaseId == phaseId && s.TeamId == teamId)
+            .OrderByDescending(s => s.ReceivedAt).Take(500).ToListAsync(cancellationToken);
+        return TypedResults.Ok(submissions.Select(SubmissionResponse.From).ToList());
+    }
+
+    private static async Task<Results<Ok<SubmissionResponse>, ProblemHttpResult>> Get(Guid submissionId, ClaimsPrincipal user,
+        DataChallengeDbContext db, CancellationToken cancellationToken)
+    {
+        var found = await db.Submissions.AsNoTracking()
+            .Where(s => s.Id == submissionId)
+            .Join(db.Phases, s => s.PhaseId, p => p.Id, (s, p) => new { Submission = s, p.ChallengeId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null) return Problems.NotFound("The submission");
+        var userId = user.UserId();
+        var mayRead = await db.TeamOfAsync(found.ChallengeId, userId, cancellationToken) == found.Submission.TeamId
+            || await db.IsOrganiserAsync(found.ChallengeId, userId, cancellationToken);
+        // Another team's submission answers exactly like a missing one.
+        return mayRead ? TypedResults.Ok(SubmissionResponse.From(found.Submission)) : Problems.NotFound("The submission");
+    }
+}

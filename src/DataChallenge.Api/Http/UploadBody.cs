@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace DataChallenge.Api.Http;
+
+/// <summary>
+/// The file part of an upload request, as a stream that is read once: either the raw body (curl --data-binary,
+/// the CLI) or the first file of a multipart form (browsers). Nothing is buffered.
+/// </summary>
+public sealed record UploadBody(Stream Content, string FileName)
+{
+    public static async Task<UploadBody?> ReadAsync(HttpRequest request, string defaultName, CancellationToken cancellationToken)
+    {
+        // Our own limit per phase applies instead of the server-wide one.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
+
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            var name = request.Query["fileName"].FirstOrDefault() ?? defaultName;
+            return new UploadBody(request.Body, Clean(name));
+        }
+
+        var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary)) return null;
+        var reader = new MultipartReader(boundary, request.Body);
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFileDisposition())
+                return new UploadBody(section.Body, Clean(disposition.FileNameStar.Value ?? disposition.FileName.Value ?? defaultName));
+        }
+        return null;
+    }
+
+    // Only the last path segment, printable, bounded: the name is shown back to people.
+    private static string Clean(string name)
+    {
+        var last = Path.GetFileName(name.Replace('\\', '/').Trim('"'));
+        var printable = new string(last.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (printable.Length == 0) printable = "predictions.csv";
+        return printable.Length > 200 ? printable[..200] : printable;
+    }
+}

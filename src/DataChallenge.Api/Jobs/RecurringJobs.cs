@@ -1,0 +1,12 @@
+using Hangfire;
+
+namespace DataChallenge.Api.Jobs;
+
+/// <summary>Every recurring job in one place.</summary>
+public static class RecurringJobs
+{
+    public static void Register(IRecurringJobManager jobs)
+    {
+        jobs.AddOrUpdate<RequeueStuckSubmissionsJob>("requeue-stuck-submissions", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+    }
+}

@@ -1,0 +1,10 @@
+namespace DataChallenge.Contracts;
+
+/// <summary>The prediction file broke an input rule; <see cref="Reason"/> is written for the competitor.</summary>
+public sealed record SubmissionRejected
+{
+    public required Guid SubmissionId { get; init; }
+    public required int Attempt { get; init; }
+    public required string Reason { get; init; }
+    public required DateTimeOffset RejectedAt { get; init; }
+}

@@ -1,0 +1,27 @@
+namespace DataChallenge.Contracts;
+
+/// <summary>A submission's scores. Private-split values travel here but are only shown after the reveal.</summary>
+public sealed record SubmissionScored
+{
+    public required Guid SubmissionId { get; init; }
+    public required int Attempt { get; init; }
+    public required int LabelsVersion { get; init; }
+    public required string PrimaryMetric { get; init; }
+    public required bool HigherIsBetter { get; init; }
+
+    /// <summary>Every metric on every split ("public", "private", "all"; only "all" without a split column).</summary>
+    public required IReadOnlyList<MetricScore> Scores { get; init; }
+
+    /// <summary>Bootstrap interval of the primary metric, when computed.</summary>
+    public ScoreInterval? Interval { get; init; }
+
+    public required string ScorerVersion { get; init; }
+    public required DateTimeOffset ScoredAt { get; init; }
+    public required double DurationMilliseconds { get; init; }
+}
+
+/// <summary>One metric on one split; <see cref="Value"/> is null when the metric is undefined on the data.</summary>
+public sealed record MetricScore(string Split, string Metric, double? Value, string? UndefinedReason);
+
+/// <summary>A 95 % bootstrap interval.</summary>
+public sealed record ScoreInterval(double Lower, double Upper, int Resamples);

@@ -1,0 +1,17 @@
+using DataChallenge.Core.Challenges;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DataChallenge.Core.Persistence.Configurations;
+
+public sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challenge>
+{
+    public void Configure(EntityTypeBuilder<Challenge> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Slug).HasMaxLength(64);
+        builder.HasIndex(c => c.Slug).IsUnique();
+        builder.Property(c => c.Title).HasMaxLength(200);
+        builder.HasMany(c => c.Phases).WithOne(p => p.Challenge).HasForeignKey(p => p.ChallengeId);
+    }
+}

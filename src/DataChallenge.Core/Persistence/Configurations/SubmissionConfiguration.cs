@@ -1,0 +1,23 @@
+using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Submissions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DataChallenge.Core.Persistence.Configurations;
+
+public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submission>
+{
+    public void Configure(EntityTypeBuilder<Submission> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.FileName).HasMaxLength(255);
+        builder.Property(s => s.ObjectKey).HasMaxLength(300);
+        builder.Property(s => s.Sha256).HasMaxLength(64);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(s => new { s.PhaseId, s.TeamId, s.ReceivedAt });
+        // The re-dispatch job scans unfinished submissions by age.
+        builder.HasIndex(s => new { s.Status, s.DispatchedAt });
+        builder.HasOne<Phase>().WithMany().HasForeignKey(s => s.PhaseId);
+        builder.HasOne<Team>().WithMany().HasForeignKey(s => s.TeamId);
+    }
+}

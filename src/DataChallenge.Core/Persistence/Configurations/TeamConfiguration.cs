@@ -1,0 +1,17 @@
+using DataChallenge.Core.Challenges;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DataChallenge.Core.Persistence.Configurations;
+
+public sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
+{
+    public void Configure(EntityTypeBuilder<Team> builder)
+    {
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Name).HasMaxLength(100);
+        // Two teams of one challenge never share a name.
+        builder.HasIndex(t => new { t.ChallengeId, t.Name }).IsUnique();
+        builder.HasOne<Challenge>().WithMany().HasForeignKey(t => t.ChallengeId);
+    }
+}

@@ -1,0 +1,39 @@
+using DataChallenge.Core.Accounts;
+using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Leaderboards;
+using DataChallenge.Core.PublicData;
+using DataChallenge.Core.Submissions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataChallenge.Core.Persistence;
+
+/// <summary>The platform's one database. Provider-specific subclasses exist only to keep migrations apart.</summary>
+public class DataChallengeDbContext(DbContextOptions options) : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Challenge> Challenges => Set<Challenge>();
+    public DbSet<Phase> Phases => Set<Phase>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<LeaderboardEntry> LeaderboardEntries => Set<LeaderboardEntry>();
+    public DbSet<PublicFile> PublicFiles => Set<PublicFile>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DataChallengeDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteDataChallengeDbContext(DbContextOptions<SqliteDataChallengeDbContext> options) : DataChallengeDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset; UTC ticks sort the same way.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+    }
+}
+
+public sealed class PostgresDataChallengeDbContext(DbContextOptions<PostgresDataChallengeDbContext> options) : DataChallengeDbContext(options);

@@ -1,0 +1,44 @@
+namespace DataChallenge.Core.Submissions;
+
+/// <summary>One uploaded prediction file and what became of it. The row is the state machine: no saga.</summary>
+public sealed class Submission
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid PhaseId { get; init; }
+    public Guid TeamId { get; init; }
+    public Guid UserId { get; init; }
+    public required string FileName { get; init; }
+    public required string ObjectKey { get; init; }
+    public required string Sha256 { get; init; }
+    public long SizeBytes { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    public SubmissionStatus Status { get; set; }
+
+    /// <summary>Dispatch attempts so far; consumers and the re-dispatch job compare it to stay idempotent.</summary>
+    public int Attempt { get; set; } = 1;
+
+    public DateTimeOffset DispatchedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Competitor-readable reason of a rejection; for Failed, an organiser-only reason.</summary>
+    public string? Message { get; set; }
+
+    public string? PrimaryMetric { get; set; }
+    public double? PublicScore { get; set; }
+
+    /// <summary>Never shown before the reveal.</summary>
+    public double? PrivateScore { get; set; }
+
+    public double? IntervalLower { get; set; }
+    public double? IntervalUpper { get; set; }
+
+    /// <summary>All metrics on all splits (JSON); private values inside are never served before the reveal.</summary>
+    public string? ScoresJson { get; set; }
+
+    public int? ScoredLabelsVersion { get; set; }
+    public string? ScorerVersion { get; set; }
+
+    public static string PredictionsKey(Guid phaseId, Guid submissionId) => $"phases/{phaseId:N}/submissions/{submissionId:N}.csv";
+}

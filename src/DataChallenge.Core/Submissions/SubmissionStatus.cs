@@ -1,0 +1,11 @@
+namespace DataChallenge.Core.Submissions;
+
+/// <summary>The submission's life: Received → Scoring → Scored | Rejected (competitor's file) | Failed (platform).</summary>
+public enum SubmissionStatus
+{
+    Received = 0,
+    Scoring = 1,
+    Scored = 2,
+    Rejected = 3,
+    Failed = 4,
+}

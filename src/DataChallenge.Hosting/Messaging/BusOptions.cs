@@ -1,0 +1,21 @@
+namespace DataChallenge.Hosting.Messaging;
+
+/// <summary>The message bus: MassTransit's in-memory transport unless <see cref="RabbitMqUrl"/> is set.</summary>
+public sealed class BusOptions
+{
+    public const string Section = "Bus";
+
+    /// <summary>amqp://user:password@host:port/vhost; empty selects the in-memory transport.</summary>
+    public string? RabbitMqUrl { get; set; }
+
+    /// <summary>Messages a worker holds unacknowledged; bounded so a dying worker strands few.</summary>
+    public int PrefetchCount { get; set; } = 8;
+
+    /// <summary>Submissions a worker scores at once.</summary>
+    public int ConcurrencyLimit { get; set; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Immediate redeliveries before a message goes to its _error queue.</summary>
+    public int RetryLimit { get; set; } = 3;
+
+    public bool UsesRabbitMq => !string.IsNullOrWhiteSpace(RabbitMqUrl);
+}

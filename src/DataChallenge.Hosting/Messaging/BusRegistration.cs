@@ -1,0 +1,43 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataChallenge.Hosting.Messaging;
+
+public static class BusRegistration
+{
+    /// <summary>Adds MassTransit once for every enabled role; each role registers its consumers through <paramref name="addConsumers"/>.</summary>
+    public static IServiceCollection AddDataChallengeBus(this IServiceCollection services, IConfiguration configuration,
+        Action<IBusRegistrationConfigurator> addConsumers)
+    {
+        var options = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        services.AddSingleton(options);
+        services.AddMassTransit(bus =>
+        {
+            addConsumers(bus);
+            if (options.UsesRabbitMq)
+            {
+                bus.UsingRabbitMq((context, rabbit) =>
+                {
+                    rabbit.Host(new Uri(options.RabbitMqUrl!), host => host.PublisherConfirmation = true);
+                    rabbit.PrefetchCount = options.PrefetchCount;
+                    rabbit.ConcurrentMessageLimit = options.ConcurrencyLimit;
+                    rabbit.UseMessageRetry(retry => retry.Interval(options.RetryLimit, TimeSpan.FromMilliseconds(200)));
+                    rabbit.ConfigureEndpoints(context);
+                });
+                services.AddSingleton<IQueueMonitor, RabbitMqQueueMonitor>();
+            }
+            else
+            {
+                bus.UsingInMemory((context, memory) =>
+                {
+                    memory.ConcurrentMessageLimit = options.ConcurrencyLimit;
+                    memory.UseMessageRetry(retry => retry.Interval(options.RetryLimit, TimeSpan.FromMilliseconds(200)));
+                    memory.ConfigureEndpoints(context);
+                });
+                services.AddSingleton<IQueueMonitor, InMemoryQueueMonitor>();
+            }
+        });
+        return services;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using DataChallenge.Core.Persistence;
+using DataChallenge.Leaderboard.Ranking;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataChallenge.Leaderboard;
+
+/// <summary>
+/// Ranked boards kept in memory, rebuilt for one phase when one of its results is recorded, so a read costs a
+/// dictionary lookup. Subscribers (the live push) get every new snapshot of the phase they watch.
+/// </summary>
+public sealed class LeaderboardCache(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<Guid, LeaderboardSnapshot> _boards = new();
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Channel<LeaderboardSnapshot>, byte>> _subscribers = new();
+    private long _version;
+
+    /// <summary>The phase's current board; null when the phase does not exist.</summary>
+    public async ValueTask<LeaderboardSnapshot?> GetAsync(Guid phaseId, CancellationToken cancellationToken)
+        => _boards.TryGetValue(phaseId, out var board) ? board : await RefreshAsync(phaseId, cancellationToken);
+
+    /// <summary>Rebuilds a phase's board from its materialised entries and pushes it to the phase's subscribers.</summary>
+    public async Task<LeaderboardSnapshot?> RefreshAsync(Guid phaseId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>();
+        if (!await db.Phases.AnyAsync(p => p.Id == phaseId, cancellationToken)) return null;
+        var entries = await db.LeaderboardEntries.AsNoTracking().Where(e => e.PhaseId == phaseId).ToListAsync(cancellationToken);
+        var teamIds = entries.Select(e => e.TeamId).ToList();
+        var names = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var primaryMetric = await db.Submissions.AsNoTracking()
+            .Where(s => s.PhaseId == phaseId && s.PrimaryMetric != null)
+            .Select(s => s.PrimaryMetric).FirstOrDefaultAsync(cancellationToken);
+        var higherIsBetter = entries.Count == 0 || entries[0].HigherIsBetter;
+
+        var snapshot = new LeaderboardSnapshot(phaseId, Interlocked.Increment(ref _version), clock.GetUtcNow(), primaryMetric,
+            higherIsBetter, Ranker.Rank(entries, names, higherIsBetter));
+        // Two refreshes may race; keep whichever read the database last.
+        _boards.AddOrUpdate(phaseId, snapshot, (_, current) => current.Version > snapshot.Version ? current : snapshot);
+        if (_subscribers.TryGetValue(phaseId, out var channels))
+            foreach (var channel in channels.Keys) channel.Writer.TryWrite(snapshot);
+        return snapshot;
+    }
+
+    /// <summary>Snapshots of one phase as they change, starting with the current one; ends when the caller cancels.</summary>
+    public async IAsyncEnumerable<LeaderboardSnapshot> WatchAsync(Guid phaseId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // A slow reader only needs the newest board, so older ones are dropped.
+        var channel = Channel.CreateBounded<LeaderboardSnapshot>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
+        var channels = _subscribers.GetOrAdd(phaseId, _ => new());
+        channels.TryAdd(channel, 0);
+        try
+        {
+            if (await GetAsync(phaseId, cancellationToken) is { } current) yield return current;
+            await foreach (var snapshot in channel.Reader.ReadAllAsync(cancellationToken))
+                yield return snapshot;
+        }
+        finally
+        {
+            channels.TryRemove(channel, out _);
+        }
+    }
+}

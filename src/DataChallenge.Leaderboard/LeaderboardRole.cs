@@ -1,0 +1,20 @@
+using DataChallenge.Leaderboard.Consumers;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataChallenge.Leaderboard;
+
+/// <summary>The "leaderboard" role: records results, keeps the ranked boards, pushes them live.</summary>
+public static class LeaderboardRole
+{
+    public static IServiceCollection AddLeaderboardRole(this IServiceCollection services)
+        => services.AddSingleton<LeaderboardCache>();
+
+    public static void AddLeaderboardConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<SubmissionScoringStartedConsumer>();
+        bus.AddConsumer<SubmissionScoredConsumer>();
+        bus.AddConsumer<SubmissionRejectedConsumer>();
+        bus.AddConsumer<SubmissionFailedConsumer>();
+    }
+}
