@@ -11,10 +11,10 @@ internal static class DemoCompetitors
     // Noise on the logit scale; larger means a lower ROC AUC. Chosen so every submission lands between ~0.60 and ~0.80.
     private static readonly Team[] Teams =
     [
-        new("Baseline (logistic)", "baseline", "baseline@demo.example.org", [2.2]),
-        new("Northern Lights", "aurora.nilsen", "aurora.nilsen@demo.example.org", [3.2, 1.7]),
-        new("Team Hippocrates", "hippocrates.kos", "hippocrates.kos@demo.example.org", [4.0, 2.6, 1.3]),
-        new("Random Forest Gump", "forest.gump", "forest.gump@demo.example.org", [4.8, 3.0]),
+        new("Baseline (logistic)", "baseline", "baseline@demo.example.org", [2.0]),
+        new("Northern Lights", "aurora.nilsen", "aurora.nilsen@demo.example.org", [3.0, 1.6]),
+        new("Team Hippocrates", "hippocrates.kos", "hippocrates.kos@demo.example.org", [3.5, 2.4, 1.2]),
+        new("Random Forest Gump", "forest.gump", "forest.gump@demo.example.org", [4.2, 2.8]),
     ];
 
     // Fresh noise per submission, small beside the gaps between a team's noise levels.

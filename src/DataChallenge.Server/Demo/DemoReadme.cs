@@ -29,11 +29,11 @@ internal static class DemoReadme
             the Brier score are shown alongside. A third of the test admissions feed the public leaderboard, the other
             two thirds the final ranking, which stays hidden until the phase closes.
 
-            The data are entirely synthetic: {cohort.Persons.Count} simulated patients with {trainingCount} training and
-            {testCount} test admissions between 2023 and 2025 at {cohort.CareSites.Count} fictional hospitals. No real
-            person is described. The tables follow the OMOP Common Data Model v5.4 (a subset of each table's columns,
-            with the standard names and standard concept ids), so code written here carries over to real OMOP
-            databases. About 15 % of admissions are followed by a readmission.
+            The data are entirely synthetic: {cohort.Persons.Count} simulated patients with {trainingCount} training
+            and {testCount} test admissions between 2023 and 2025 at {cohort.CareSites.Count} fictional hospitals.
+            No real person is described. The tables follow the OMOP Common Data Model v5.4 (a subset of each table's
+            columns, with the standard names and standard concept ids), so code written here carries over to real
+            OMOP databases. About 15 % of admissions are followed by a readmission.
 
             ## Files
 

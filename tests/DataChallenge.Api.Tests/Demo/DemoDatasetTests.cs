@@ -77,7 +77,9 @@ public sealed class DemoDatasetTests
             Assert.All(lines, line => Assert.Equal(line.Trim(), line));
             Assert.All(lines, line => Assert.Equal(width, line.Split(',').Length));
         }
-        Assert.DoesNotContain('\r', File("README.md"));
+        var readme = File("README.md");
+        Assert.DoesNotContain('\r', readme);
+        Assert.All(readme.Split('\n'), line => Assert.Equal(line.TrimEnd(), line));
     }
 
     [Fact]
@@ -95,12 +97,13 @@ public sealed class DemoDatasetTests
     [Fact]
     public void Tables_AreReferentiallyIntact_WhenGenerated()
     {
-        var persons = Rows(File("person.csv")).Select(p => p["person_id"]).ToList();
+        var personIds = Rows(File("person.csv")).Select(p => p["person_id"]).ToList();
+        var persons = personIds.ToHashSet();
         var careSites = Rows(File("care_site.csv")).Select(c => c["care_site_id"]).ToHashSet();
         var visits = Rows(File("visit_occurrence.csv"));
         var visitPerson = visits.ToDictionary(v => v["visit_occurrence_id"], v => v["person_id"]);
 
-        Assert.Equal(persons.Count, persons.Distinct().Count());
+        Assert.Equal(personIds.Count, persons.Count);
         Assert.Equal(5, careSites.Count);
         Assert.All(visits, v => Assert.Contains(v["person_id"], persons));
         Assert.All(visits, v => Assert.Contains(v["care_site_id"], careSites));
