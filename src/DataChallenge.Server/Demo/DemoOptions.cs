@@ -7,7 +7,7 @@ public sealed class DemoOptions
 
     public bool Enabled { get; set; } = true;
 
-    public string OrganiserEmail { get; set; } = "organiser@demo.datachallenge.org";
+    public string OrganiserEmail { get; set; } = "organiser@demo.example.org";
 
     /// <summary>Demo accounts share this password; they exist to be tried, not to be protected.</summary>
     public string Password { get; set; } = "demo-password-2026";
