@@ -18,7 +18,7 @@ internal sealed class CellReader(CsvReader csv, bool hidden)
         if (NumberParser.TryParse(text, out var value)) return value;
         throw Csv.Reject(field, text.IsEmpty
             ? "the field is empty; a number is required."
-            : $"{Quote(text)} is not a number; write decimal or scientific notation with a dot, such as 0.25 or 2.5e-1 (NaN and infinities are not allowed).");
+            : $"{Quote(text)} is not a number; write decimal or scientific notation with a dot, such as 0.25 or 2.5e-1 (not-a-number and infinite values are not allowed).");
     }
 
     public double Probability(int field)

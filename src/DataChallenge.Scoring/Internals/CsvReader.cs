@@ -17,7 +17,7 @@ internal sealed class CsvReader
     private readonly Stream _stream;
     private readonly string _file;
     private readonly CancellationToken _cancellationToken;
-    private byte[] _buffer = new byte[InitialBufferSize];
+    private byte[] _buffer;
     private int _start;
     private int _end;
     private bool _endOfStream;
@@ -40,6 +40,10 @@ internal sealed class CsvReader
         _stream = stream;
         _file = file;
         _cancellationToken = cancellationToken;
+
+        // Small files get a small buffer; a stream of unknown length gets the full read size.
+        var size = stream.CanSeek ? Math.Clamp(stream.Length - stream.Position + 1, 4096, InitialBufferSize) : InitialBufferSize;
+        _buffer = new byte[size];
     }
 
     public string File => _file;
@@ -102,11 +106,12 @@ internal sealed class CsvReader
             _cancellationToken.ThrowIfCancellationRequested();
             if (!_started)
             {
-                Fill();
+                while (_end < 3 && !_endOfStream) Fill();
                 _started = true;
                 if (_end == 0) throw RejectFile("the file is empty.");
                 if (_end >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF) _start = 3;
-                if (_start == _end && _endOfStream) throw RejectFile("the file is empty (it holds only a byte order mark).");
+                if (_start == _end) Fill();
+                if (_start == _end) throw RejectFile("the file is empty (it holds only a byte order mark).");
             }
 
             if (_start == _end)
