@@ -69,39 +69,99 @@ internal static class MulticlassProbaMetrics
         return best;
     }
 
+    /// <summary>
+    /// One ranking per class, for callers that score many weightings of the same rows (bootstrap): each later
+    /// call is O(n · classCount) instead of sorting every column again. Costs about 9 bytes per row and class.
+    /// </summary>
+    public static BinaryRanking[] OvrRankings(ReadOnlySpan<int> truth, ReadOnlySpan<double> proba, int classCount)
+    {
+        CheckShape(truth, proba, classCount, []);
+        var rankings = new BinaryRanking[classCount];
+        var binaryTruth = new double[truth.Length];
+        var column = new double[truth.Length];
+        for (var c = 0; c < classCount; c++)
+        {
+            FillColumn(truth, proba, classCount, c, binaryTruth, column);
+            rankings[c] = BinaryRanking.Create(binaryTruth, column);
+        }
+
+        return rankings;
+    }
+
+    /// <summary><see cref="RocAucOvrMacro(ReadOnlySpan{int}, ReadOnlySpan{double}, int, ReadOnlySpan{double})"/> from prepared rankings.</summary>
+    public static MetricResult RocAucOvrMacro(BinaryRanking[] rankings, ReadOnlySpan<int> truth, ReadOnlySpan<double> weight)
+        => RocAucOvr(rankings, truth, weight, byPrevalence: false);
+
+    /// <summary><see cref="RocAucOvrWeighted(ReadOnlySpan{int}, ReadOnlySpan{double}, int, ReadOnlySpan{double})"/> from prepared rankings.</summary>
+    public static MetricResult RocAucOvrWeighted(BinaryRanking[] rankings, ReadOnlySpan<int> truth, ReadOnlySpan<double> weight)
+        => RocAucOvr(rankings, truth, weight, byPrevalence: true);
+
+    private static MetricResult RocAucOvr(BinaryRanking[] rankings, ReadOnlySpan<int> truth, ReadOnlySpan<double> weight, bool byPrevalence)
+    {
+        ArgumentNullException.ThrowIfNull(rankings);
+        var prevalence = Prevalence(truth, rankings.Length, weight);
+        var scores = new MetricResult[rankings.Length];
+        for (var c = 0; c < rankings.Length; c++)
+        {
+            scores[c] = BinaryMetrics.RocAuc(in rankings[c], weight);
+        }
+
+        return Average(scores, prevalence, byPrevalence);
+    }
+
     /// <summary>sklearn raises when any class is absent from the truth; we report that class instead.</summary>
     private static MetricResult RocAucOvr(ReadOnlySpan<int> truth, ReadOnlySpan<double> proba, int classCount, ReadOnlySpan<double> weight, bool byPrevalence)
     {
         CheckShape(truth, proba, classCount, weight);
-        var n = truth.Length;
-        var binaryTruth = new double[n];
-        var column = new double[n];
-        double sum = 0, prevalenceTotal = 0;
+        var binaryTruth = new double[truth.Length];
+        var column = new double[truth.Length];
+        var scores = new MetricResult[classCount];
         for (var c = 0; c < classCount; c++)
         {
-            double prevalence = 0;
-            for (var i = 0; i < n; i++)
-            {
-                var positive = truth[i] == c;
-                binaryTruth[i] = positive ? 1.0 : 0.0;
-                column[i] = proba[(i * classCount) + c];
-                if (positive)
-                {
-                    prevalence += weight.IsEmpty ? 1.0 : weight[i];
-                }
-            }
-
-            var auc = BinaryMetrics.RocAuc(binaryTruth, column, weight);
-            if (auc.Value is not { } value)
-            {
-                return MetricResult.Undefined($"one-vs-rest ROC AUC is undefined for class {c}: {auc.UndefinedReason}");
-            }
-
-            sum += byPrevalence ? prevalence * value : value;
-            prevalenceTotal += prevalence;
+            FillColumn(truth, proba, classCount, c, binaryTruth, column);
+            scores[c] = BinaryMetrics.RocAuc(binaryTruth, column, weight);
         }
 
-        return MetricResult.Of(byPrevalence ? sum / prevalenceTotal : sum / classCount);
+        return Average(scores, Prevalence(truth, classCount, weight), byPrevalence);
+    }
+
+    private static MetricResult Average(MetricResult[] scores, double[] prevalence, bool byPrevalence)
+    {
+        double sum = 0, prevalenceTotal = 0;
+        for (var c = 0; c < scores.Length; c++)
+        {
+            if (scores[c].Value is not { } value)
+            {
+                return MetricResult.Undefined($"one-vs-rest ROC AUC is undefined for class {c}: {scores[c].UndefinedReason}");
+            }
+
+            sum += byPrevalence ? prevalence[c] * value : value;
+            prevalenceTotal += prevalence[c];
+        }
+
+        return MetricResult.Of(byPrevalence ? sum / prevalenceTotal : sum / scores.Length);
+    }
+
+    /// <summary>Weighted number of true rows per class, the weights of the "weighted" average.</summary>
+    private static double[] Prevalence(ReadOnlySpan<int> truth, int classCount, ReadOnlySpan<double> weight)
+    {
+        Weights.CheckLengths(truth.Length, truth.Length, weight, nameof(truth));
+        var prevalence = new double[classCount];
+        for (var i = 0; i < truth.Length; i++)
+        {
+            prevalence[truth[i]] += weight.IsEmpty ? 1.0 : weight[i];
+        }
+
+        return prevalence;
+    }
+
+    private static void FillColumn(ReadOnlySpan<int> truth, ReadOnlySpan<double> proba, int classCount, int c, double[] binaryTruth, double[] column)
+    {
+        for (var i = 0; i < truth.Length; i++)
+        {
+            binaryTruth[i] = truth[i] == c ? 1.0 : 0.0;
+            column[i] = proba[(i * classCount) + c];
+        }
     }
 
     private static void CheckShape(ReadOnlySpan<int> truth, ReadOnlySpan<double> proba, int classCount, ReadOnlySpan<double> weight)

@@ -121,6 +121,33 @@ internal static class MultilabelMetrics
     public static MetricResult AveragePrecisionMacro(ReadOnlySpan<double> truth, ReadOnlySpan<double> proba, int labelCount, ReadOnlySpan<double> weight)
         => PerColumnMean(truth, proba, labelCount, weight, "average precision", static (t, p, w) => BinaryMetrics.AveragePrecision(t, p, w));
 
+    /// <summary>
+    /// One ranking per label column, for callers that score many weightings of the same rows (bootstrap).
+    /// Costs about 9 bytes per row and label.
+    /// </summary>
+    public static BinaryRanking[] ColumnRankings(ReadOnlySpan<double> truth, ReadOnlySpan<double> proba, int labelCount)
+    {
+        var rows = CheckShape(truth, proba, labelCount, []);
+        var rankings = new BinaryRanking[labelCount];
+        var columnTruth = new double[rows];
+        var columnProba = new double[rows];
+        for (var l = 0; l < labelCount; l++)
+        {
+            FillColumn(truth, proba, labelCount, l, columnTruth, columnProba);
+            rankings[l] = BinaryRanking.Create(columnTruth, columnProba);
+        }
+
+        return rankings;
+    }
+
+    /// <summary><see cref="RocAucMacro(ReadOnlySpan{double}, ReadOnlySpan{double}, int, ReadOnlySpan{double})"/> from prepared rankings.</summary>
+    public static MetricResult RocAucMacro(BinaryRanking[] rankings, ReadOnlySpan<double> weight)
+        => RankedColumnMean(rankings, weight, "ROC AUC", static (in BinaryRanking r, ReadOnlySpan<double> w) => BinaryMetrics.RocAuc(in r, w));
+
+    /// <summary><see cref="AveragePrecisionMacro(ReadOnlySpan{double}, ReadOnlySpan{double}, int, ReadOnlySpan{double})"/> from prepared rankings.</summary>
+    public static MetricResult AveragePrecisionMacro(BinaryRanking[] rankings, ReadOnlySpan<double> weight)
+        => RankedColumnMean(rankings, weight, "average precision", static (in BinaryRanking r, ReadOnlySpan<double> w) => BinaryMetrics.AveragePrecision(in r, w));
+
     /// <summary>Mean over labels of the binary log loss (labels [0, 1]) of each column.</summary>
     public static MetricResult MeanColumnLogLoss(ReadOnlySpan<double> truth, ReadOnlySpan<double> proba, int labelCount, ReadOnlySpan<double> weight)
     {
@@ -171,6 +198,35 @@ internal static class MultilabelMetrics
         return BinaryMetrics.RocAuc(truth, proba, cellWeight);
     }
 
+    private delegate MetricResult RankedColumnMetric(in BinaryRanking ranking, ReadOnlySpan<double> weight);
+
+    private static MetricResult RankedColumnMean(BinaryRanking[] rankings, ReadOnlySpan<double> weight, string name, RankedColumnMetric metric)
+    {
+        ArgumentNullException.ThrowIfNull(rankings);
+        double sum = 0;
+        for (var l = 0; l < rankings.Length; l++)
+        {
+            var result = metric(in rankings[l], weight);
+            if (result.Value is not { } value)
+            {
+                return MetricResult.Undefined($"{name} is undefined for label column {l + 1}: {result.UndefinedReason}");
+            }
+
+            sum += value;
+        }
+
+        return MetricResult.Of(sum / rankings.Length);
+    }
+
+    private static void FillColumn(ReadOnlySpan<double> truth, ReadOnlySpan<double> proba, int labelCount, int l, double[] columnTruth, double[] columnProba)
+    {
+        for (var i = 0; i < columnTruth.Length; i++)
+        {
+            columnTruth[i] = truth[(i * labelCount) + l] != 0 ? 1.0 : 0.0;
+            columnProba[i] = proba[(i * labelCount) + l];
+        }
+    }
+
     private delegate MetricResult ColumnMetric(ReadOnlySpan<double> truth, ReadOnlySpan<double> proba, ReadOnlySpan<double> weight);
 
     private static MetricResult PerColumnMean(
@@ -182,12 +238,7 @@ internal static class MultilabelMetrics
         double sum = 0;
         for (var l = 0; l < labelCount; l++)
         {
-            for (var i = 0; i < rows; i++)
-            {
-                columnTruth[i] = truth[(i * labelCount) + l] != 0 ? 1.0 : 0.0;
-                columnProba[i] = proba[(i * labelCount) + l];
-            }
-
+            FillColumn(truth, proba, labelCount, l, columnTruth, columnProba);
             var result = metric(columnTruth, columnProba, weight);
             if (result.Value is not { } value)
             {

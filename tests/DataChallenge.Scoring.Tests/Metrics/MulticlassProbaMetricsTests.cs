@@ -54,6 +54,22 @@ public class MulticlassProbaMetricsTests
     }
 
     [Fact]
+    public void RankingOverloads_EqualPlainCalls_WhenWeightsVary()
+    {
+        var rankings = MulticlassProbaMetrics.OvrRankings(Truth, Proba, Classes);
+        var random = new Random(21);
+        for (var resample = 0; resample < 20; resample++)
+        {
+            var weight = MetricAssert.IntegerWeights(random, Truth.Length);
+            Assert.Equal(MulticlassProbaMetrics.RocAucOvrMacro(Truth, Proba, Classes, weight), MulticlassProbaMetrics.RocAucOvrMacro(rankings, Truth, weight));
+            Assert.Equal(MulticlassProbaMetrics.RocAucOvrWeighted(Truth, Proba, Classes, weight), MulticlassProbaMetrics.RocAucOvrWeighted(rankings, Truth, weight));
+        }
+
+        MetricAssert.Value(0.8527777777777777, MulticlassProbaMetrics.RocAucOvrMacro(rankings, Truth, []));
+        MetricAssert.Value(0.910808767951625, MulticlassProbaMetrics.RocAucOvrWeighted(rankings, Truth, Weight));
+    }
+
+    [Fact]
     public void EveryMetric_EqualsRepeatedRows_WhenWeightsAreIntegers()
     {
         var random = new Random(17);

@@ -95,6 +95,22 @@ public class MultilabelMetricsTests
     }
 
     [Fact]
+    public void RankingOverloads_EqualPlainCalls_WhenWeightsVary()
+    {
+        var rankings = MultilabelMetrics.ColumnRankings(Truth, Proba, Labels);
+        var random = new Random(31);
+        for (var resample = 0; resample < 20; resample++)
+        {
+            var weight = MetricAssert.IntegerWeights(random, Weight.Length);
+            Assert.Equal(MultilabelMetrics.RocAucMacro(Truth, Proba, Labels, weight), MultilabelMetrics.RocAucMacro(rankings, weight));
+            Assert.Equal(MultilabelMetrics.AveragePrecisionMacro(Truth, Proba, Labels, weight), MultilabelMetrics.AveragePrecisionMacro(rankings, weight));
+        }
+
+        MetricAssert.Value(0.8617019400352733, MultilabelMetrics.RocAucMacro(rankings, Weight));
+        MetricAssert.Value(0.7425925925925926, MultilabelMetrics.AveragePrecisionMacro(rankings, []));
+    }
+
+    [Fact]
     public void EveryMetric_EqualsRepeatedRows_WhenWeightsAreIntegers()
     {
         var random = new Random(19);
