@@ -172,6 +172,23 @@ public sealed class RejectionTests
     }
 
     [Theory]
+    [InlineData("ImageId,EncodedPixels\na,1 4\n", "ImageId,EncodedPixels\na,15 4\n", "predictions", "outside the image")]
+    [InlineData("ImageId,EncodedPixels\na,15 4\n", "ImageId,EncodedPixels\na,1 4\n", "labels", "inside the image")]
+    public void Score_RejectsMask_WhenARunLeavesTheImage(string labels, string predictions, string file, string rule)
+    {
+        const string config = """
+            {"task_type": "rle_mask", "id_column": "ImageId", "label_columns": ["EncodedPixels"], "prediction_columns": ["EncodedPixels"],
+             "height": 4, "width": 4, "metrics": ["dice_mean"], "primary_metric": "dice_mean"}
+            """;
+
+        var error = Rejection(labels, predictions, config);
+
+        Assert.Equal((file, 2L, "EncodedPixels"), (error.File, error.Line, error.Column));
+        Assert.Contains(rule, error.Rule, StringComparison.Ordinal);
+        if (file == "labels") Assert.DoesNotContain("15", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("id,target\n1,0.1\n2,0.2\n3,0.3")]
     [InlineData("id,target\r\n1,0.1\r\n2,0.2\r\n3,0.3\r\n\r\n")]
     [InlineData("id,target\n1,0.1\n2,0.2\n3,0.3\n \n\t\n")]

@@ -219,6 +219,50 @@ public sealed class ScorerTests
         Assert.Equal(1 - 0.1 / 4, report.Metrics["tissuenet_score"].Value!.Value, 12);
     }
 
+    [Fact]
+    public void Score_PairsLabelColumnsByPosition_WhenTaskIsMultilabel()
+    {
+        const string config = """
+            {"task_type": "multilabel_label", "id_column": "id", "label_columns": ["a", "b"], "prediction_columns": ["pa", "pb"],
+             "metrics": ["subset_accuracy", "hamming_loss"], "primary_metric": "subset_accuracy"}
+            """;
+
+        var report = Score("id,a,b\n1,1,0\n2,0,1\n", "id,pb,pa\n2,1,1\n1,0,1\n", config);
+
+        // Row 1 is exact; row 2 predicts a=1 where the truth is 0: one wrong cell of four.
+        Assert.Equal(0.5, report.Metrics["subset_accuracy"].Value!.Value, 12);
+        Assert.Equal(0.25, report.Metrics["hamming_loss"].Value!.Value, 12);
+    }
+
+    [Fact]
+    public void Score_ComputesRankingPerColumn_WhenTaskIsMultilabelProba()
+    {
+        const string config = """
+            {"task_type": "multilabel_proba", "id_column": "id", "label_columns": ["a", "b"], "prediction_columns": ["a", "b"],
+             "metrics": ["roc_auc_macro"], "primary_metric": "roc_auc_macro"}
+            """;
+
+        var report = Score("id,a,b\n1,1,0\n2,0,1\n3,1,1\n", "id,a,b\n1,0.9,0.2\n2,0.1,0.3\n3,0.8,0.1\n", config);
+
+        // Column a ranks both positives first (1.0); column b ranks its negative 0.2 between the positives 0.3 and 0.1 (0.5).
+        Assert.Equal(0.75, report.Metrics["roc_auc_macro"].Value!.Value, 12);
+    }
+
+    [Fact]
+    public void Score_ComparesMasks_WhenTaskIsRleMask()
+    {
+        const string config = """
+            {"task_type": "rle_mask", "id_column": "ImageId", "label_columns": ["EncodedPixels"], "prediction_columns": ["EncodedPixels"],
+             "height": 4, "width": 4, "metrics": ["dice_mean", "dice_global"], "primary_metric": "dice_mean"}
+            """;
+
+        // Image a: truth pixels 1-4, prediction 3-6 share 2 pixels: dice 2·2/(4+4) = 0.5. Image b: both empty, dice 1.
+        var report = Score("ImageId,EncodedPixels\na,1 4\nb,\n", "ImageId,EncodedPixels\nb,\na,3 4\n", config);
+
+        Assert.Equal(0.75, report.Metrics["dice_mean"].Value!.Value, 12);
+        Assert.Equal(0.5, report.Metrics["dice_global"].Value!.Value, 12);
+    }
+
     internal static (string Labels, string Predictions) NoisyBinary(int rows)
     {
         var random = new Random(1234);

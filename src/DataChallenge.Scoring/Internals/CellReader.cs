@@ -12,6 +12,8 @@ internal sealed class CellReader(CsvReader csv, bool hidden)
 
     public CsvReader Csv { get; } = csv;
 
+    public bool Hidden { get; } = hidden;
+
     public double Number(int field)
     {
         var text = Csv.Field(field);
@@ -50,7 +52,7 @@ internal sealed class CellReader(CsvReader csv, bool hidden)
 
     private string Quote(ReadOnlySpan<byte> text)
     {
-        if (hidden) return "the value";
+        if (Hidden) return "the value";
         var value = Encoding.UTF8.GetString(text);
         return value.Length > MaxQuoted ? $"'{value[..MaxQuoted]}…'" : $"'{value}'";
     }

@@ -1,3 +1,5 @@
+using DataChallenge.Scoring.Metrics;
+
 namespace DataChallenge.Scoring.Internals;
 
 /// <summary>Reads and checks the labels file. Its values are hidden, so its messages never quote one.</summary>
@@ -22,7 +24,7 @@ internal static class LabelsReader
         var ids = new IdIndex();
         var truth = new GrowableArray<double>();
         var truthClass = new GrowableArray<int>();
-        var text = new GrowableArray<object?>();
+        var text = new GrowableArray<RleMask>();
         var split = new GrowableArray<byte>();
         var group = new GrowableArray<int>();
         var groupNames = groupField >= 0 ? new IdIndex() : null;
@@ -50,7 +52,7 @@ internal static class LabelsReader
             Ids = ids,
             Truth = truth.ToArray(),
             TruthClass = truthClass.ToArray(),
-            TruthText = text.ToArray(),
+            TruthMasks = text.ToArray(),
             Split = splitField >= 0 ? split.ToArray() : null,
             Group = groupNames is not null ? group.ToArray() : null,
             GroupNames = groupNames,

@@ -1,3 +1,5 @@
+using DataChallenge.Scoring.Metrics;
+
 namespace DataChallenge.Scoring.Internals;
 
 /// <summary>The labels file once read: ids, truth, and the split and group of each row.</summary>
@@ -6,7 +8,7 @@ internal sealed class LabelsTable
     public required IdIndex Ids { get; init; }
     public required double[] Truth { get; init; }
     public required int[] TruthClass { get; init; }
-    public required object?[] TruthText { get; init; }
+    public required RleMask[] TruthMasks { get; init; }
 
     /// <summary>0 = public, 1 = private; null without a split column.</summary>
     public byte[]? Split { get; init; }

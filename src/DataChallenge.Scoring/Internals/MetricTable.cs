@@ -52,6 +52,12 @@ internal static class MetricTable
             (TaskTypes.CostMatrixOnehot, "accuracy") =>
                 w => MulticlassLabelMetrics.Accuracy(data.TruthClass, data.PredictionClass, config?.LabelColumns.Count ?? 0, w),
 
+            (TaskTypes.MultilabelLabel or TaskTypes.MultilabelProba, var name) => Multilabel(taskType, name, data, probe),
+
+            (TaskTypes.RleMask, "dice_mean") => w => MaskMetrics.DiceMean(data.TruthMasks, data.PredictionMasks, w),
+            (TaskTypes.RleMask, "iou_mean") => w => MaskMetrics.IouMean(data.TruthMasks, data.PredictionMasks, w),
+            (TaskTypes.RleMask, "dice_global") => w => MaskMetrics.DiceGlobal(data.TruthMasks, data.PredictionMasks, w),
+
             _ => null,
         };
         if (result is null) return false;
@@ -85,6 +91,42 @@ internal static class MetricTable
             "quadratic_weighted_kappa" => w => MulticlassLabelMetrics.QuadraticWeightedKappa(data.TruthClass, data.PredictionClass, k, w),
             _ => null,
         };
+    }
+
+    private static PreparedMetric? Multilabel(string taskType, string name, ScoringData data, bool probe)
+    {
+        var l = data.Width;
+        if (taskType == TaskTypes.MultilabelLabel)
+        {
+            return name switch
+            {
+                "subset_accuracy" => w => MultilabelMetrics.SubsetAccuracy(data.Truth, data.Prediction, l, w),
+                "hamming_loss" => w => MultilabelMetrics.HammingLoss(data.Truth, data.Prediction, l, w),
+                "f1_micro" => w => MultilabelMetrics.F1Micro(data.Truth, data.Prediction, l, w),
+                "f1_macro" => w => MultilabelMetrics.F1Macro(data.Truth, data.Prediction, l, w),
+                "f1_weighted" => w => MultilabelMetrics.F1Weighted(data.Truth, data.Prediction, l, w),
+                "f1_samples" => w => MultilabelMetrics.F1Samples(data.Truth, data.Prediction, l, w),
+                "jaccard_samples" => w => MultilabelMetrics.JaccardSamples(data.Truth, data.Prediction, l, w),
+                _ => null,
+            };
+        }
+
+        switch (name)
+        {
+            case "roc_auc_macro":
+            case "average_precision_macro":
+                if (probe) return Known;
+                var rankings = MultilabelMetrics.ColumnRankings(data.Truth, data.Prediction, l);
+                return name == "roc_auc_macro"
+                    ? w => MultilabelMetrics.RocAucMacro(rankings, w)
+                    : w => MultilabelMetrics.AveragePrecisionMacro(rankings, w);
+            case "roc_auc_micro":
+                return w => MultilabelMetrics.RocAucMicro(data.Truth, data.Prediction, l, w);
+            case "mean_column_log_loss":
+                return w => MultilabelMetrics.MeanColumnLogLoss(data.Truth, data.Prediction, l, w);
+            default:
+                return null;
+        }
     }
 
     private static PreparedMetric CostMatrix(ScoringData data, ScoringConfig? config)

@@ -1,4 +1,5 @@
 using System.Text;
+using DataChallenge.Scoring.Metrics;
 
 namespace DataChallenge.Scoring.Internals;
 
@@ -21,7 +22,7 @@ internal static class PredictionsReader
         var rows = labels.Rows;
         var prediction = layout.PredictionIsClass || layout.IsText ? [] : new double[(long)rows * layout.PredictionWidth];
         var predictionClass = layout.PredictionIsClass ? new int[rows] : [];
-        var text = layout.IsText ? new object?[rows] : [];
+        var text = layout.IsText ? new RleMask[rows] : [];
         var seen = new bool[rows];
         var cells = new CellReader(csv, hidden: false);
         var extra = 0;
@@ -57,10 +58,10 @@ internal static class PredictionsReader
             Rows = rows,
             Truth = labels.Truth,
             TruthClass = labels.TruthClass,
-            TruthText = labels.TruthText,
+            TruthMasks = labels.TruthMasks,
             Prediction = prediction,
             PredictionClass = predictionClass,
-            PredictionText = text,
+            PredictionMasks = text,
             Width = layout.Width,
             PredictionWidth = layout.PredictionWidth,
         };

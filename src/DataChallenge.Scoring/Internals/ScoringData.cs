@@ -1,3 +1,5 @@
+using DataChallenge.Scoring.Metrics;
+
 namespace DataChallenge.Scoring.Internals;
 
 /// <summary>Truth and predictions aligned by id, in the labels file's row order, in the shapes the metrics take.</summary>
@@ -17,8 +19,8 @@ internal sealed class ScoringData
     /// <summary>Predicted class index (multiclass labels, cost matrix).</summary>
     public int[] PredictionClass { get; init; } = [];
 
-    public object?[] TruthText { get; init; } = [];
-    public object?[] PredictionText { get; init; } = [];
+    public RleMask[] TruthMasks { get; init; } = [];
+    public RleMask[] PredictionMasks { get; init; } = [];
 
     public int Width { get; init; }
     public int PredictionWidth { get; init; }
@@ -31,8 +33,8 @@ internal sealed class ScoringData
         TruthClass = Pick(TruthClass, rows, 1),
         Prediction = Pick(Prediction, rows, PredictionWidth),
         PredictionClass = Pick(PredictionClass, rows, 1),
-        TruthText = Pick(TruthText, rows, 1),
-        PredictionText = Pick(PredictionText, rows, 1),
+        TruthMasks = Pick(TruthMasks, rows, 1),
+        PredictionMasks = Pick(PredictionMasks, rows, 1),
         Width = Width,
         PredictionWidth = PredictionWidth,
     };

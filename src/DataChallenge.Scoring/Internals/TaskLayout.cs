@@ -1,4 +1,5 @@
 using System.Text;
+using DataChallenge.Scoring.Metrics;
 
 namespace DataChallenge.Scoring.Internals;
 
@@ -38,7 +39,7 @@ internal sealed class TaskLayout
     public bool IsText => _config.TaskType == TaskTypes.RleMask;
 
     /// <summary>Reads the label columns of a row (fields given in label_columns order).</summary>
-    public void ReadTruth(CellReader cells, ReadOnlySpan<int> fields, ref GrowableArray<double> truth, ref GrowableArray<int> truthClass, ref GrowableArray<object?> text)
+    public void ReadTruth(CellReader cells, ReadOnlySpan<int> fields, ref GrowableArray<double> truth, ref GrowableArray<int> truthClass, ref GrowableArray<RleMask> text)
     {
         switch (_config.TaskType)
         {
@@ -64,7 +65,7 @@ internal sealed class TaskLayout
     }
 
     /// <summary>Reads the prediction columns of a row into position <paramref name="row"/>.</summary>
-    public void ReadPrediction(CellReader cells, ReadOnlySpan<int> fields, int row, double[] prediction, int[] predictionClass, object?[] text)
+    public void ReadPrediction(CellReader cells, ReadOnlySpan<int> fields, int row, double[] prediction, int[] predictionClass, RleMask[] text)
     {
         switch (_config.TaskType)
         {
