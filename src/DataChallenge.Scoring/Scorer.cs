@@ -1,3 +1,5 @@
+using DataChallenge.Scoring.Internals;
+
 namespace DataChallenge.Scoring;
 
 /// <summary>Scores a predictions file against a labels file. The same entry point serves the worker and the CLI.</summary>
@@ -5,6 +7,107 @@ public static class Scorer
 {
     /// <summary>Reads both streams, validates them, joins them by id and computes the configured metrics.</summary>
     /// <exception cref="SubmissionRejectedException">A file breaks an input rule; the message names file, line and column.</exception>
+    /// <exception cref="ScoringConfigException">The configuration, or the metric asked for, cannot be used.</exception>
     public static ScoreReport Score(Stream labels, Stream predictions, ScoringConfig config, ScoreOptions? options = null, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentNullException.ThrowIfNull(config);
+        options ??= new ScoreOptions();
+        config.Validate();
+        var metrics = MetricsToCompute(config, options);
+        var primary = options.OnlyMetric ?? config.PrimaryMetric;
+
+        var layout = new TaskLayout(config);
+        var table = LabelsReader.Read(labels, config, layout, options.LabelsFileName, cancellationToken);
+        var data = PredictionsReader.Read(predictions, config, layout, table, options.PredictionsFileName, cancellationToken);
+
+        var all = Compute(metrics, data, config);
+        var splits = table.Split is null ? null : SplitResults(table.Split, metrics, data, config, all);
+        var intervalData = table.Split is null ? data : data.Gather(RowsWhere(table.Split, 0));
+        var interval = options.BootstrapResamples > 0 && intervalData.Rows > 0
+            ? Bootstrap.Interval(MetricTable.Prepare(primary, intervalData, config), intervalData.Rows, options.BootstrapResamples, options.Seed, cancellationToken)
+            : null;
+        var groups = table.Group is null ? null : GroupResults(table, primary, data, config, options.MinGroupSize);
+
+        return new ScoreReport
+        {
+            PrimaryMetric = primary,
+            HigherIsBetter = MetricCatalog.HigherIsBetter(primary),
+            Metrics = all,
+            Splits = splits,
+            Interval = interval,
+            Groups = groups,
+            Rows = data.Rows,
+        };
+    }
+
+    private static IReadOnlyList<string> MetricsToCompute(ScoringConfig config, ScoreOptions options)
+    {
+        if (options.OnlyMetric is not { } only) return config.Metrics;
+        if (!MetricCatalog.Fits(config.TaskType, only))
+            throw new ScoringConfigException(
+                $"Metric '{only}' does not fit task_type {config.TaskType}; it accepts {string.Join(", ", MetricCatalog.MetricsFor(config.TaskType))}.");
+        return [only];
+    }
+
+    private static Dictionary<string, MetricResult> Compute(IReadOnlyList<string> metrics, ScoringData data, ScoringConfig config)
+    {
+        var results = new Dictionary<string, MetricResult>(StringComparer.Ordinal);
+        foreach (var metric in metrics)
+        {
+            results[metric] = data.Rows == 0
+                ? MetricResult.Undefined("there are no rows to score")
+                : MetricTable.Prepare(metric, data, config)([]);
+        }
+
+        return results;
+    }
+
+    private static Dictionary<string, IReadOnlyDictionary<string, MetricResult>> SplitResults(
+        byte[] split, IReadOnlyList<string> metrics, ScoringData data, ScoringConfig config, Dictionary<string, MetricResult> all)
+        => new(StringComparer.Ordinal)
+        {
+            ["public"] = Compute(metrics, data.Gather(RowsWhere(split, 0)), config),
+            ["private"] = Compute(metrics, data.Gather(RowsWhere(split, 1)), config),
+            ["all"] = all,
+        };
+
+    private static List<GroupResult> GroupResults(LabelsTable table, string primary, ScoringData data, ScoringConfig config, int minGroupSize)
+    {
+        var names = table.GroupNames!;
+        var members = new List<int>[names.Count];
+        for (var g = 0; g < members.Length; g++) members[g] = [];
+        var group = table.Group!;
+        for (var row = 0; row < group.Length; row++) members[group[row]].Add(row);
+
+        var results = new List<GroupResult>(names.Count);
+        for (var g = 0; g < names.Count; g++)
+        {
+            var rows = members[g];
+
+            // Small groups are withheld: a value over a handful of rows can reveal individual labels.
+            if (rows.Count < minGroupSize)
+            {
+                results.Add(new GroupResult(names.Id(g), rows.Count, Suppressed: true, Primary: null));
+                continue;
+            }
+
+            var subset = data.Gather(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows));
+            results.Add(new GroupResult(names.Id(g), rows.Count, Suppressed: false, MetricTable.Prepare(primary, subset, config)([])));
+        }
+
+        return results;
+    }
+
+    private static int[] RowsWhere(byte[] split, byte value)
+    {
+        var rows = new List<int>();
+        for (var i = 0; i < split.Length; i++)
+        {
+            if (split[i] == value) rows.Add(i);
+        }
+
+        return [.. rows];
+    }
 }

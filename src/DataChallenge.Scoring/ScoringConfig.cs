@@ -1,3 +1,6 @@
+using System.Text.Json;
+using DataChallenge.Scoring.Internals;
+
 namespace DataChallenge.Scoring;
 
 /// <summary>A phase's scoring configuration (snake_case JSON).</summary>
@@ -19,7 +22,19 @@ public sealed record ScoringConfig
 
     /// <summary>Parses and checks a configuration document.</summary>
     /// <exception cref="ScoringConfigException">Unknown keys, unknown metrics, or metrics that do not fit the task.</exception>
-    public static ScoringConfig Parse(string json) => throw new NotImplementedException();
+    public static ScoringConfig Parse(string json)
+    {
+        var config = ScoringConfigReader.Read(json);
+        config.Validate();
+        return config;
+    }
+
+    /// <summary>Checks a configuration built in code; <see cref="Parse"/> already does this.</summary>
+    /// <exception cref="ScoringConfigException">The configuration cannot be used to score.</exception>
+    public void Validate() => ScoringConfigValidator.Validate(this);
+
+    /// <summary>The configuration as the snake_case JSON document that <see cref="Parse"/> reads.</summary>
+    public string ToJson() => ScoringConfigReader.Write(this);
 }
 
 /// <summary>A scoring configuration was refused; the message says why.</summary>
