@@ -25,7 +25,7 @@ public static class PhaseEndpoints
         group.MapGet("/phases/{phaseId:guid}", Get).AllowAnonymous().WithSummary("A phase and its scoring configuration.");
         group.MapPut("/phases/{phaseId:guid}/labels", UploadLabels)
             .WithSummary("Upload the hidden labels as the request body (CSV); each upload is a new version (organisers).")
-            .Accepts<Stream>("text/csv");
+            .Accepts<Stream>("text/csv", "text/plain", "application/octet-stream", "multipart/form-data");
         return group;
     }
 

@@ -25,7 +25,7 @@ public static class PublicDataEndpoints
         var group = routes.MapGroup("/api/challenges/{slug}/files").WithTags("Public data");
         group.MapGet("/", List).AllowAnonymous().WithSummary("The challenge's public data files.");
         group.MapGet("/{name}", Download).RequireAuthorization().WithSummary("Download a public data file (participants and organisers).");
-        group.MapPut("/{name}", Upload).RequireAuthorization().Accepts<Stream>("application/octet-stream")
+        group.MapPut("/{name}", Upload).RequireAuthorization().Accepts<Stream>("application/octet-stream", "text/csv", "text/plain", "multipart/form-data")
             .WithSummary("Upload or replace a public data file as the request body (organisers).");
         return group;
     }

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace DataChallenge.Testing;
+
+/// <summary>One signed-in person talking to the HTTP API, as a competitor or an organiser would.</summary>
+public sealed class ApiSession(HttpClient client, string email)
+{
+    public const string Password = "correct horse battery staple";
+
+    public HttpClient Client { get; } = client;
+    public string Email { get; } = email;
+
+    public static async Task<ApiSession> RegisterAsync(HttpClient client, string? email = null)
+    {
+        email ??= $"user-{Guid.NewGuid():N}@example.org";
+        var register = await client.PostAsJsonAsync("/api/account/register", new { email, password = Password });
+        await EnsureAsync(register, "register");
+        var login = await client.PostAsJsonAsync("/api/account/login", new { email, password = Password });
+        await EnsureAsync(login, "log in");
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return new ApiSession(client, email);
+    }
+
+    public async Task<string> CreateChallengeAsync(string? slug = null)
+    {
+        slug ??= $"c-{Guid.NewGuid():N}"[..20];
+        await EnsureAsync(await Client.PostAsJsonAsync("/api/challenges", new { slug, title = "Test challenge " + slug, description = "A test." }), "create challenge");
+        return slug;
+    }
+
+    public async Task<Guid> CreatePhaseAsync(string slug, string scoringConfigJson, DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null, long? maxFileBytes = null)
+    {
+        var request = new { name = "Main", opensAt, closesAt, scoringConfig = JsonDocument.Parse(scoringConfigJson).RootElement, maxFileBytes };
+        var response = await Client.PostAsJsonAsync($"/api/challenges/{slug}/phases", request);
+        await EnsureAsync(response, "create phase");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public async Task UploadLabelsAsync(Guid phaseId, string csv)
+        => await EnsureAsync(await Client.PutAsync($"/api/phases/{phaseId}/labels", new StringContent(csv, Encoding.UTF8, "text/csv")), "upload labels");
+
+    public async Task<Guid> JoinAsync(string slug, string? teamName = null)
+    {
+        var response = await Client.PostAsJsonAsync($"/api/challenges/{slug}/join", new { teamName = teamName ?? Email });
+        await EnsureAsync(response, "join");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("teamId").GetGuid();
+    }
+
+    public Task<HttpResponseMessage> SubmitRawAsync(Guid phaseId, string csv, string fileName = "predictions.csv")
+        => Client.PostAsync($"/api/phases/{phaseId}/submissions?fileName={Uri.EscapeDataString(fileName)}", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+    public async Task<Guid> SubmitAsync(Guid phaseId, string csv)
+    {
+        var response = await SubmitRawAsync(phaseId, csv);
+        await EnsureAsync(response, "submit", HttpStatusCode.Accepted);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Polls the status endpoint until the submission leaves Received/Scoring.</summary>
+    public async Task<JsonElement> WaitForOutcomeAsync(Guid submissionId, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var response = await Client.GetAsync($"/api/submissions/{submissionId}");
+            await EnsureAsync(response, "read submission");
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var status = body.GetProperty("status").GetString();
+            if (status is not ("Received" or "Scoring")) return body;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Submission {submissionId} is still {status}.");
+            await Task.Delay(50);
+        }
+    }
+
+    public async Task<JsonElement> LeaderboardAsync(Guid phaseId)
+    {
+        var response = await Client.GetAsync($"/api/phases/{phaseId}/leaderboard");
+        await EnsureAsync(response, "read leaderboard");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static async Task EnsureAsync(HttpResponseMessage response, string what, HttpStatusCode? expected = null)
+    {
+        if (expected is { } code ? response.StatusCode == code : response.IsSuccessStatusCode) return;
+        throw new InvalidOperationException($"Could not {what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+}
