@@ -31,7 +31,8 @@ public static class SampleFiles
         {
             var positive = i % 2 == 1;
             var pair = i / 2;
-            var score = positive ? 0.6 + pair * 0.001 : 0.4 - pair * 0.001;
+            var step = 0.3 / rows;
+            var score = positive ? 0.6 + pair * step : 0.4 - pair * step;
             if (pair < swaps) score = positive ? 0.2 : 0.8;
             text.Append(CultureInfo.InvariantCulture, $"r{i},{score}\n");
         }

@@ -1,0 +1,37 @@
+using DataChallenge.Testing;
+using Npgsql;
+
+namespace DataChallenge.IntegrationTests;
+
+/// <summary>Settings that point a server at the real PostgreSQL, RabbitMQ and S3 server, each test on its own database and buckets.</summary>
+public static class RealServices
+{
+    public static Dictionary<string, string?> Settings(string runId)
+    {
+        var database = new NpgsqlConnectionStringBuilder(Services.Postgres) { Database = $"dc_test_{runId}" };
+        return new Dictionary<string, string?>
+        {
+            ["Database:Postgres"] = database.ConnectionString,
+            ["Bus:RabbitMqUrl"] = Services.RabbitMq,
+            ["ObjectStore:S3:Endpoint"] = Services.S3Endpoint,
+            ["ObjectStore:S3:AccessKey"] = Services.S3AccessKey,
+            ["ObjectStore:S3:SecretKey"] = Services.S3SecretKey,
+            ["ObjectStore:S3:Region"] = Services.S3Region,
+            ["ObjectStore:Buckets:Submissions"] = $"submissions-{runId}",
+            ["ObjectStore:Buckets:HiddenLabels"] = $"hidden-labels-{runId}",
+            ["ObjectStore:Buckets:PublicData"] = $"public-data-{runId}",
+        };
+    }
+
+    public static string NewRunId() => Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Drops the test's database; the server's pools are closed first so nothing holds it open.</summary>
+    public static async Task DropDatabaseAsync(string runId)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(Services.Postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS dc_test_{runId} WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

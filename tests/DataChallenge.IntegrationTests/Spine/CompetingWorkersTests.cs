@@ -1,0 +1,55 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using DataChallenge.Testing;
+
+namespace DataChallenge.IntegrationTests.Spine;
+
+/// <summary>Two worker processes on one RabbitMQ queue share the scoring; the status endpoint sees both.</summary>
+public sealed class CompetingWorkersTests : IAsyncLifetime
+{
+    private readonly string _runId = RealServices.NewRunId();
+    private ServerFactory _server = null!;
+    private readonly List<WorkerProcess> _workers = [];
+
+    public ValueTask InitializeAsync()
+    {
+        // This process runs the api and leaderboard roles; scoring happens only in the two worker processes.
+        _server = new ServerFactory();
+        foreach (var (key, value) in RealServices.Settings(_runId)) _server.Settings[key] = value;
+        _server.Settings["Roles"] = "api,leaderboard";
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var worker in _workers) await worker.DisposeAsync();
+        await _server.DisposeAsync();
+        if (Environment.GetEnvironmentVariable("DATACHALLENGE_TEST_POSTGRES") is not null) await RealServices.DropDatabaseAsync(_runId);
+    }
+
+    [Fact]
+    public async Task Submissions_AreSharedBetweenWorkers_WhenTwoWorkersConsumeTheQueue()
+    {
+        var settings = RealServices.Settings(_runId);
+        var organiser = await ApiSession.RegisterAsync(_server.CreateClient());
+        var slug = await organiser.CreateChallengeAsync();
+        var phaseId = await organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig);
+        await organiser.UploadLabelsAsync(phaseId, SampleFiles.Labels(2000));
+        for (var i = 0; i < 2; i++) _workers.Add(WorkerProcess.Start(settings, concurrency: 1));
+        foreach (var worker in _workers) await worker.WaitForAsync("running with roles: worker", TimeSpan.FromSeconds(60));
+
+        var status = await organiser.Client.GetFromJsonAsync<JsonElement>($"/api/challenges/{slug}/status");
+        Assert.Equal(2, status.GetProperty("queue").GetProperty("consumers").GetInt64());
+
+        var competitor = await ApiSession.RegisterAsync(_server.CreateClient());
+        await competitor.JoinAsync(slug);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 16; i++) ids.Add(await competitor.SubmitAsync(phaseId, SampleFiles.Predictions(2000, swaps: i)));
+        foreach (var id in ids)
+            Assert.Equal("Scored", (await competitor.WaitForOutcomeAsync(id, TimeSpan.FromSeconds(120))).GetProperty("status").GetString());
+
+        var scoredBy = _workers.Select(w => ids.Count(id => w.Mentions(id.ToString()))).ToList();
+        Assert.Equal(ids.Count, scoredBy.Sum());
+        Assert.All(scoredBy, count => Assert.True(count > 0, $"One worker scored nothing: {string.Join(" / ", scoredBy)}"));
+    }
+}

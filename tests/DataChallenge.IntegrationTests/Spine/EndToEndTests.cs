@@ -1,0 +1,99 @@
+using System.Net;
+using DataChallenge.Api.Jobs;
+using DataChallenge.Core.Persistence;
+using DataChallenge.Core.Submissions;
+using DataChallenge.Hosting.ObjectStorage;
+using DataChallenge.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DataChallenge.IntegrationTests.Spine;
+
+/// <summary>The spine on PostgreSQL, RabbitMQ and a real S3 server (Swift's s3api, SigV4), all roles in one process.</summary>
+public sealed class EndToEndTests : IAsyncLifetime
+{
+    private readonly string _runId = RealServices.NewRunId();
+    private ServerFactory _server = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _server = new ServerFactory();
+        foreach (var (key, value) in RealServices.Settings(_runId)) _server.Settings[key] = value;
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        if (Environment.GetEnvironmentVariable("DATACHALLENGE_TEST_POSTGRES") is not null) await RealServices.DropDatabaseAsync(_runId);
+    }
+
+    [Fact]
+    public async Task Submission_IsScoredAndRanked_OnTheRealServices()
+    {
+        var organiser = await ApiSession.RegisterAsync(_server.CreateClient());
+        var slug = await organiser.CreateChallengeAsync();
+        var phaseId = await organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig);
+        await organiser.UploadLabelsAsync(phaseId, SampleFiles.Labels());
+        var competitor = await ApiSession.RegisterAsync(_server.CreateClient());
+        var other = await ApiSession.RegisterAsync(_server.CreateClient());
+        await competitor.JoinAsync(slug, "Real services");
+        await other.JoinAsync(slug, "Someone else");
+
+        var submissionId = await competitor.SubmitAsync(phaseId, SampleFiles.Predictions(swaps: 1));
+        var outcome = await competitor.WaitForOutcomeAsync(submissionId);
+
+        Assert.Equal("Scored", outcome.GetProperty("status").GetString());
+        Assert.InRange(outcome.GetProperty("score").GetDouble(), 0.5, 0.999);
+        var row = Assert.Single((await competitor.LeaderboardAsync(phaseId)).GetProperty("rows").EnumerateArray());
+        Assert.Equal("Real services", row.GetProperty("team").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/api/submissions/{submissionId}")).StatusCode);
+
+        // The prediction file really is in the S3 server, under its SHA-256 as received.
+        await using var scope = _server.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IObjectStore>();
+        var buckets = scope.ServiceProvider.GetRequiredService<IOptions<ObjectStoreOptions>>().Value.Buckets;
+        var db = scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>();
+        Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", db.Database.ProviderName);
+        var submission = await db.Submissions.SingleAsync(s => s.Id == submissionId);
+        await using var stored = await store.OpenReadAsync(buckets.Submissions, submission.ObjectKey, CancellationToken.None);
+        Assert.Equal(submission.Sha256, Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stored)));
+    }
+
+    [Fact]
+    public async Task StuckSubmission_IsRedispatchedAndScored_WhenItsMessageWasLost()
+    {
+        var organiser = await ApiSession.RegisterAsync(_server.CreateClient());
+        var slug = await organiser.CreateChallengeAsync();
+        var phaseId = await organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig);
+        await organiser.UploadLabelsAsync(phaseId, SampleFiles.Labels());
+        var competitor = await ApiSession.RegisterAsync(_server.CreateClient());
+        var teamId = await competitor.JoinAsync(slug);
+        var first = await competitor.SubmitAsync(phaseId, SampleFiles.Predictions());
+        await competitor.WaitForOutcomeAsync(first);
+
+        // A row committed whose message never reached the broker: the crash window between commit and publish.
+        Guid lostId;
+        await using (var scope = _server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>();
+            var original = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == first);
+            var lost = new Submission
+            {
+                PhaseId = phaseId, TeamId = teamId, UserId = original.UserId, FileName = "lost.csv", ObjectKey = original.ObjectKey,
+                Sha256 = original.Sha256, SizeBytes = original.SizeBytes, ReceivedAt = DateTimeOffset.UtcNow.AddMinutes(-10),
+                DispatchedAt = DateTimeOffset.UtcNow.AddMinutes(-10), Status = SubmissionStatus.Received,
+            };
+            db.Submissions.Add(lost);
+            await db.SaveChangesAsync();
+            lostId = lost.Id;
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<RequeueStuckSubmissionsJob>().RunAsync(CancellationToken.None));
+        }
+
+        var outcome = await competitor.WaitForOutcomeAsync(lostId);
+        Assert.Equal("Scored", outcome.GetProperty("status").GetString());
+        var row = Assert.Single((await competitor.LeaderboardAsync(phaseId)).GetProperty("rows").EnumerateArray());
+        Assert.Equal(2, row.GetProperty("entries").GetInt32());
+    }
+}
