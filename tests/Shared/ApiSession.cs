@@ -84,6 +84,22 @@ public sealed class ApiSession(HttpClient client, string email)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>
+    /// The board once it counts <paramref name="entries"/> scored entries in all: the board is refreshed just after the
+    /// score is committed, so a status read can briefly run ahead of it.
+    /// </summary>
+    public async Task<JsonElement> LeaderboardWithEntriesAsync(Guid phaseId, int entries)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var board = await LeaderboardAsync(phaseId);
+            if (board.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("entries").GetInt32()) >= entries) return board;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The board never reached {entries} entries: {board}");
+            await Task.Delay(20);
+        }
+    }
+
     public static async Task EnsureAsync(HttpResponseMessage response, string what, HttpStatusCode? expected = null)
     {
         if (expected is { } code ? response.StatusCode == code : response.IsSuccessStatusCode) return;

@@ -60,8 +60,8 @@ public sealed class RequeueStuckSubmissionsJobTests : IAsyncLifetime
         Assert.Equal(2, submission.Attempt);
         Assert.Equal(SubmissionStatus.Received, submission.Status);
         var harness = _server.Services.GetTestHarness();
-        // Published before RunAsync returned, so no waiting is needed.
-        Assert.Single(harness.Published.Select<ScoreSubmission>(m => m.Context.Message.SubmissionId == id && m.Context.Message.Attempt == 2));
+        // Sent before RunAsync returned, so no waiting is needed.
+        Assert.Single(harness.Sent.Select<ScoreSubmission>(m => m.Context.Message.SubmissionId == id && m.Context.Message.Attempt == 2));
     }
 
     [Fact]

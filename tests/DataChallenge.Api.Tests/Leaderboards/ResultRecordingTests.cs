@@ -62,8 +62,9 @@ public sealed class ResultRecordingTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>();
             var phase = await db.Phases.SingleAsync(p => p.Id == _phaseId, TestContext.Current.CancellationToken);
             // The same command twice, as a broker redelivery after a lost acknowledgement would.
+            var queue = await harness.Bus.GetSendEndpoint(new Uri("queue:score-submission"));
             for (var i = 0; i < 2; i++)
-                await harness.Bus.Publish(new ScoreSubmission
+                await queue.Send(new ScoreSubmission
                 {
                     SubmissionId = _submissionId, Attempt = 1, PhaseId = _phaseId, PredictionsKey = before.Submission.ObjectKey,
                     LabelsKey = phase.LabelsKey, LabelsVersion = phase.LabelsVersion, ScoringConfig = phase.ScoringConfig,

@@ -1,15 +1,24 @@
 using DataChallenge.Contracts;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Submissions;
+using DataChallenge.Hosting.Messaging;
 using MassTransit;
 
 namespace DataChallenge.Api.Features.Submissions;
 
-/// <summary>Publishes the scoring command for a submission whose row is already committed.</summary>
-public sealed class SubmissionDispatcher(IPublishEndpoint publisher)
+/// <summary>
+/// Sends the scoring command for a submission whose row is already committed. It is sent to the workers' queue by
+/// name rather than published, so the broker declares the durable queue and keeps the command even when no worker
+/// has connected yet.
+/// </summary>
+public sealed class SubmissionDispatcher(ISendEndpointProvider endpoints)
 {
-    public Task DispatchAsync(Submission submission, Phase phase, CancellationToken cancellationToken)
-        => publisher.Publish(new ScoreSubmission
+    private static readonly Uri WorkerQueue = new($"queue:{QueueNames.ScoreSubmission}");
+
+    public async Task DispatchAsync(Submission submission, Phase phase, CancellationToken cancellationToken)
+    {
+        var endpoint = await endpoints.GetSendEndpoint(WorkerQueue);
+        await endpoint.Send(new ScoreSubmission
         {
             SubmissionId = submission.Id,
             Attempt = submission.Attempt,
@@ -19,4 +28,5 @@ public sealed class SubmissionDispatcher(IPublishEndpoint publisher)
             LabelsVersion = phase.LabelsVersion,
             ScoringConfig = phase.ScoringConfig,
         }, cancellationToken);
+    }
 }
