@@ -22,12 +22,13 @@ record=/dev/null
 log() { printf '[services %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-# running NAME PATTERN: the PID recorded for NAME is alive and still runs PATTERN
-running() {
+# alive PIDFILE PATTERN: the PID in PIDFILE is alive and still runs PATTERN
+alive() {
   local p
-  p=$(cat "$RUN/$1.pid" 2>/dev/null) || return 1
+  p=$(head -1 "$1" 2>/dev/null | tr -dc 0-9) || return 1
   [[ -n $p ]] && tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -q -- "$2"
 }
+running() { alive "$RUN/$1.pid" "$2"; }
 # free_port PORT WHAT: fail loudly when something we did not start holds the port
 free_port() {
   port_open "$1" || return 0
@@ -52,13 +53,26 @@ bash "$(dirname "$0")/install.sh"
 mkdir -p "$RUN" "$LOG"
 chmod 755 "$DIR"
 began=$SECONDS
+RMQ=$DIR/rabbitmq PG=$DIR/postgres SW=$DIR/swift
+
+# Check every port before launching anything, so a clash leaves nothing half started.
+need_ports() { # need_ports PIDFILE PATTERN WHAT PORT...: ports must be free unless PIDFILE's process runs
+  alive "$1" "$2" && return 0
+  local what=$3 port
+  shift 3
+  for port in "$@"; do free_port "$port" "$what"; done
+}
+need_ports "$RUN/rabbitmq.pid" rabbitmq-server RabbitMQ $AMQP_PORT $MANAGEMENT_PORT $DIST_PORT
+need_ports "$PG/data/postmaster.pid" postgres PostgreSQL $PG_PORT
+need_ports "$RUN/memcached.pid" memcached memcached $MEMCACHED_PORT
+for server in account:$ACCOUNT_PORT container:$CONTAINER_PORT object:$OBJECT_PORT proxy:$S3_PORT; do
+  need_ports "$RUN/swift-${server%:*}.pid" "swift-${server%:*}-server" "Swift ${server%:*} server" "${server#*:}"
+done
 
 # RabbitMQ boots slowest, so it is launched first and awaited last.
-RMQ=$DIR/rabbitmq
 if running rabbitmq rabbitmq-server; then
   log "rabbitmq: reusing pid $(cat "$RUN/rabbitmq.pid")"
 else
-  for p in $AMQP_PORT $MANAGEMENT_PORT $DIST_PORT; do free_port "$p" RabbitMQ; done
   mkdir -p "$RMQ"/{mnesia,home}
   chmod 700 "$RMQ/home"
   printf 'listeners.tcp.default = 127.0.0.1:%s\nmanagement.tcp.ip = 127.0.0.1\nmanagement.tcp.port = %s\n' \
@@ -88,7 +102,6 @@ ENV
 fi
 
 # PostgreSQL refuses to run as root; it runs as the package's postgres user.
-PG=$DIR/postgres
 as_postgres() { (cd / && runuser -u postgres -- "$@"); }
 mkdir -p "$PG"
 chown postgres:postgres "$PG"
@@ -102,7 +115,6 @@ fi
 if as_postgres "$PGBIN/pg_ctl" -D "$PG/data" status > /dev/null 2>&1; then
   log "postgres: reusing pid $(head -1 "$PG/data/postmaster.pid")"
 else
-  free_port $PG_PORT PostgreSQL
   touch "$LOG/postgres.log"
   chown postgres "$LOG/postgres.log"
   # Durability is switched off: this is a throw-away database for tests.
@@ -124,7 +136,6 @@ SQL
 log "postgres: ready on 127.0.0.1:$PG_PORT"
 
 # Swift: memcached, account/container/object servers and the proxy with s3api + tempauth.
-SW=$DIR/swift
 mkdir -p "$SW/etc" "$SW/node/d1"
 if [[ ! -f $SW/etc/account.ring.gz ]]; then
   printf '[swift-hash]\nswift_hash_path_suffix = datachallenge\n[storage-policy:0]\nname = Policy-0\ndefault = yes\n' \
@@ -200,15 +211,13 @@ use = egg:swift#slo
 use = egg:swift#dlo
 CONF
 # memcached first: without it the proxy logs an error on every request.
-if running memcached memcached; then :; else
-  free_port $MEMCACHED_PORT memcached
+if ! running memcached memcached; then
   launch memcached /usr/bin/memcached -l 127.0.0.1 -p $MEMCACHED_PORT -U 0 -m 64 -u memcache
 fi
 wait_for 10 memcached port_open $MEMCACHED_PORT
 for server in account:$ACCOUNT_PORT container:$CONTAINER_PORT object:$OBJECT_PORT proxy:$S3_PORT; do
   name=${server%:*}
   if running "swift-$name" "swift-$name-server"; then continue; fi
-  free_port "${server#*:}" "Swift $name server"
   launch "swift-$name" "/usr/bin/swift-$name-server" "$SW/etc/$name-server.conf" -v
 done
 for p in $ACCOUNT_PORT $CONTAINER_PORT $OBJECT_PORT $S3_PORT; do
