@@ -24,8 +24,8 @@ finish() {
   local totals="$passed passed, $failed failed"
   ((skipped == 0)) || totals+=", $skipped skipped"
   echo "$totals"
-  ((failed == 0 && passed > 0))
-  exit
+  ((failed == 0 && passed > 0)) && exit 0
+  exit 1
 }
 # A broken step still counts as a failure, so a red run never prints a green totals line.
 broken() { say "FAILED: $*"; failed=$((failed + 1)); finish; }
@@ -52,14 +52,16 @@ say "build and services ready after $((SECONDS - began)) s"
 # shellcheck disable=SC1091 # written by start.sh
 . "${DATACHALLENGE_SERVICES_DIR:-/tmp/datachallenge-services}/env.sh"
 dotnet test DataChallenge.sln -c $configuration --no-build -nologo \
-  --logger trx --results-directory "$results/trx"
-tested=$?
+  --logger trx --results-directory "$results/trx" 2>&1 | tee "$results/test-output.txt"
+tested=${PIPESTATUS[0]}
 
-# One UnitTestResult per test case across all projects' TRX files.
-count() { cat "$results"/trx/*.trx 2> /dev/null | grep -o '<UnitTestResult [^>]*' | grep -c " outcome=\"$1\""; }
+# Each test assembly ends with one summary line: "Passed!  - Failed: 0, Passed: 5, Skipped: 0, Total: 5, ...".
+count() {
+  grep -E '^[A-Za-z]+! +- Failed: ' "$results/test-output.txt" | grep -oE "$1: +[0-9]+" | awk '{n += $2} END {print n + 0}'
+}
 passed=$(count Passed)
 failed=$(count Failed)
-skipped=$(count NotExecuted)
+skipped=$(count Skipped)
 say "tests finished after $((SECONDS - began)) s"
 ((passed + failed > 0)) || broken "no test ran"
 ((tested == 0 || failed > 0)) || broken "dotnet test exited with $tested although no test failed"
