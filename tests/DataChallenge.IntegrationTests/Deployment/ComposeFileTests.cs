@@ -8,6 +8,9 @@ public sealed class ComposeFileTests
 {
     private const string ComposeFile = "compose/docker-compose.yml";
 
+    // docker-compose takes seconds per call, so the rendered file is read once for the whole class.
+    private static readonly Lazy<Task<Dictionary<string, Dictionary<string, string>>>> Rendered = new(RenderServicesAsync);
+
     [Fact]
     public async Task Config_ExitsWithZero_WhenValidatingTheComposeFile()
     {
@@ -19,7 +22,7 @@ public sealed class ComposeFileTests
     [Fact]
     public async Task Worker_HasNoDatabaseConnection_WhenConfigIsRendered()
     {
-        var services = await RenderServicesAsync();
+        var services = await Rendered.Value;
 
         var worker = Assert.Contains("worker", services);
         Assert.Equal("worker", worker["environment.Roles"]);
@@ -29,7 +32,7 @@ public sealed class ComposeFileTests
     [Fact]
     public async Task ApiAndWorker_UseDifferentS3AccessKeys_WhenConfigIsRendered()
     {
-        var services = await RenderServicesAsync();
+        var services = await Rendered.Value;
 
         var apiKey = Assert.Contains("environment.ObjectStore__S3__AccessKey", services["api"]);
         var workerKey = Assert.Contains("environment.ObjectStore__S3__AccessKey", services["worker"]);
@@ -40,7 +43,7 @@ public sealed class ComposeFileTests
     [Fact]
     public async Task Leaderboard_HasDatabaseAndBusButNoObjectStore_WhenConfigIsRendered()
     {
-        var services = await RenderServicesAsync();
+        var services = await Rendered.Value;
 
         var leaderboard = Assert.Contains("leaderboard", services);
         Assert.Contains("environment.Database__Postgres", leaderboard.Keys);
@@ -51,7 +54,7 @@ public sealed class ComposeFileTests
     [Fact]
     public async Task Worker_RunsTwoReplicas_WhenConfigIsRendered()
     {
-        var services = await RenderServicesAsync();
+        var services = await Rendered.Value;
 
         Assert.Equal("2", services["worker"]["deploy.replicas"]);
     }
