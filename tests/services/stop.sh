@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stops what start.sh started, by the PIDs it recorded; never by process name.
 #   bash tests/services/stop.sh                     # everything
-#   bash tests/services/stop.sh postgres rabbitmq   # only these (names as in start.sh --record)
+#   bash tests/services/stop.sh postgres rabbitmq   # only these: s3, postgres, rabbitmq, or names from start.sh --record
 #   bash tests/services/stop.sh --purge             # everything, then delete data and logs
 # A clean shutdown is asked for first; SIGKILL follows only after a timeout.
 set -uo pipefail
@@ -42,9 +42,11 @@ stop() {
 
 for service in "${wanted[@]}"; do
   case $service in
-    s3 | swift* | memcached)
+    s3)
       for n in proxy object container account; do stop "swift-$n" "swift-$n-server" TERM 15; done
       stop memcached memcached TERM 10 ;;
+    swift-proxy | swift-object | swift-container | swift-account) stop "$service" "$service-server" TERM 15 ;;
+    memcached) stop memcached memcached TERM 10 ;;
     postgres)
       # SIGINT is PostgreSQL's fast shutdown; the postmaster writes its own PID file.
       head -1 "$DIR/postgres/data/postmaster.pid" > "$RUN/postgres.pid" 2> /dev/null
@@ -54,7 +56,7 @@ for service in "${wanted[@]}"; do
       stop rabbitmq rabbitmq-server TERM 60
       stop rabbitmq-beam beam TERM 30
       stop epmd epmd TERM 10 ;;
-    *) log "unknown service '$service' (expected s3, postgres, rabbitmq)" ;;
+    *) log "unknown service '$service' (expected s3, postgres, rabbitmq or a name from start.sh --record)" ;;
   esac
 done
 
