@@ -37,7 +37,7 @@ rm -rf "$results"
 mkdir -p "$results"
 bash $services/install.sh --tools || broken "installing packages"
 
-# Services start while the solution builds: both take a while and barely compete.
+# Services start while the solution builds: both are slow and neither needs the other.
 bash $services/start.sh --record "$started" > /dev/null 2> "$results/services.log" &
 starting=$!
 dotnet build DataChallenge.sln -c $configuration -nologo -v quiet -clp:NoSummary
