@@ -3,6 +3,7 @@ using DataChallenge.Api.Features.Phases;
 using DataChallenge.Api.Features.PublicData;
 using DataChallenge.Api.Features.Status;
 using DataChallenge.Api.Features.Submissions;
+using DataChallenge.Api.Http;
 using DataChallenge.Api.Jobs;
 using DataChallenge.Core.Accounts;
 using DataChallenge.Core.Persistence;
@@ -36,7 +37,7 @@ public static class ApiRole
             .AddEntityFrameworkStores<DataChallengeDbContext>();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         services.AddAuthorization();
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>());
 
         services.AddScoped<SubmissionDispatcher>();
         services.AddScoped<SubmissionIntake>();

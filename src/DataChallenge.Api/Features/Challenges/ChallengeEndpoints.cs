@@ -17,9 +17,9 @@ public static partial class ChallengeEndpoints
     {
         var group = routes.MapGroup("/api/challenges").WithTags("Challenges");
         group.MapGet("/", List).AllowAnonymous().WithSummary("Every challenge with its phases.");
-        group.MapGet("/{slug}", Get).AllowAnonymous().WithSummary("One challenge with its phases.");
-        group.MapPost("/", Create).RequireAuthorization().WithSummary("Create a challenge; the caller becomes its organiser.");
-        group.MapPost("/{slug}/join", Join).RequireAuthorization()
+        group.MapGet("/{slug}", Get).AllowAnonymous().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One challenge with its phases.");
+        group.MapPost("/", Create).RequireAuthorization().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Create a challenge; the caller becomes its organiser.");
+        group.MapPost("/{slug}/join", Join).RequireAuthorization().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Join a challenge, as a team of one unless a team name is given. Joining twice returns the same team.");
         return group;
     }

@@ -21,9 +21,9 @@ public static class PhaseEndpoints
     public static RouteGroupBuilder MapPhases(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api").WithTags("Phases").RequireAuthorization();
-        group.MapPost("/challenges/{slug}/phases", Create).WithSummary("Add a phase to a challenge (organisers).");
+        group.MapPost("/challenges/{slug}/phases", Create).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Add a phase to a challenge (organisers).");
         group.MapGet("/phases/{phaseId:guid}", Get).AllowAnonymous().WithSummary("A phase and its scoring configuration.");
-        group.MapPut("/phases/{phaseId:guid}/labels", UploadLabels)
+        group.MapPut("/phases/{phaseId:guid}/labels", UploadLabels).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Upload the hidden labels as the request body (CSV); each upload is a new version (organisers).")
             .Accepts<Stream>("text/csv", "text/plain", "application/octet-stream", "multipart/form-data");
         return group;

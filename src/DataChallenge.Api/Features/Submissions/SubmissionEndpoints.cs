@@ -16,11 +16,13 @@ public static class SubmissionEndpoints
     {
         var group = routes.MapGroup("/api").WithTags("Submissions").RequireAuthorization();
         group.MapPost("/phases/{phaseId:guid}/submissions", Submit)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Upload a prediction file: the raw body (text/csv, optional ?fileName=) or a multipart form with one file.")
             .Accepts<Stream>("text/csv", "text/plain", "application/octet-stream", "multipart/form-data")
             .DisableAntiforgery();
         group.MapGet("/phases/{phaseId:guid}/submissions", ListMine).WithSummary("Your team's submissions to a phase, newest first.");
-        group.MapGet("/submissions/{submissionId:guid}", Get).WithSummary("One submission's status and public scores (its team and organisers only).");
+        group.MapGet("/submissions/{submissionId:guid}", Get).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One submission's status and public scores (its team and organisers only).");
         return group;
     }
 
