@@ -12,8 +12,7 @@ internal sealed class IdIndex
 {
     private byte[] _arena = new byte[1 << 16];
     private int _arenaUsed;
-    private int[] _offsets = new int[1024 + 1];
-    private uint[] _hashes = new uint[1024];
+    private int[] _offsets = new int[1024];
     private int[] _slots = new int[2048];
     private int _mask = 2047;
 
@@ -31,25 +30,21 @@ internal sealed class IdIndex
         while (_slots[slot] != 0)
         {
             var candidate = _slots[slot] - 1;
-            if (_hashes[candidate] == hash && IdBytes(candidate).SequenceEqual(id)) return candidate;
+            if (IdBytes(candidate).SequenceEqual(id)) return candidate;
             slot = (slot + 1) & _mask;
         }
 
-        if (Count == _hashes.Length)
-        {
-            Array.Resize(ref _hashes, Count * 2);
-            Array.Resize(ref _offsets, Count * 2 + 1);
-        }
+        if (Count + 1 == _offsets.Length) Array.Resize(ref _offsets, Count * 2 + 1);
 
         if (_arena.Length - _arenaUsed < id.Length)
             Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaUsed + id.Length));
         id.CopyTo(_arena.AsSpan(_arenaUsed));
         _arenaUsed += id.Length;
-        _hashes[Count] = hash;
         _offsets[Count + 1] = _arenaUsed;
         _slots[slot] = Count + 1;
         Count++;
-        if (Count * 2 > _slots.Length) Grow();
+        // Linear probing stays short up to three quarters full; the table is the largest structure, so it is kept dense.
+        if (Count * 4L > _slots.Length * 3L) Grow();
         return -1;
     }
 
@@ -61,7 +56,7 @@ internal sealed class IdIndex
         while (_slots[slot] != 0)
         {
             var candidate = _slots[slot] - 1;
-            if (_hashes[candidate] == hash && IdBytes(candidate).SequenceEqual(id)) return candidate;
+            if (IdBytes(candidate).SequenceEqual(id)) return candidate;
             slot = (slot + 1) & _mask;
         }
 
@@ -74,7 +69,7 @@ internal sealed class IdIndex
         _mask = _slots.Length - 1;
         for (var i = 0; i < Count; i++)
         {
-            var slot = (int)_hashes[i] & _mask;
+            var slot = (int)Hash(IdBytes(i)) & _mask;
             while (_slots[slot] != 0) slot = (slot + 1) & _mask;
             _slots[slot] = i + 1;
         }
