@@ -35,7 +35,6 @@ internal static class BinaryMetrics
         foreach (var end in r.GroupEnds)
         {
             SumGroup(entries[start..end], weight, out var groupTp, out var groupFp);
-
             area += groupFp * (tp + (0.5 * groupTp));
             tp += groupTp;
             fp += groupFp;
@@ -79,7 +78,6 @@ internal static class BinaryMetrics
         foreach (var end in r.GroupEnds)
         {
             SumGroup(entries[start..end], weight, out var groupTp, out var groupFp);
-
             tp += groupTp;
             fp += groupFp;
             if (groupTp > 0)
