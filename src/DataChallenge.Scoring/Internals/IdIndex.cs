@@ -5,16 +5,22 @@ using System.Text;
 namespace DataChallenge.Scoring.Internals;
 
 /// <summary>
-/// Ids of the labels file, kept as raw UTF-8 in one arena with an open-addressing table over it, so that millions of
-/// ids cost neither a string nor a dictionary node each.
+/// Ids of the labels file, kept as raw UTF-8 in one arena, so that millions of ids cost neither a string nor a
+/// dictionary node each. While every id is a plain non-negative integer (the usual case) and the values stay dense,
+/// lookups go through a table indexed by the value, one memory access each; otherwise through an open-addressing
+/// hash table over the arena.
 /// </summary>
 internal sealed class IdIndex
 {
+    private const int MaxDigits = 18;
+    private const int DirectFloor = 1 << 22;
+
     private byte[] _arena = new byte[1 << 16];
     private int _arenaUsed;
     private int[] _offsets = new int[1024];
-    private int[] _slots = new int[2048];
-    private int _mask = 2047;
+    private int[] _direct = new int[1024];
+    private int[]? _slots;
+    private int _mask;
 
     public int Count { get; private set; }
 
@@ -25,34 +31,47 @@ internal sealed class IdIndex
     /// <summary>Adds an id; returns the index of an earlier equal id instead, or -1 when it is new.</summary>
     public int Add(ReadOnlySpan<byte> id)
     {
-        var hash = Hash(id);
-        var slot = (int)hash & _mask;
-        while (_slots[slot] != 0)
+        if (_slots is null)
+        {
+            if (TryInteger(id, out var value) && value < Math.Max(4L * (Count + 1), DirectFloor))
+            {
+                if (value >= _direct.Length) Array.Resize(ref _direct, (int)Math.Max(value + 1, Math.Min(_direct.Length * 2L, Math.Max(4L * (Count + 1), DirectFloor))));
+                var existing = _direct[value];
+                if (existing != 0) return existing - 1;
+                Append(id);
+                _direct[value] = Count;
+                return -1;
+            }
+
+            SwitchToHashing();
+        }
+
+        var slot = (int)Hash(id) & _mask;
+        while (_slots![slot] != 0)
         {
             var candidate = _slots[slot] - 1;
             if (IdBytes(candidate).SequenceEqual(id)) return candidate;
             slot = (slot + 1) & _mask;
         }
 
-        if (Count + 1 == _offsets.Length) Array.Resize(ref _offsets, Count * 2 + 1);
+        Append(id);
+        _slots[slot] = Count;
 
-        if (_arena.Length - _arenaUsed < id.Length)
-            Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaUsed + id.Length));
-        id.CopyTo(_arena.AsSpan(_arenaUsed));
-        _arenaUsed += id.Length;
-        _offsets[Count + 1] = _arenaUsed;
-        _slots[slot] = Count + 1;
-        Count++;
         // Linear probing stays short up to three quarters full; the table is the largest structure, so it is kept dense.
-        if (Count * 4L > _slots.Length * 3L) Grow();
+        if (Count * 4L > _slots.Length * 3L) Rehash(_slots.Length * 2);
         return -1;
     }
 
     /// <summary>The index of the id, or -1.</summary>
     public int Find(ReadOnlySpan<byte> id)
     {
-        var hash = Hash(id);
-        var slot = (int)hash & _mask;
+        if (_slots is null)
+        {
+            // Ids compare as text: only the canonical spelling of an integer ("7", never "007") can match one.
+            return TryInteger(id, out var value) && value < _direct.Length ? _direct[value] - 1 : -1;
+        }
+
+        var slot = (int)Hash(id) & _mask;
         while (_slots[slot] != 0)
         {
             var candidate = _slots[slot] - 1;
@@ -63,16 +82,48 @@ internal sealed class IdIndex
         return -1;
     }
 
-    private void Grow()
+    private void Append(ReadOnlySpan<byte> id)
     {
-        _slots = new int[_slots.Length * 2];
-        _mask = _slots.Length - 1;
+        if (Count + 1 == _offsets.Length) Array.Resize(ref _offsets, Count * 2 + 1);
+        if (_arena.Length - _arenaUsed < id.Length)
+            Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaUsed + id.Length));
+        id.CopyTo(_arena.AsSpan(_arenaUsed));
+        _arenaUsed += id.Length;
+        _offsets[Count + 1] = _arenaUsed;
+        Count++;
+    }
+
+    private void SwitchToHashing()
+    {
+        _direct = [];
+        Rehash((int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2048, Count * 2)));
+    }
+
+    private void Rehash(int size)
+    {
+        _slots = new int[size];
+        _mask = size - 1;
         for (var i = 0; i < Count; i++)
         {
             var slot = (int)Hash(IdBytes(i)) & _mask;
             while (_slots[slot] != 0) slot = (slot + 1) & _mask;
             _slots[slot] = i + 1;
         }
+    }
+
+    // Canonical spelling only: digits, no sign, no leading zero, so that text equality and value equality agree.
+    private static bool TryInteger(ReadOnlySpan<byte> id, out long value)
+    {
+        value = 0;
+        if (id.IsEmpty || id.Length > MaxDigits || (id[0] == (byte)'0' && id.Length > 1)) return false;
+        foreach (var b in id)
+        {
+            var digit = (uint)(b - '0');
+            if (digit > 9) return false;
+            value = value * 10 + digit;
+        }
+
+        return true;
     }
 
     // Eight bytes at a time with a multiply-xorshift mix: sequential numeric ids must still spread over the table.
