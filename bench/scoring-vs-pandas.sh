@@ -26,17 +26,20 @@ if [ ! -f "$data/.generated" ]; then
 fi
 mkdir -p "$out"
 
-# Runs a command N times; prints "median_seconds max_rss_kb" (RSS from GNU time, the largest of the runs).
+# Runs a command N times; prints "median_seconds max_rss_kb". Wall time from the nanosecond clock (GNU time rounds
+# to 10 ms, too coarse for `wc`); peak RSS from GNU time, the largest of the runs.
 measure() {
   local n="$1"; shift
-  local times=() rss=0
+  local times=() rss=0 start end
   for _ in $(seq "$n"); do
-    /usr/bin/time -f "%e %M" -o "$out/time" "$@" >"$out/stdout" 2>"$out/stderr" || { cat "$out/stderr" >&2; return 1; }
-    read -r t m <"$out/time"
-    times+=("$t")
+    start=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$out/time" "$@" >"$out/stdout" 2>"$out/stderr" || { cat "$out/stderr" >&2; return 1; }
+    end=$(date +%s%N)
+    times+=("$(( (end - start) / 1000 ))")
+    m=$(tail -n 1 "$out/time")
     [ "$m" -gt "$rss" ] && rss="$m"
   done
-  printf '%s\n' "${times[@]}" | sort -g | awk -v r="$rss" '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f %d\n", m, r}'
+  printf '%s\n' "${times[@]}" | sort -n | awk -v r="$rss" '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.4f %d\n", m/1e6, r}'
 }
 
 echo
@@ -55,7 +58,7 @@ for c in $cases; do
   ours_value="$(sed -E 's/.*"value":([^,}]*).*/\1/' "$out/stdout")"
   bytes=$(( $(stat -c %s "$dir/labels.csv") + $(stat -c %s "$dir/predictions.csv") ))
   awk -v c="$c" -v p="$pandas_s" -v w="$wc_s" -v o="$ours_s" -v b="$bytes" -v k="$ours_kb" 'BEGIN {
-    printf "%-16s %9.3f %9.3f %9.3f %9.1fx %9.1fx %11.1f %11.1f %9.2fx\n", c, p, w, o, p/o, o/(w>0?w:0.001), b/1e6, k*1024/1e6, k*1024/b }'
+    printf "%-16s %9.3f %9.4f %9.3f %9.1fx %9.1fx %11.1f %11.1f %9.2fx\n", c, p, w, o, p/o, o/w, b/1e6, k*1024/1e6, k*1024/b }'
   echo "    $metric: ours $ours_value, pandas+sklearn $pandas_value"
 done
 echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

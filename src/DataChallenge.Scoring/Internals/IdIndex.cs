@@ -5,28 +5,46 @@ using System.Text;
 namespace DataChallenge.Scoring.Internals;
 
 /// <summary>
-/// Ids of the labels file, kept as raw UTF-8 in one arena, so that millions of ids cost neither a string nor a
-/// dictionary node each. While every id is a plain non-negative integer (the usual case) and the values stay dense,
-/// lookups go through a table indexed by the value, one memory access each; otherwise through an open-addressing
-/// hash table over the arena.
+/// Ids of the labels file without a string or dictionary node each. While every id is a plain non-negative integer
+/// (the usual case) and the values stay dense, a table indexed by the value is the whole index: one memory access per
+/// lookup and no copy of the text. Otherwise the ids are kept as raw UTF-8 in one arena with an open-addressing hash
+/// table over it.
 /// </summary>
 internal sealed class IdIndex
 {
     private const int MaxDigits = 18;
     private const int DirectFloor = 1 << 22;
 
-    private byte[] _arena = new byte[1 << 16];
+    private byte[] _arena = [];
     private int _arenaUsed;
-    private int[] _offsets = new int[1024];
+    private int[] _offsets = [0];
     private int[] _direct = new int[1024];
     private int[]? _slots;
+    private long[]? _values;
     private int _mask;
 
     public int Count { get; private set; }
 
-    public ReadOnlySpan<byte> IdBytes(int index) => _arena.AsSpan(_offsets[index], _offsets[index + 1] - _offsets[index]);
+    private ReadOnlySpan<byte> IdBytes(int index) => _arena.AsSpan(_offsets[index], _offsets[index + 1] - _offsets[index]);
 
-    public string Id(int index) => Encoding.UTF8.GetString(IdBytes(index));
+    /// <summary>The id's text; slow while the ids are integers, meant for messages only.</summary>
+    public string Id(int index)
+    {
+        if (_slots is not null) return Encoding.UTF8.GetString(IdBytes(index));
+        _values ??= IntegerValues();
+        return _values[index].ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private long[] IntegerValues()
+    {
+        var values = new long[Count];
+        for (var value = 0; value < _direct.Length; value++)
+        {
+            if (_direct[value] != 0) values[_direct[value] - 1] = value;
+        }
+
+        return values;
+    }
 
     /// <summary>Adds an id; returns the index of an earlier equal id instead, or -1 when it is new.</summary>
     public int Add(ReadOnlySpan<byte> id)
@@ -38,7 +56,8 @@ internal sealed class IdIndex
                 if (value >= _direct.Length) Array.Resize(ref _direct, (int)Math.Max(value + 1, Math.Min(_direct.Length * 2L, Math.Max(4L * (Count + 1), DirectFloor))));
                 var existing = _direct[value];
                 if (existing != 0) return existing - 1;
-                Append(id);
+                _values = null;
+                Count++;
                 _direct[value] = Count;
                 return -1;
             }
@@ -84,9 +103,9 @@ internal sealed class IdIndex
 
     private void Append(ReadOnlySpan<byte> id)
     {
-        if (Count + 1 == _offsets.Length) Array.Resize(ref _offsets, Count * 2 + 1);
+        if (Count + 1 == _offsets.Length) Array.Resize(ref _offsets, Math.Max(1024, Count * 2 + 1));
         if (_arena.Length - _arenaUsed < id.Length)
-            Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaUsed + id.Length));
+            Array.Resize(ref _arena, Math.Max(Math.Max(1 << 16, _arena.Length * 2), _arenaUsed + id.Length));
         id.CopyTo(_arena.AsSpan(_arenaUsed));
         _arenaUsed += id.Length;
         _offsets[Count + 1] = _arenaUsed;
@@ -95,6 +114,18 @@ internal sealed class IdIndex
 
     private void SwitchToHashing()
     {
+        // The integer ids seen so far get their text back, in insertion order, before the table goes.
+        var values = _values ?? IntegerValues();
+        var count = Count;
+        Count = 0;
+        Span<byte> text = stackalloc byte[20];
+        foreach (var value in values)
+        {
+            value.TryFormat(text, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+            Append(text[..written]);
+        }
+
+        System.Diagnostics.Debug.Assert(Count == count);
         _direct = [];
         Rehash((int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2048, Count * 2)));
     }
