@@ -204,6 +204,7 @@ internal sealed class CsvReader
 
                 while (pos < data.Length && (data[pos] == (byte)' ' || data[pos] == (byte)'\t')) pos++;
                 end = pos;
+                if (end == data.Length && !final) return -1;
                 if (end < data.Length && data[end] is not ((byte)',' or (byte)'\n' or (byte)'\r'))
                     throw new SubmissionRejectedException(_file, _line + lines, ColumnName(FieldCount),
                         "unexpected text after a closing quote; a quoted field must end right after its closing quote.");
