@@ -159,6 +159,24 @@ public sealed class ScorerTests
     }
 
     [Fact]
+    public void Score_NamesGroupsByTheirText_WhenGroupNamesAreNumbers()
+    {
+        var labels = new StringBuilder("id,target,site\n");
+        var predictions = new StringBuilder("id,target\n");
+        for (var i = 0; i < 30; i++)
+        {
+            labels.Append(i).Append(',').Append(i % 2).Append(',').Append(i < 10 ? "17" : i < 20 ? "3" : "0042").Append('\n');
+            predictions.Append(i).Append(',').Append(i % 2 == 1 ? "0.7" : "0.2").Append('\n');
+        }
+
+        var config = BinaryConfig.Replace("\"primary_metric\"", "\"group_column\": \"site\", \"primary_metric\"", StringComparison.Ordinal);
+        var report = Score(labels.ToString(), predictions.ToString(), config);
+
+        Assert.Equal(["17", "3", "0042"], report.Groups!.Select(g => g.Group));
+        Assert.All(report.Groups!, g => Assert.Equal((10, false, 1.0), (g.Rows, g.Suppressed, g.Primary!.Value.Value!.Value)));
+    }
+
+    [Fact]
     public void Score_MatchesClassesByText_WhenClassesAreNumbers()
     {
         const string config = """
