@@ -150,6 +150,15 @@ public sealed class RejectionTests
     }
 
     [Fact]
+    public void Score_RejectsLabels_WhenTheyHaveNoRows()
+    {
+        var error = Rejection("id,target\n", "id,target\n1,0.1\n");
+
+        Assert.Equal(("labels", 0L), (error.File, error.Line));
+        Assert.Contains("header but no rows", error.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Score_RejectsLabels_WhenAnIdRepeats()
     {
         var error = Rejection("id,target\n1,0\n2,1\n1,1\n", "id,target\n1,0.1\n2,0.2\n");

@@ -59,7 +59,7 @@ public sealed class ScorerTests
         for (var i = 0; i < 3000; i++)
         {
             labels.Append("row-").Append(i).Append(',').Append(i % 2).Append('\n');
-            predictions.Append("row-").Append(2999 - i).Append(',').Append((2999 - i) % 2 == 1 ? "0.9" : "0.1").Append('\n');
+            predictions.Append("\"row-").Append(2999 - i).Append("\" ,  ").Append((2999 - i) % 2 == 1 ? "0.9" : "0.1").Append(" \r\n");
         }
 
         var report = Scorer.Score(
@@ -159,6 +159,24 @@ public sealed class ScorerTests
     }
 
     [Fact]
+    public void Score_NamesGroupsByTheirText_WhenGroupNamesAreNumbers()
+    {
+        var labels = new StringBuilder("id,target,site\n");
+        var predictions = new StringBuilder("id,target\n");
+        for (var i = 0; i < 30; i++)
+        {
+            labels.Append(i).Append(',').Append(i % 2).Append(',').Append(i < 10 ? "17" : i < 20 ? "3" : "0042").Append('\n');
+            predictions.Append(i).Append(',').Append(i % 2 == 1 ? "0.7" : "0.2").Append('\n');
+        }
+
+        var config = BinaryConfig.Replace("\"primary_metric\"", "\"group_column\": \"site\", \"primary_metric\"", StringComparison.Ordinal);
+        var report = Score(labels.ToString(), predictions.ToString(), config);
+
+        Assert.Equal(["17", "3", "0042"], report.Groups!.Select(g => g.Group));
+        Assert.All(report.Groups!, g => Assert.Equal((10, false, 1.0), (g.Rows, g.Suppressed, g.Primary!.Value.Value!.Value)));
+    }
+
+    [Fact]
     public void Score_MatchesClassesByText_WhenClassesAreNumbers()
     {
         const string config = """
@@ -183,6 +201,28 @@ public sealed class ScorerTests
 
         Assert.Equal(1.0, report.Metrics["accuracy"].Value!.Value, 12);
         Assert.Equal(-(Math.Log(0.7) + Math.Log(0.5)) / 2, report.Metrics["log_loss"].Value!.Value, 12);
+    }
+
+    [Fact]
+    public void Score_BootstrapsOneVsRestAuc_WhenClassesAreRankedPerfectly()
+    {
+        const string config = """
+            {"task_type": "multiclass_proba", "id_column": "id", "label_columns": ["y"], "prediction_columns": ["a", "b", "c"],
+             "classes": ["a", "b", "c"], "metrics": ["roc_auc_ovr_macro", "roc_auc_ovr_weighted"], "primary_metric": "roc_auc_ovr_macro"}
+            """;
+        var labels = new StringBuilder("id,y\n");
+        var predictions = new StringBuilder("id,a,b,c\n");
+        for (var i = 0; i < 60; i++)
+        {
+            labels.Append(i).Append(',').Append("abc"[i % 3]).Append('\n');
+            predictions.Append(i).Append((i % 3) switch { 0 => ",0.8,0.1,0.1", 1 => ",0.1,0.8,0.1", _ => ",0.1,0.1,0.8" }).Append('\n');
+        }
+
+        var report = Score(labels.ToString(), predictions.ToString(), config, new ScoreOptions { BootstrapResamples = 50, Seed = 3 });
+
+        Assert.Equal(1.0, report.Metrics["roc_auc_ovr_macro"].Value!.Value, 12);
+        Assert.Equal(1.0, report.Metrics["roc_auc_ovr_weighted"].Value!.Value, 12);
+        Assert.Equal(new ConfidenceInterval(1, 1, 0.95, 50), report.Interval);
     }
 
     [Fact]
@@ -261,6 +301,24 @@ public sealed class ScorerTests
 
         Assert.Equal(0.75, report.Metrics["dice_mean"].Value!.Value, 12);
         Assert.Equal(0.5, report.Metrics["dice_global"].Value!.Value, 12);
+    }
+
+    [Fact]
+    public void Score_Throws_WhenCancelled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Scorer.Score(
+            Utf8(FourLabels), Utf8(FourPredictions), ScoringConfig.Parse(BinaryConfig), NoInterval, cancelled.Token));
+    }
+
+    [Fact]
+    public void Score_RefusesAMetricOfAnotherTask_WhenOnlyMetricIsSet()
+    {
+        var error = Assert.Throws<ScoringConfigException>(() => Score(FourLabels, FourPredictions, options: NoInterval with { OnlyMetric = "rmse" }));
+
+        Assert.Contains("'rmse' does not fit task_type binary_proba", error.Message, StringComparison.Ordinal);
     }
 
     internal static (string Labels, string Predictions) NoisyBinary(int rows)

@@ -36,15 +36,22 @@ internal sealed class CsvReader
     private string[]? _columnNames;
 
     public CsvReader(Stream stream, string file, CancellationToken cancellationToken)
+        : this(stream, file, cancellationToken, InitialSize(stream))
+    {
+    }
+
+    /// <summary>With an explicit first buffer size; tiny sizes put rows across refills, as large files do.</summary>
+    public CsvReader(Stream stream, string file, CancellationToken cancellationToken, int bufferSize)
     {
         _stream = stream;
         _file = file;
         _cancellationToken = cancellationToken;
-
-        // Small files get a small buffer; a stream of unknown length gets the full read size.
-        var size = stream.CanSeek ? Math.Clamp(stream.Length - stream.Position + 1, 4096, InitialBufferSize) : InitialBufferSize;
-        _buffer = new byte[size];
+        _buffer = new byte[Math.Max(1, bufferSize)];
     }
+
+    // Small files get a small buffer; a stream of unknown length gets the full read size.
+    private static int InitialSize(Stream stream)
+        => stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position + 1, 4096, InitialBufferSize) : InitialBufferSize;
 
     public string File => _file;
 
@@ -148,9 +155,19 @@ internal sealed class CsvReader
         }
 
         if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
-        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-        if (read == 0) _endOfStream = true;
-        _end += read;
+
+        // Fill the buffer whole: a row longer than a network read would otherwise be parsed again after every small read.
+        while (_end < _buffer.Length)
+        {
+            var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+            if (read == 0)
+            {
+                _endOfStream = true;
+                break;
+            }
+
+            _end += read;
+        }
     }
 
     // Returns the bytes consumed by one row (terminator included), or -1 when the row may continue past the data.
@@ -204,6 +221,7 @@ internal sealed class CsvReader
 
                 while (pos < data.Length && (data[pos] == (byte)' ' || data[pos] == (byte)'\t')) pos++;
                 end = pos;
+                if (end == data.Length && !final) return -1;
                 if (end < data.Length && data[end] is not ((byte)',' or (byte)'\n' or (byte)'\r'))
                     throw new SubmissionRejectedException(_file, _line + lines, ColumnName(FieldCount),
                         "unexpected text after a closing quote; a quoted field must end right after its closing quote.");

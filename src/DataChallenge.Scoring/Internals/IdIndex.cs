@@ -5,79 +5,156 @@ using System.Text;
 namespace DataChallenge.Scoring.Internals;
 
 /// <summary>
-/// Ids of the labels file, kept as raw UTF-8 in one arena with an open-addressing table over it, so that millions of
-/// ids cost neither a string nor a dictionary node each.
+/// Ids of the labels file without a string or dictionary node each. While every id is a plain non-negative integer
+/// (the usual case) and the values stay dense, a table indexed by the value is the whole index: one memory access per
+/// lookup and no copy of the text. Otherwise the ids are kept as raw UTF-8 in one arena with an open-addressing hash
+/// table over it.
 /// </summary>
 internal sealed class IdIndex
 {
-    private byte[] _arena = new byte[1 << 16];
+    private const int MaxDigits = 18;
+    private const int DirectFloor = 1 << 22;
+
+    private byte[] _arena = [];
     private int _arenaUsed;
-    private int[] _offsets = new int[1024 + 1];
-    private uint[] _hashes = new uint[1024];
-    private int[] _slots = new int[2048];
-    private int _mask = 2047;
+    private int[] _offsets = [0];
+    private int[] _direct = new int[1024];
+    private int[]? _slots;
+    private long[]? _values;
+    private int _mask;
 
     public int Count { get; private set; }
 
-    public ReadOnlySpan<byte> IdBytes(int index) => _arena.AsSpan(_offsets[index], _offsets[index + 1] - _offsets[index]);
+    private ReadOnlySpan<byte> IdBytes(int index) => _arena.AsSpan(_offsets[index], _offsets[index + 1] - _offsets[index]);
 
-    public string Id(int index) => Encoding.UTF8.GetString(IdBytes(index));
+    /// <summary>The id's text; slow while the ids are integers, meant for messages only.</summary>
+    public string Id(int index)
+    {
+        if (_slots is not null) return Encoding.UTF8.GetString(IdBytes(index));
+        _values ??= IntegerValues();
+        return _values[index].ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private long[] IntegerValues()
+    {
+        var values = new long[Count];
+        for (var value = 0; value < _direct.Length; value++)
+        {
+            if (_direct[value] != 0) values[_direct[value] - 1] = value;
+        }
+
+        return values;
+    }
 
     /// <summary>Adds an id; returns the index of an earlier equal id instead, or -1 when it is new.</summary>
     public int Add(ReadOnlySpan<byte> id)
     {
-        var hash = Hash(id);
-        var slot = (int)hash & _mask;
-        while (_slots[slot] != 0)
+        if (_slots is null)
+        {
+            if (TryInteger(id, out var value) && value < Math.Max(4L * (Count + 1), DirectFloor))
+            {
+                if (value >= _direct.Length) Array.Resize(ref _direct, (int)Math.Max(value + 1, Math.Min(_direct.Length * 2L, Math.Max(4L * (Count + 1), DirectFloor))));
+                var existing = _direct[value];
+                if (existing != 0) return existing - 1;
+                _values = null;
+                Count++;
+                _direct[value] = Count;
+                return -1;
+            }
+
+            SwitchToHashing();
+        }
+
+        var slot = (int)Hash(id) & _mask;
+        while (_slots![slot] != 0)
         {
             var candidate = _slots[slot] - 1;
-            if (_hashes[candidate] == hash && IdBytes(candidate).SequenceEqual(id)) return candidate;
+            if (IdBytes(candidate).SequenceEqual(id)) return candidate;
             slot = (slot + 1) & _mask;
         }
 
-        if (Count == _hashes.Length)
-        {
-            Array.Resize(ref _hashes, Count * 2);
-            Array.Resize(ref _offsets, Count * 2 + 1);
-        }
+        Append(id);
+        _slots[slot] = Count;
 
-        if (_arena.Length - _arenaUsed < id.Length)
-            Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaUsed + id.Length));
-        id.CopyTo(_arena.AsSpan(_arenaUsed));
-        _arenaUsed += id.Length;
-        _hashes[Count] = hash;
-        _offsets[Count + 1] = _arenaUsed;
-        _slots[slot] = Count + 1;
-        Count++;
-        if (Count * 2 > _slots.Length) Grow();
+        // Linear probing stays short up to three quarters full; the table is the largest structure, so it is kept dense.
+        if (Count * 4L > _slots.Length * 3L) Rehash(_slots.Length * 2);
         return -1;
     }
 
     /// <summary>The index of the id, or -1.</summary>
     public int Find(ReadOnlySpan<byte> id)
     {
-        var hash = Hash(id);
-        var slot = (int)hash & _mask;
+        if (_slots is null)
+        {
+            // Ids compare as text: only the canonical spelling of an integer ("7", never "007") can match one.
+            return TryInteger(id, out var value) && value < _direct.Length ? _direct[value] - 1 : -1;
+        }
+
+        var slot = (int)Hash(id) & _mask;
         while (_slots[slot] != 0)
         {
             var candidate = _slots[slot] - 1;
-            if (_hashes[candidate] == hash && IdBytes(candidate).SequenceEqual(id)) return candidate;
+            if (IdBytes(candidate).SequenceEqual(id)) return candidate;
             slot = (slot + 1) & _mask;
         }
 
         return -1;
     }
 
-    private void Grow()
+    private void Append(ReadOnlySpan<byte> id)
     {
-        _slots = new int[_slots.Length * 2];
-        _mask = _slots.Length - 1;
+        if (Count + 1 == _offsets.Length) Array.Resize(ref _offsets, Math.Max(1024, Count * 2 + 1));
+        if (_arena.Length - _arenaUsed < id.Length)
+            Array.Resize(ref _arena, Math.Max(Math.Max(1 << 16, _arena.Length * 2), _arenaUsed + id.Length));
+        id.CopyTo(_arena.AsSpan(_arenaUsed));
+        _arenaUsed += id.Length;
+        _offsets[Count + 1] = _arenaUsed;
+        Count++;
+    }
+
+    private void SwitchToHashing()
+    {
+        // The integer ids seen so far get their text back, in insertion order, before the table goes.
+        var values = _values ?? IntegerValues();
+        var count = Count;
+        Count = 0;
+        Span<byte> text = stackalloc byte[20];
+        foreach (var value in values)
+        {
+            value.TryFormat(text, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+            Append(text[..written]);
+        }
+
+        System.Diagnostics.Debug.Assert(Count == count);
+        _direct = [];
+        Rehash((int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2048, Count * 2)));
+    }
+
+    private void Rehash(int size)
+    {
+        _slots = new int[size];
+        _mask = size - 1;
         for (var i = 0; i < Count; i++)
         {
-            var slot = (int)_hashes[i] & _mask;
+            var slot = (int)Hash(IdBytes(i)) & _mask;
             while (_slots[slot] != 0) slot = (slot + 1) & _mask;
             _slots[slot] = i + 1;
         }
+    }
+
+    // Canonical spelling only: digits, no sign, no leading zero, so that text equality and value equality agree.
+    private static bool TryInteger(ReadOnlySpan<byte> id, out long value)
+    {
+        value = 0;
+        if (id.IsEmpty || id.Length > MaxDigits || (id[0] == (byte)'0' && id.Length > 1)) return false;
+        foreach (var b in id)
+        {
+            var digit = (uint)(b - '0');
+            if (digit > 9) return false;
+            value = value * 10 + digit;
+        }
+
+        return true;
     }
 
     // Eight bytes at a time with a multiply-xorshift mix: sequential numeric ids must still spread over the table.

@@ -38,8 +38,7 @@ internal static class MetricTable
             (TaskTypes.MulticlassLabel, var name) => MulticlassLabel(name, data, config),
 
             (TaskTypes.MulticlassProba, "log_loss") => w => MulticlassProbaMetrics.LogLoss(data.TruthClass, data.Prediction, classes, w),
-            (TaskTypes.MulticlassProba, "roc_auc_ovr_macro") => w => MulticlassProbaMetrics.RocAucOvrMacro(data.TruthClass, data.Prediction, classes, w),
-            (TaskTypes.MulticlassProba, "roc_auc_ovr_weighted") => w => MulticlassProbaMetrics.RocAucOvrWeighted(data.TruthClass, data.Prediction, classes, w),
+            (TaskTypes.MulticlassProba, "roc_auc_ovr_macro" or "roc_auc_ovr_weighted") => probe ? Known : OneVsRest(metric, data),
             (TaskTypes.MulticlassProba, "accuracy") => w => MulticlassProbaMetrics.Accuracy(data.TruthClass, data.Prediction, classes, w),
 
             (TaskTypes.Regression, "rmse") => w => RegressionMetrics.Rmse(data.Truth, data.Prediction, w),
@@ -74,6 +73,14 @@ internal static class MetricTable
     {
         var ranking = BinaryRanking.Create(data.Truth, data.Prediction);
         return w => metric(in ranking, w);
+    }
+
+    private static PreparedMetric OneVsRest(string metric, ScoringData data)
+    {
+        var rankings = MulticlassProbaMetrics.OvrRankings(data.TruthClass, data.Prediction, data.PredictionWidth);
+        return metric == "roc_auc_ovr_macro"
+            ? w => MulticlassProbaMetrics.RocAucOvrMacro(rankings, data.TruthClass, w)
+            : w => MulticlassProbaMetrics.RocAucOvrWeighted(rankings, data.TruthClass, w);
     }
 
     private static PreparedMetric? MulticlassLabel(string name, ScoringData data, ScoringConfig? config)
@@ -121,7 +128,9 @@ internal static class MetricTable
                     ? w => MultilabelMetrics.RocAucMacro(rankings, w)
                     : w => MultilabelMetrics.AveragePrecisionMacro(rankings, w);
             case "roc_auc_micro":
-                return w => MultilabelMetrics.RocAucMicro(data.Truth, data.Prediction, l, w);
+                if (probe) return Known;
+                var cells = BinaryRanking.Create(data.Truth, data.Prediction);
+                return w => MultilabelMetrics.RocAucMicro(in cells, l, w);
             case "mean_column_log_loss":
                 return w => MultilabelMetrics.MeanColumnLogLoss(data.Truth, data.Prediction, l, w);
             default:

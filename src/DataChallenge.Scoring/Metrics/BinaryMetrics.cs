@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DataChallenge.Scoring.Metrics;
 
 /// <summary>
@@ -27,26 +29,12 @@ internal static class BinaryMetrics
                 : "ROC AUC is undefined: the truth has no row of class 0");
         }
 
-        var order = r.Order;
-        var truth = r.SortedTruth;
+        var entries = r.Entries;
         double tp = 0, fp = 0, area = 0;
         var start = 0;
         foreach (var end in r.GroupEnds)
         {
-            double groupTp = 0, groupFp = 0;
-            for (var i = start; i < end; i++)
-            {
-                var w = weight.IsEmpty ? 1.0 : weight[order[i]];
-                if (truth[i])
-                {
-                    groupTp += w;
-                }
-                else
-                {
-                    groupFp += w;
-                }
-            }
-
+            SumGroup(entries[start..end], weight, out var groupTp, out var groupFp);
             area += groupFp * (tp + (0.5 * groupTp));
             tp += groupTp;
             fp += groupFp;
@@ -84,26 +72,12 @@ internal static class BinaryMetrics
             return MetricResult.Undefined("average precision is undefined: the truth has no row of class 1");
         }
 
-        var order = r.Order;
-        var truth = r.SortedTruth;
+        var entries = r.Entries;
         double tp = 0, fp = 0, sum = 0;
         var start = 0;
         foreach (var end in r.GroupEnds)
         {
-            double groupTp = 0, groupFp = 0;
-            for (var i = start; i < end; i++)
-            {
-                var w = weight.IsEmpty ? 1.0 : weight[order[i]];
-                if (truth[i])
-                {
-                    groupTp += w;
-                }
-                else
-                {
-                    groupFp += w;
-                }
-            }
-
+            SumGroup(entries[start..end], weight, out var groupTp, out var groupFp);
             tp += groupTp;
             fp += groupFp;
             if (groupTp > 0)
@@ -200,6 +174,38 @@ internal static class BinaryMetrics
         var recall = actual == 0 ? 0.0 : tp / actual;
         var denominator = precision + recall;
         return denominator == 0 ? 0.0 : 2 * precision * recall / denominator;
+    }
+
+    /// <summary>Weighted positives and negatives of one tie group; weights are looked up by original row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SumGroup(ReadOnlySpan<int> group, ReadOnlySpan<double> weight, out double positives, out double negatives)
+    {
+        double tp = 0, fp = 0;
+        if (weight.IsEmpty)
+        {
+            var count = 0;
+            foreach (var entry in group)
+            {
+                count += entry & 1;
+            }
+
+            tp = count;
+            fp = group.Length - count;
+        }
+        else
+        {
+            // Branch-free: the truth bit is unpredictable, and multiplying by 0 or 1 is exact.
+            foreach (var entry in group)
+            {
+                var w = weight[entry >> 1];
+                var bit = entry & 1;
+                tp += bit * w;
+                fp += (1 - bit) * w;
+            }
+        }
+
+        positives = tp;
+        negatives = fp;
     }
 
     private static void CheckWeight(in BinaryRanking r, ReadOnlySpan<double> weight)

@@ -6,29 +6,34 @@ namespace DataChallenge.Scoring.Metrics;
 /// </summary>
 internal readonly struct BinaryRanking
 {
-    /// <summary>Original row index at each sorted position, highest score first.</summary>
-    public readonly int[] Order;
+    /// <summary>Row count above which a row index no longer fits beside its truth bit.</summary>
+    public const int MaxRows = int.MaxValue >> 1;
 
-    /// <summary>The truth at each sorted position (true = class 1), so the hot loop reads it sequentially.</summary>
-    public readonly bool[] SortedTruth;
+    private readonly int[] _entries;
 
-    /// <summary>Exclusive end position of each group of equal scores, in sorted order.</summary>
-    public readonly int[] GroupEnds;
-
-    /// <summary>Unweighted counts: sklearn refuses ROC AUC when a class is absent whatever the weights.</summary>
-    public readonly int Positives;
-    public readonly int Negatives;
-
-    private BinaryRanking(int[] order, bool[] sortedTruth, int[] groupEnds, int positives, int negatives)
+    private BinaryRanking(int[] entries, int[] groupEnds, int positives)
     {
-        Order = order;
-        SortedTruth = sortedTruth;
+        _entries = entries;
         GroupEnds = groupEnds;
         Positives = positives;
-        Negatives = negatives;
+        Negatives = entries.Length - positives;
     }
 
-    public int Rows => Order.Length;
+    /// <summary>
+    /// One entry per sorted position, highest score first: original row index shifted left by one, truth (1 = class 1)
+    /// in the low bit. Packing the truth beside the row keeps the per-resample loop to one sequential stream.
+    /// </summary>
+    public ReadOnlySpan<int> Entries => _entries;
+
+    /// <summary>Exclusive end position of each group of equal scores, in sorted order.</summary>
+    public int[] GroupEnds { get; }
+
+    /// <summary>Unweighted counts: sklearn refuses ROC AUC when a class is absent whatever the weights.</summary>
+    public int Positives { get; }
+
+    public int Negatives { get; }
+
+    public int Rows => _entries.Length;
 
     public static BinaryRanking Create(ReadOnlySpan<double> truth, ReadOnlySpan<double> proba)
     {
@@ -37,27 +42,17 @@ internal readonly struct BinaryRanking
             throw new ArgumentException($"proba has {proba.Length} values for {truth.Length} rows.", nameof(proba));
         }
 
-        var n = truth.Length;
-        var keys = proba.ToArray();
-        var order = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            order[i] = i;
-        }
-
-        // Ascending sort then reverse: within a tie group the order is irrelevant because groups are summed whole.
-        Array.Sort(keys, order);
-        Array.Reverse(keys);
-        Array.Reverse(order);
-
-        var sortedTruth = new bool[n];
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(truth.Length, MaxRows, nameof(truth));
+        var (order, keys) = ScoreSort.Descending(proba);
+        var n = order.Length;
         var positives = 0;
         var groupCount = 0;
         for (var i = 0; i < n; i++)
         {
-            var positive = truth[order[i]] == 1.0;
-            sortedTruth[i] = positive;
-            positives += positive ? 1 : 0;
+            var row = order[i];
+            var positive = truth[row] == 1.0 ? 1 : 0;
+            order[i] = (row << 1) | positive;
+            positives += positive;
             if (i == n - 1 || keys[i] != keys[i + 1])
             {
                 groupCount++;
@@ -74,6 +69,6 @@ internal readonly struct BinaryRanking
             }
         }
 
-        return new BinaryRanking(order, sortedTruth, groupEnds, positives, n - positives);
+        return new BinaryRanking(order, groupEnds, positives);
     }
 }

@@ -125,34 +125,57 @@ internal static class MulticlassProbaMetrics
         return Average(scores, Prevalence(truth, classCount, weight), byPrevalence);
     }
 
-    private static MetricResult Average(MetricResult[] scores, double[] prevalence, bool byPrevalence)
+    /// <summary>
+    /// A class absent from the truth makes sklearn raise, so it is undefined here. In the weighted average a class
+    /// whose rows all weigh zero is left out, as sklearn forces zero-weight scores to 0 before averaging.
+    /// </summary>
+    private static MetricResult Average(MetricResult[] scores, ClassTotals totals, bool byPrevalence)
     {
         double sum = 0, prevalenceTotal = 0;
         for (var c = 0; c < scores.Length; c++)
         {
+            if (totals.Rows[c] == 0)
+            {
+                return MetricResult.Undefined($"one-vs-rest ROC AUC is undefined: class {c} never occurs in the truth");
+            }
+
+            if (byPrevalence && totals.Weight[c] == 0)
+            {
+                continue;
+            }
+
             if (scores[c].Value is not { } value)
             {
                 return MetricResult.Undefined($"one-vs-rest ROC AUC is undefined for class {c}: {scores[c].UndefinedReason}");
             }
 
-            sum += byPrevalence ? prevalence[c] * value : value;
-            prevalenceTotal += prevalence[c];
+            sum += byPrevalence ? totals.Weight[c] * value : value;
+            prevalenceTotal += totals.Weight[c];
+        }
+
+        if (byPrevalence && prevalenceTotal == 0)
+        {
+            return MetricResult.Undefined(Weights.AllZeroReason);
         }
 
         return MetricResult.Of(byPrevalence ? sum / prevalenceTotal : sum / scores.Length);
     }
 
-    /// <summary>Weighted number of true rows per class, the weights of the "weighted" average.</summary>
-    private static double[] Prevalence(ReadOnlySpan<int> truth, int classCount, ReadOnlySpan<double> weight)
+    /// <summary>Rows of each class, and their weight (the weights of the "weighted" average).</summary>
+    private readonly record struct ClassTotals(int[] Rows, double[] Weight);
+
+    private static ClassTotals Prevalence(ReadOnlySpan<int> truth, int classCount, ReadOnlySpan<double> weight)
     {
         Weights.CheckLengths(truth.Length, truth.Length, weight, nameof(truth));
+        var rows = new int[classCount];
         var prevalence = new double[classCount];
         for (var i = 0; i < truth.Length; i++)
         {
+            rows[truth[i]]++;
             prevalence[truth[i]] += weight.IsEmpty ? 1.0 : weight[i];
         }
 
-        return prevalence;
+        return new ClassTotals(rows, prevalence);
     }
 
     private static void FillColumn(ReadOnlySpan<int> truth, ReadOnlySpan<double> proba, int classCount, int c, double[] binaryTruth, double[] column)

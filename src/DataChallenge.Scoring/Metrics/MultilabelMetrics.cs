@@ -183,19 +183,31 @@ internal static class MultilabelMetrics
     /// <summary>Every cell as one binary problem; each row's weight applies to all its cells.</summary>
     public static MetricResult RocAucMicro(ReadOnlySpan<double> truth, ReadOnlySpan<double> proba, int labelCount, ReadOnlySpan<double> weight)
     {
-        var rows = CheckShape(truth, proba, labelCount, weight);
+        CheckShape(truth, proba, labelCount, weight);
+        var cells = BinaryRanking.Create(truth, proba);
+        return RocAucMicro(in cells, labelCount, weight);
+    }
+
+    /// <summary>
+    /// <see cref="RocAucMicro(ReadOnlySpan{double}, ReadOnlySpan{double}, int, ReadOnlySpan{double})"/> from a ranking
+    /// of all cells, <c>BinaryRanking.Create(truth, proba)</c> on the row-major arrays; weight is per row.
+    /// </summary>
+    public static MetricResult RocAucMicro(in BinaryRanking cells, int labelCount, ReadOnlySpan<double> weight)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(labelCount, 1);
         if (weight.IsEmpty)
         {
-            return BinaryMetrics.RocAuc(truth, proba, []);
+            return BinaryMetrics.RocAuc(in cells, []);
         }
 
-        var cellWeight = new double[rows * labelCount];
-        for (var i = 0; i < rows; i++)
+        Weights.CheckLengths(cells.Rows / labelCount, weight.Length, [], nameof(weight));
+        var cellWeight = new double[cells.Rows];
+        for (var i = 0; i < weight.Length; i++)
         {
             cellWeight.AsSpan(i * labelCount, labelCount).Fill(weight[i]);
         }
 
-        return BinaryMetrics.RocAuc(truth, proba, cellWeight);
+        return BinaryMetrics.RocAuc(in cells, cellWeight);
     }
 
     private delegate MetricResult RankedColumnMetric(in BinaryRanking ranking, ReadOnlySpan<double> weight);

@@ -54,6 +54,16 @@ public class MulticlassProbaMetricsTests
     }
 
     [Fact]
+    public void RocAucWeighted_LeavesClassOut_WhenAllItsRowsWeighZero()
+    {
+        double[] weight = [0, 2, 0.5, 1, 3, 0, 2, 1];
+        // roc_auc_score(y, P, multi_class='ovr', average='weighted', labels=[0,1,2], sample_weight=[0,2,0.5,1,3,0,2,1]) == 0.882205513784461
+        MetricAssert.Value(0.882205513784461, MulticlassProbaMetrics.RocAucOvrWeighted(Truth, Proba, Classes, weight));
+        // average='macro' with the same weights is nan in sklearn
+        MetricAssert.Undefined(MulticlassProbaMetrics.RocAucOvrMacro(Truth, Proba, Classes, weight), "class 0");
+    }
+
+    [Fact]
     public void RankingOverloads_EqualPlainCalls_WhenWeightsVary()
     {
         var rankings = MulticlassProbaMetrics.OvrRankings(Truth, Proba, Classes);

@@ -98,13 +98,17 @@ public class MultilabelMetricsTests
     public void RankingOverloads_EqualPlainCalls_WhenWeightsVary()
     {
         var rankings = MultilabelMetrics.ColumnRankings(Truth, Proba, Labels);
+        var cells = BinaryRanking.Create(Truth, Proba);
         var random = new Random(31);
         for (var resample = 0; resample < 20; resample++)
         {
             var weight = MetricAssert.IntegerWeights(random, Weight.Length);
             Assert.Equal(MultilabelMetrics.RocAucMacro(Truth, Proba, Labels, weight), MultilabelMetrics.RocAucMacro(rankings, weight));
             Assert.Equal(MultilabelMetrics.AveragePrecisionMacro(Truth, Proba, Labels, weight), MultilabelMetrics.AveragePrecisionMacro(rankings, weight));
+            Assert.Equal(MultilabelMetrics.RocAucMicro(Truth, Proba, Labels, weight), MultilabelMetrics.RocAucMicro(in cells, Labels, weight));
         }
+
+        MetricAssert.Value(0.8389328063241106, MultilabelMetrics.RocAucMicro(in cells, Labels, Weight));
 
         MetricAssert.Value(0.8617019400352733, MultilabelMetrics.RocAucMacro(rankings, Weight));
         MetricAssert.Value(0.7425925925925926, MultilabelMetrics.AveragePrecisionMacro(rankings, []));
