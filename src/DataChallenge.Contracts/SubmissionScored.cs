@@ -12,9 +12,6 @@ public sealed record SubmissionScored
     /// <summary>Every metric on every split ("public", "private", "all"; only "all" without a split column).</summary>
     public required IReadOnlyList<MetricScore> Scores { get; init; }
 
-    /// <summary>Bootstrap interval of the primary metric, when computed.</summary>
-    public ScoreInterval? Interval { get; init; }
-
     public required string ScorerVersion { get; init; }
     public required DateTimeOffset ScoredAt { get; init; }
     public required double DurationMilliseconds { get; init; }

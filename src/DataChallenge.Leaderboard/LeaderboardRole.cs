@@ -14,6 +14,7 @@ public static class LeaderboardRole
     {
         bus.AddConsumer<SubmissionScoringStartedConsumer>();
         bus.AddConsumer<SubmissionScoredConsumer>();
+        bus.AddConsumer<SubmissionIntervalEstimatedConsumer>();
         bus.AddConsumer<SubmissionRejectedConsumer>();
         bus.AddConsumer<SubmissionFailedConsumer>();
     }

@@ -24,6 +24,7 @@ if (roles.UsesDatabase)
     health.AddDbContextCheck<DataChallengeDbContext>("database");
 }
 if (roles.Api) builder.Services.AddApiRole(builder.Configuration, paths.DataFolder);
+if (roles.Worker) builder.Services.AddWorkerRole(builder.Configuration);
 if (roles.Leaderboard) builder.Services.AddLeaderboardRole();
 builder.Services.AddDataChallengeBus(builder.Configuration, bus =>
 {

@@ -1,11 +1,16 @@
 using DataChallenge.Worker.Consumers;
 using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataChallenge.Worker;
 
 /// <summary>The "worker" role: scoring consumers only. This project cannot reach the database: it does not reference it.</summary>
 public static class WorkerRole
 {
+    public static IServiceCollection AddWorkerRole(this IServiceCollection services, IConfiguration configuration)
+        => services.Configure<ScoringOptions>(configuration.GetSection(ScoringOptions.Section));
+
     public static void AddWorkerConsumers(this IBusRegistrationConfigurator bus)
         => bus.AddConsumer<ScoreSubmissionConsumer, ScoreSubmissionConsumerDefinition>();
 }

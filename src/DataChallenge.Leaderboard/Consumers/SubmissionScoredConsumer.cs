@@ -29,8 +29,6 @@ public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, Leaderbo
         submission.PrimaryMetric = message.PrimaryMetric;
         submission.PublicScore = PrimaryOn(message, "public") ?? PrimaryOn(message, "all");
         submission.PrivateScore = PrimaryOn(message, "private");
-        submission.IntervalLower = message.Interval?.Lower;
-        submission.IntervalUpper = message.Interval?.Upper;
         submission.ScoresJson = JsonSerializer.Serialize(message.Scores);
         submission.ScoredLabelsVersion = message.LabelsVersion;
         submission.ScorerVersion = message.ScorerVersion;

@@ -13,8 +13,8 @@ namespace DataChallenge.Worker.Consumers;
 /// library and publishes the outcome. It holds no database handle; the leaderboard role records outcomes idempotently,
 /// so a redelivered message can at worst produce a result that is then ignored.
 /// </summary>
-public sealed class ScoreSubmissionConsumer(IObjectStore store, IOptions<ObjectStoreOptions> storeOptions, TimeProvider clock,
-    ILogger<ScoreSubmissionConsumer> logger) : IConsumer<ScoreSubmission>
+public sealed class ScoreSubmissionConsumer(IObjectStore store, IOptions<ObjectStoreOptions> storeOptions, IOptions<ScoringOptions> options,
+    TimeProvider clock, ILogger<ScoreSubmissionConsumer> logger) : IConsumer<ScoreSubmission>
 {
     private const string LabelsFileName = "hidden labels";
     private const string PredictionsFileName = "your file";
@@ -22,13 +22,14 @@ public sealed class ScoreSubmissionConsumer(IObjectStore store, IOptions<ObjectS
     public async Task Consume(ConsumeContext<ScoreSubmission> context)
     {
         var message = context.Message;
-        var buckets = storeOptions.Value.Buckets;
         var stopwatch = Stopwatch.StartNew();
         await context.Publish(new SubmissionScoringStarted
         {
             SubmissionId = message.SubmissionId, Attempt = message.Attempt, StartedAt = clock.GetUtcNow(),
         });
 
+        logger.LogInformation("Scoring submission {SubmissionId} (attempt {Attempt}) against labels version {LabelsVersion}",
+            message.SubmissionId, message.Attempt, message.LabelsVersion);
         ScoringConfig config;
         try
         {
@@ -40,23 +41,10 @@ public sealed class ScoreSubmissionConsumer(IObjectStore store, IOptions<ObjectS
             return;
         }
 
-        // Storage errors propagate: the bus retries, then parks the message in the _error queue, and the
-        // re-dispatch job tries again later. They are never the competitor's fault.
-        await using var labels = await store.OpenReadAsync(buckets.HiddenLabels, message.LabelsKey, context.CancellationToken);
-        await using var predictions = await store.OpenReadAsync(buckets.Submissions, message.PredictionsKey, context.CancellationToken);
-        logger.LogInformation("Scoring submission {SubmissionId} (attempt {Attempt}) against labels version {LabelsVersion}",
-            message.SubmissionId, message.Attempt, message.LabelsVersion);
-
         ScoreReport report;
         try
         {
-            var options = new ScoreOptions
-            {
-                LabelsFileName = LabelsFileName,
-                PredictionsFileName = PredictionsFileName,
-                Seed = SeedOf(message.SubmissionId),
-            };
-            report = await Task.Run(() => Scorer.Score(labels, predictions, config, options, context.CancellationToken), context.CancellationToken);
+            report = await ScoreAsync(context, config, new ScoreOptions { LabelsFileName = LabelsFileName, PredictionsFileName = PredictionsFileName, BootstrapResamples = 0 });
         }
         catch (SubmissionRejectedException e) when (e.File == LabelsFileName)
         {
@@ -81,11 +69,35 @@ public sealed class ScoreSubmissionConsumer(IObjectStore store, IOptions<ObjectS
             PrimaryMetric = report.PrimaryMetric,
             HigherIsBetter = report.HigherIsBetter,
             Scores = ScoresOf(report),
-            Interval = report.Interval is { } i ? new ScoreInterval(i.Lower, i.Upper, i.Resamples) : null,
             ScorerVersion = ScorerVersion,
             ScoredAt = clock.GetUtcNow(),
             DurationMilliseconds = stopwatch.Elapsed.TotalMilliseconds,
         });
+
+        // The interval is a second, slower pass on the primary metric alone; the board has already moved.
+        var resampled = await ScoreAsync(context, config, new ScoreOptions
+        {
+            LabelsFileName = LabelsFileName, PredictionsFileName = PredictionsFileName, OnlyMetric = report.PrimaryMetric,
+            BootstrapResamples = options.Value.BootstrapResamples, Seed = SeedOf(message.SubmissionId),
+        });
+        if (resampled.Interval is { } interval)
+            await context.Publish(new SubmissionIntervalEstimated
+            {
+                SubmissionId = message.SubmissionId, Attempt = message.Attempt,
+                Interval = new ScoreInterval(interval.Lower, interval.Upper, interval.Resamples),
+            });
+    }
+
+    /// <summary>
+    /// One scoring pass over fresh reads of both objects. Storage errors propagate: the bus retries, then parks the
+    /// message in the _error queue, and the re-dispatch job tries again later. They are never the competitor's fault.
+    /// </summary>
+    private async Task<ScoreReport> ScoreAsync(ConsumeContext<ScoreSubmission> context, ScoringConfig config, ScoreOptions scoreOptions)
+    {
+        var buckets = storeOptions.Value.Buckets;
+        await using var labels = await store.OpenReadAsync(buckets.HiddenLabels, context.Message.LabelsKey, context.CancellationToken);
+        await using var predictions = await store.OpenReadAsync(buckets.Submissions, context.Message.PredictionsKey, context.CancellationToken);
+        return await Task.Run(() => Scorer.Score(labels, predictions, config, scoreOptions, context.CancellationToken), context.CancellationToken);
     }
 
     private static readonly string ScorerVersion =

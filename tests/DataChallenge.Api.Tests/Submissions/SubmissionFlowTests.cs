@@ -43,6 +43,27 @@ public sealed class SubmissionFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Leaderboard_ShowsTheBootstrapInterval_AfterTheScore()
+    {
+        var competitor = await ApiSession.RegisterAsync(_server.CreateClient());
+        await competitor.JoinAsync(_slug);
+        await competitor.WaitForOutcomeAsync(await competitor.SubmitAsync(_phaseId, SampleFiles.Predictions(swaps: 4)));
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonElement row;
+        do
+        {
+            row = (await competitor.LeaderboardWithEntriesAsync(_phaseId, 1)).GetProperty("rows")[0];
+            if (row.GetProperty("intervalLower").ValueKind == JsonValueKind.Number) break;
+            await Task.Delay(50);
+        } while (DateTime.UtcNow < deadline);
+
+        var score = row.GetProperty("score").GetDouble();
+        Assert.InRange(score, row.GetProperty("intervalLower").GetDouble(), row.GetProperty("intervalUpper").GetDouble());
+        Assert.True(row.GetProperty("intervalUpper").GetDouble() - row.GetProperty("intervalLower").GetDouble() > 0);
+    }
+
+    [Fact]
     public async Task Submit_IsRejectedWithLineAndColumn_WhenAValueIsNotANumber()
     {
         var competitor = await ApiSession.RegisterAsync(_server.CreateClient());

@@ -1,0 +1,26 @@
+using DataChallenge.Contracts;
+using DataChallenge.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using MassTransit;
+
+namespace DataChallenge.Leaderboard.Consumers;
+
+/// <summary>
+/// Stores a submission's interval whatever its status, since it may overtake its score on another queue; the board
+/// entry takes it now if it already shows this submission, or when the score is recorded.
+/// </summary>
+public sealed class SubmissionIntervalEstimatedConsumer(DataChallengeDbContext db, LeaderboardCache cache) : IConsumer<SubmissionIntervalEstimated>
+{
+    public async Task Consume(ConsumeContext<SubmissionIntervalEstimated> context)
+    {
+        var (id, interval) = (context.Message.SubmissionId, context.Message.Interval);
+        var cancellationToken = context.CancellationToken;
+        await db.Submissions.Where(s => s.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.IntervalLower, interval.Lower).SetProperty(s => s.IntervalUpper, interval.Upper), cancellationToken);
+        var phaseId = await db.LeaderboardEntries.Where(e => e.SubmissionId == id).Select(e => (Guid?)e.PhaseId).FirstOrDefaultAsync(cancellationToken);
+        if (phaseId is null) return;
+        await db.LeaderboardEntries.Where(e => e.SubmissionId == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.IntervalLower, interval.Lower).SetProperty(e => e.IntervalUpper, interval.Upper), cancellationToken);
+        await cache.RefreshAsync(phaseId.Value, cancellationToken);
+    }
+}
