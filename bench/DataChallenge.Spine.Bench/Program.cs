@@ -22,6 +22,7 @@ using var http = new HttpClient { BaseAddress = options.Server, Timeout = TimeSp
 var report = new Report();
 report.Title($"Mode: {options.Mode}");
 report.Note($"server {options.Server}, pid {options.ServerPid?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}");
+report.Note($"load average at start: {LoadAverage()} (other processes on the machine compete for the same cores)");
 
 Console.WriteLine($"[{options.Mode}] setting up a challenge with {options.Rows:N0} hidden labels");
 var arena = await Arena.CreateAsync(options.Server, http, new BenchFiles(options.Rows), token);
@@ -39,10 +40,14 @@ if (options.ServerPid is { } pid && options.UploadMb > 0)
 }
 else report.Note("memory during a large upload: not measured (needs --server-pid and --upload-mb > 0)");
 
+report.Note("");
+report.Note($"load average at end: {LoadAverage()}");
 var text = report.ToString();
 Console.WriteLine(text);
 if (options.ReportFile is { } file) await File.WriteAllTextAsync(file, text, token);
 return 0;
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 /// <summary>Command-line settings; the defaults are the full benchmark the issue asks for.</summary>
 internal sealed record Options(Uri Server, int? ServerPid, string Mode, int Runs, int LoadSeconds, int Rate, int Connections,
