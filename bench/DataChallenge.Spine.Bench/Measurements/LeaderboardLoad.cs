@@ -9,19 +9,26 @@ namespace DataChallenge.Spine.Bench.Measurements;
 /// </summary>
 public static partial class LeaderboardLoad
 {
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
     public static async Task RunAsync(Arena arena, int rate, int seconds, int connections, int wrkSeconds, double goalP99Ms, Report report, CancellationToken cancellationToken)
     {
-        using var readers = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = arena.Server };
+        using var readers = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = arena.Server, Timeout = RequestTimeout };
         var path = $"/api/phases/{arena.PhaseId}/leaderboard";
         for (var i = 0; i < 200; i++) (await readers.GetAsync(path, cancellationToken)).EnsureSuccessStatusCode();
+
+        // The same reads with nothing else going on: tells the read path's own cost from the cost of sharing the cores with scoring.
+        var baselineSeconds = Math.Clamp(seconds / 6, 5, 10);
+        Console.WriteLine($"  baseline: {rate}/s for {baselineSeconds} s, no submissions");
+        var baseline = await FixedRateAsync(readers, path, rate, baselineSeconds, cancellationToken);
 
         using var stopSubmitting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var submitter = await arena.NewTeamAsync("load-submitter", cancellationToken);
         var submitted = new List<Guid>();
         var submitting = KeepSubmittingAsync(arena, submitter.Client, submitted, stopSubmitting.Token);
 
-        Console.WriteLine($"  fixed-rate reads: {rate}/s for {seconds} s over {connections} connections, one 100k-row upload per second meanwhile");
-        var (latencies, lag, errors, sendSeconds) = await FixedRateAsync(readers, path, rate, seconds, cancellationToken);
+        Console.WriteLine($"  under load: {rate}/s for {seconds} s over {connections} connections, one 100k-row upload per second meanwhile");
+        var loaded = await FixedRateAsync(readers, path, rate, seconds, cancellationToken);
 
         // Counted when the reads end: what the platform scored while it was also serving them.
         var outcomes = new List<string>();
@@ -32,27 +39,33 @@ public static partial class LeaderboardLoad
         await stopSubmitting.CancelAsync();
         await submitting;
 
-        var summary = new Summary(latencies);
-        report.Title($"Leaderboard reads under load (GET {path.Replace(arena.PhaseId.ToString(), "{id}")}, open loop)");
-        report.Line("target rate / duration", $"{rate} req/s for {seconds} s, {connections} connections");
-        report.Line("achieved send rate", $"{latencies.Length / sendSeconds:0} req/s ({latencies.Length + errors} sent, {errors} errors)");
-        report.Line("p50", Summary.Ms(summary.Median));
-        report.Line("p90", Summary.Ms(summary.Percentile(90)));
-        report.Line("p99", $"{Summary.Ms(summary.Percentile(99)),-10}  {Summary.Goal(summary.Percentile(99), goalP99Ms, "p99")}");
-        report.Line("max", Summary.Ms(summary.Max));
-        report.Line("send lag p99 (driver's own delay)", Summary.Ms(new Summary(lag).Percentile(99)));
+        report.Title($"Leaderboard reads (GET {path.Replace(arena.PhaseId.ToString(), "{id}")}, open loop at a fixed rate, {connections} connections)");
+        report.Note($"latency counts from each request's scheduled send time; a failed or timed-out ({RequestTimeout.TotalSeconds:0} s) request counts with its time");
+        report.Line("", $"{"baseline, idle",-22}{"while scoring (judged)",-22}");
+        Row(report, "duration", $"{baselineSeconds} s", $"{seconds} s");
+        Row(report, "achieved send rate", $"{baseline.SendRate:0} req/s", $"{loaded.SendRate:0} req/s");
+        Row(report, "requests / errors", $"{baseline.Latencies.Count} / {baseline.Errors}", $"{loaded.Latencies.Count} / {loaded.Errors}");
+        foreach (var p in new[] { 50, 90, 99 })
+            Row(report, $"p{p}", Summary.Ms(baseline.Latencies.Percentile(p)), Summary.Ms(loaded.Latencies.Percentile(p)));
+        Row(report, "max", Summary.Ms(baseline.Latencies.Max), Summary.Ms(loaded.Latencies.Max));
+        Row(report, "send lag p99 (driver's own delay)", Summary.Ms(baseline.Lag.Percentile(99)), Summary.Ms(loaded.Lag.Percentile(99)));
+        report.Line("goal", Summary.Goal(loaded.Latencies.Percentile(99), goalP99Ms, "p99 while scoring"));
         report.Line("submissions meanwhile", $"{outcomes.Count} uploaded, {outcomes.Count(s => s == "Scored")} scored by the end of the reads, " +
             $"{outcomes.Count(s => s is "Received" or "Scoring")} still queued, {outcomes.Count(s => s is "Rejected" or "Failed")} rejected/failed");
         report.Line($"wrk -t2 -c8 -d{wrkSeconds}s (max throughput)", wrkLines[0]);
         foreach (var line in wrkLines.Skip(1)) report.Line("", line);
     }
 
-    private static async Task<(double[] Latencies, double[] Lag, int Errors, double SendSeconds)> FixedRateAsync(HttpClient readers, string path, int rate, int seconds, CancellationToken cancellationToken)
+    private static void Row(Report report, string label, string baseline, string loaded) => report.Line(label, $"{baseline,-22}{loaded,-22}");
+
+    private sealed record FixedRateResult(Summary Latencies, Summary Lag, int Errors, double SendRate);
+
+    private static async Task<FixedRateResult> FixedRateAsync(HttpClient readers, string path, int rate, int seconds, CancellationToken cancellationToken)
     {
         var total = rate * seconds;
         var latencies = new double[total];
         var lag = new double[total];
-        var failed = new bool[total];
+        var errors = 0;
         var requests = new List<Task>(total);
         var start = Stopwatch.GetTimestamp();
         for (var i = 0; i < total; i++)
@@ -68,19 +81,18 @@ public static partial class LeaderboardLoad
                 {
                     using var response = await readers.GetAsync(path, cancellationToken);
                     await response.Content.LoadIntoBufferAsync(cancellationToken);
-                    failed[index] = !response.IsSuccessStatusCode;
+                    if (!response.IsSuccessStatusCode) Interlocked.Increment(ref errors);
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
                 {
-                    failed[index] = true;
+                    Interlocked.Increment(ref errors);
                 }
                 latencies[index] = (Stopwatch.GetElapsedTime(start) - due).TotalMilliseconds;
             }, cancellationToken));
         }
         var sendSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         await Task.WhenAll(requests);
-        var ok = latencies.Where((_, i) => !failed[i]).ToArray();
-        return (ok, lag, failed.Count(f => f), sendSeconds);
+        return new FixedRateResult(new Summary(latencies), new Summary(lag), errors, total / sendSeconds);
     }
 
     private static async Task KeepSubmittingAsync(Arena arena, SpineClient team, List<Guid> submitted, CancellationToken cancellationToken)
