@@ -4,7 +4,8 @@
 #   bash bench/spine.sh            # full: 9 runs, 60 s of load at 500 req/s, 15 s of wrk, 1 GB upload
 #   bash bench/spine.sh --quick    # smoke check: 3 runs, 10 s of load, 5 s of wrk, 256 MB upload
 # The real services come from the DATACHALLENGE_TEST_* variables, or from tests/services/start.sh when unset.
-# Each server gets a fresh data folder, database, RabbitMQ virtual host and buckets, removed again at the end.
+# Each server gets a fresh data folder, database, RabbitMQ virtual host and buckets; all but the buckets are removed
+# again at the end. Reports and server logs stay in the /tmp/spine-bench.* folder named at the end.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,6 +49,8 @@ start_server() {
   shift
   port=$(free_port)
   mkdir -p "$WORK/$name-data"
+  # Logs and reports stay; the data (a 1 GB upload among it) goes.
+  cleanups+=("rm -rf '$WORK/$name-data'")
   server_url=http://127.0.0.1:$port
   # The content root is the build folder, where appsettings.json is.
   (cd "$SERVER_DIR" && exec dotnet DataChallenge.Server.dll --urls "$server_url" --DataFolder "$WORK/$name-data" \
