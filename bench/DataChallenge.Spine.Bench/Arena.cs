@@ -1,0 +1,28 @@
+namespace DataChallenge.Spine.Bench;
+
+/// <summary>One challenge with a phase whose hidden labels are in place, and the means to bring teams into it.</summary>
+public sealed class Arena(Uri server, HttpClient http, SpineClient organiser, string slug, Guid phaseId, BenchFiles files)
+{
+    public Uri Server => server;
+    public HttpClient Http => http;
+    public SpineClient Organiser => organiser;
+    public string Slug => slug;
+    public Guid PhaseId => phaseId;
+    public BenchFiles Files => files;
+
+    public static async Task<Arena> CreateAsync(Uri server, HttpClient http, BenchFiles files, CancellationToken cancellationToken)
+    {
+        var organiser = await SpineClient.RegisterAsync(http, "organiser", cancellationToken);
+        var slug = await organiser.CreateChallengeAsync(cancellationToken);
+        var phaseId = await organiser.CreatePhaseAsync(slug, maxFileBytes: null, cancellationToken);
+        await organiser.UploadLabelsAsync(phaseId, files.LabelsCsv(), cancellationToken);
+        return new Arena(server, http, organiser, slug, phaseId, files);
+    }
+
+    public async Task<(SpineClient Client, Guid TeamId)> NewTeamAsync(string name, CancellationToken cancellationToken)
+    {
+        var client = await SpineClient.RegisterAsync(http, name, cancellationToken);
+        var teamId = await client.JoinAsync(slug, $"{name}-{Guid.NewGuid():N}"[..30], cancellationToken);
+        return (client, teamId);
+    }
+}
