@@ -11,8 +11,11 @@ public sealed class BusOptions
     /// <summary>Messages a worker holds unacknowledged; bounded so a dying worker strands few.</summary>
     public int PrefetchCount { get; set; } = 8;
 
-    /// <summary>Submissions a worker scores at once.</summary>
-    public int ConcurrencyLimit { get; set; } = Math.Max(1, Environment.ProcessorCount);
+    /// <summary>
+    /// Submissions a worker scores at once. One core is left free by default so that, when all roles share a process,
+    /// uploads and board reads stay fast while files are scored; a dedicated worker may use every core.
+    /// </summary>
+    public int ConcurrencyLimit { get; set; } = Math.Max(1, Environment.ProcessorCount - 1);
 
     /// <summary>Immediate redeliveries before a message goes to its _error queue.</summary>
     public int RetryLimit { get; set; } = 3;

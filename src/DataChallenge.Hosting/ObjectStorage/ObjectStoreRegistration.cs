@@ -24,6 +24,8 @@ public static class ObjectStoreRegistration
             .WithRegion(s3.Region)
             .WithSSL(s3.UseSsl)
             .Build());
+        // Uploads of large files may take a while on a slow link; the request's own cancellation still applies.
+        services.AddHttpClient(S3ObjectStore.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<IObjectStore, S3ObjectStore>();
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Minio;
 using Minio.DataModel.Args;
@@ -5,17 +6,23 @@ using Minio.DataModel.Args;
 namespace DataChallenge.Hosting.ObjectStorage;
 
 /// <summary>Objects in an S3-compatible server (MinIO, Swift s3api, AWS) through the Minio SDK: SigV4, path-style addressing.</summary>
-public sealed class S3ObjectStore(IMinioClient client, IOptions<ObjectStoreOptions> options) : IObjectStore
+public sealed class S3ObjectStore(IMinioClient client, IHttpClientFactory httpClients, IOptions<ObjectStoreOptions> options) : IObjectStore
 {
+    public const string HttpClientName = "s3-upload";
+
+    /// <summary>
+    /// One streamed PUT to a presigned (SigV4) URL. The SDK's own upload buffers every multipart chunk in a new array,
+    /// which grows the server by a hundred megabytes on a large file; this path copies through one small buffer.
+    /// </summary>
     public async Task PutAsync(string bucket, string key, Stream content, long length, string contentType, CancellationToken cancellationToken)
     {
-        var args = new PutObjectArgs()
-            .WithBucket(bucket)
-            .WithObject(key)
-            .WithStreamData(content)
-            .WithObjectSize(length)
-            .WithContentType(contentType);
-        await client.PutObjectAsync(args, cancellationToken);
+        var url = await client.PresignedPutObjectAsync(new PresignedPutObjectArgs().WithBucket(bucket).WithObject(key).WithExpiry(3600));
+        using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new StreamContent(content, 81920) };
+        request.Content.Headers.ContentLength = length;
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new IOException($"The S3 server refused to store '{key}' in '{bucket}': {(int)response.StatusCode} {response.ReasonPhrase}.");
     }
 
     public async Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken)

@@ -9,7 +9,8 @@ internal static class Bootstrap
     {
         if (resamples <= 0 || rows == 0) return null;
         var values = new double[resamples];
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        // Bounded, so a resampling run never takes more threads than there are cores from a host's shared pool.
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
 
         // Each resample seeds its own generator from its index, so the result does not depend on thread scheduling.
         Parallel.For(0, resamples, parallel, () => new double[rows], (resample, _, weight) =>

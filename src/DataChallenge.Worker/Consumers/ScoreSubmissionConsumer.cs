@@ -97,7 +97,9 @@ public sealed class ScoreSubmissionConsumer(IObjectStore store, IOptions<ObjectS
         var buckets = storeOptions.Value.Buckets;
         await using var labels = await store.OpenReadAsync(buckets.HiddenLabels, context.Message.LabelsKey, context.CancellationToken);
         await using var predictions = await store.OpenReadAsync(buckets.Submissions, context.Message.PredictionsKey, context.CancellationToken);
-        return await Task.Run(() => Scorer.Score(labels, predictions, config, scoreOptions, context.CancellationToken), context.CancellationToken);
+        // Scoring is long CPU work: a thread of its own keeps the shared pool free for requests and the bus.
+        return await Task.Factory.StartNew(() => Scorer.Score(labels, predictions, config, scoreOptions, context.CancellationToken),
+            context.CancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     private static readonly string ScorerVersion =
