@@ -1,4 +1,5 @@
 using DataChallenge.Worker.Consumers;
+using DataChallenge.Worker.Scoring;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,8 +10,11 @@ namespace DataChallenge.Worker;
 public static class WorkerRole
 {
     public static IServiceCollection AddWorkerRole(this IServiceCollection services, IConfiguration configuration)
-        => services.Configure<ScoringOptions>(configuration.GetSection(ScoringOptions.Section));
+        => services.Configure<ScoringOptions>(configuration.GetSection(ScoringOptions.Section)).AddSingleton<ScoringRun>();
 
     public static void AddWorkerConsumers(this IBusRegistrationConfigurator bus)
-        => bus.AddConsumer<ScoreSubmissionConsumer, ScoreSubmissionConsumerDefinition>();
+    {
+        bus.AddConsumer<ScoreSubmissionConsumer, ScoreSubmissionConsumerDefinition>();
+        bus.AddConsumer<EstimateSubmissionIntervalConsumer, EstimateSubmissionIntervalConsumerDefinition>();
+    }
 }

@@ -4,5 +4,5 @@ namespace DataChallenge.Hosting.Messaging;
 public static class QueueNames
 {
     public const string ScoreSubmission = "score-submission";
-    public const string SubmissionResults = "submission-results";
+    public const string EstimateSubmissionInterval = "estimate-submission-interval";
 }

@@ -1,0 +1,29 @@
+using DataChallenge.Contracts;
+using DataChallenge.Scoring;
+using DataChallenge.Worker.Scoring;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace DataChallenge.Worker.Consumers;
+
+/// <summary>Resamples a scored submission's primary metric and publishes its 95 % interval.</summary>
+public sealed class EstimateSubmissionIntervalConsumer(ScoringRun scoring, IOptions<ScoringOptions> options) : IConsumer<EstimateSubmissionInterval>
+{
+    public async Task Consume(ConsumeContext<EstimateSubmissionInterval> context)
+    {
+        var message = context.Message;
+        var report = await scoring.ScoreAsync(message.LabelsKey, message.PredictionsKey, ScoringConfig.Parse(message.ScoringConfig), new ScoreOptions
+        {
+            OnlyMetric = message.PrimaryMetric,
+            BootstrapResamples = options.Value.BootstrapResamples,
+            // The seed follows the submission, so a rescore reproduces the same interval.
+            Seed = BitConverter.ToUInt64(message.SubmissionId.ToByteArray(), 0),
+        }, context.CancellationToken);
+        if (report.Interval is not { } interval) return;
+        await context.Publish(new SubmissionIntervalEstimated
+        {
+            SubmissionId = message.SubmissionId, Attempt = message.Attempt,
+            Interval = new ScoreInterval(interval.Lower, interval.Upper, interval.Resamples),
+        });
+    }
+}
