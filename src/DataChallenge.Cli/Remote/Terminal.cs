@@ -17,8 +17,9 @@ internal static class Terminal
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        // A redirected writer has no width of its own; wide enough that tables do not wrap ids and dates.
-        console.Profile.Width = 200;
+        // A file or pipe has no width of its own; wide enough that tables do not wrap ids and dates.
+        var terminal = ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected;
+        if (!terminal) console.Profile.Width = 200;
         return console;
     }
 
