@@ -3,6 +3,7 @@ using DataChallenge.Api.Features.Phases;
 using DataChallenge.Api.Features.PublicData;
 using DataChallenge.Api.Features.Status;
 using DataChallenge.Api.Features.Submissions;
+using DataChallenge.Api.Features.Tokens;
 using DataChallenge.Api.Http;
 using DataChallenge.Api.Jobs;
 using DataChallenge.Core.Accounts;
@@ -35,6 +36,7 @@ public static class ApiRole
                 identity.Password.RequireDigit = false;
             })
             .AddEntityFrameworkStores<DataChallengeDbContext>();
+        services.AddPersonalTokens();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         services.AddAuthorization();
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>());
@@ -59,6 +61,7 @@ public static class ApiRole
     public static void MapApi(this WebApplication app)
     {
         app.MapGroup("/api/account").WithTags("Accounts").MapIdentityApi<User>();
+        app.MapTokens();
         app.MapChallenges();
         app.MapPhases();
         app.MapPublicData();

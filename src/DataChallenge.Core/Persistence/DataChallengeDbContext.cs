@@ -19,6 +19,7 @@ public class DataChallengeDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<LeaderboardEntry> LeaderboardEntries => Set<LeaderboardEntry>();
     public DbSet<PublicFile> PublicFiles => Set<PublicFile>();
+    public DbSet<PersonalToken> PersonalTokens => Set<PersonalToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Text.Json;
+using DataChallenge.Cli.Remote;
+using DataChallenge.Scoring;
+
+namespace DataChallenge.Cli.Commands;
+
+/// <summary>
+/// <c>datachallenge submit SLUG FILE</c>: checks the file locally, streams it to the phase, and with <c>--wait</c>
+/// follows it until it is scored, rejected or failed. The exit code tells scripts which.
+/// </summary>
+internal static class SubmitCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var slug = new Argument<string>("slug") { Description = "The challenge's short name." };
+        var file = new Argument<FileInfo>("file") { Description = "The predictions CSV file." }.AcceptExistingOnly();
+        var phase = new Option<string?>("--phase") { Description = "Phase name or id; defaults to the only open phase." };
+        var message = new Option<string?>("--message") { Description = "A note for yourself; kept in the uploaded file's name." };
+        var wait = new Option<bool>("--wait") { Description = "Follow the submission until it is scored, rejected or failed." };
+        var json = new Option<bool>("--json") { Description = "Print the submission as one JSON document on stdout." };
+        var command = new Command("submit", "Upload a predictions file to a challenge's phase.") { slug, file, phase, message, wait, json };
+        RemoteCall.Attach(command, host, async (call, cancellationToken) =>
+        {
+            call.RequireToken();
+            var path = call.Parse.GetRequiredValue(file).FullName;
+            var (_, chosen) = await PhaseChoice.ResolveAsync(call.Api, call.Parse.GetRequiredValue(slug), call.Parse.GetValue(phase), cancellationToken);
+            var phaseId = chosen.String("id");
+
+            if (await ConfigOfAsync(call.Api, phaseId!, cancellationToken) is { } config)
+            {
+                try
+                {
+                    PredictionsPrecheck.Check(path, config, cancellationToken);
+                }
+                catch (SubmissionRejectedException e)
+                {
+                    await call.Error.WriteLineAsync($"Not uploaded: {e.Message}");
+                    return ExitCodes.Rejected;
+                }
+            }
+
+            var submission = await UploadAsync(call, phaseId!, path, call.Parse.GetValue(message), cancellationToken);
+            if (call.Parse.GetValue(wait)) submission = await FollowAsync(call, submission, cancellationToken);
+            return Report(call, submission, call.Parse.GetValue(json));
+        });
+        return command;
+    }
+
+    // The phase's public scoring configuration; an unreadable one only skips the local check, the server still decides.
+    private static async Task<ScoringConfig?> ConfigOfAsync(ApiClient api, string phaseId, CancellationToken cancellationToken)
+    {
+        var phase = await api.GetJsonAsync($"api/phases/{phaseId}", cancellationToken);
+        try
+        {
+            return ScoringConfig.Parse(phase.Get("scoringConfig").GetRawText());
+        }
+        catch (Exception e) when (e is ScoringConfigException or JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<JsonElement> UploadAsync(RemoteCall call, string phaseId, string path, string? note, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(path);
+        if (!string.IsNullOrWhiteSpace(note)) name = $"{Path.GetFileNameWithoutExtension(path)} ({note.Trim()}){Path.GetExtension(path)}";
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        JsonElement submission = default;
+        await Terminal.WithProgressAsync(call.Host, $"Uploading {Path.GetFileName(path)}", stream.Length, async progress =>
+        {
+            using var content = new ProgressContent(stream, progress);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/phases/{phaseId}/submissions?fileName={Uri.EscapeDataString(name)}") { Content = content };
+            using var response = await call.Api.SendAsync(request, cancellationToken);
+            submission = await ApiClient.ReadJsonAsync(response, cancellationToken);
+        });
+        return submission;
+    }
+
+    private static async Task<JsonElement> FollowAsync(RemoteCall call, JsonElement submission, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + call.Host.WaitTimeout;
+        while (submission.String("status") is "Received" or "Scoring")
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+                throw new CliException(ExitCodes.Error, $"Submission {submission.String("id")} is still {submission.String("status")}; follow it with `datachallenge submissions list`.");
+            await Task.Delay(call.Host.PollInterval, cancellationToken);
+            submission = await call.Api.GetJsonAsync($"api/submissions/{submission.String("id")}", cancellationToken);
+        }
+        return submission;
+    }
+
+    private static int Report(RemoteCall call, JsonElement submission, bool json)
+    {
+        var status = submission.String("status");
+        if (json) Terminal.WriteJson(call.Output, submission);
+        switch (status)
+        {
+            case "Scored":
+                if (!json)
+                {
+                    var interval = submission.Get("intervalLower").ValueKind == JsonValueKind.Number
+                        ? $" (95 % interval {Terminal.Number(submission.Get("intervalLower"))} – {Terminal.Number(submission.Get("intervalUpper"))})" : "";
+                    call.Output.WriteLine($"Scored: {submission.String("primaryMetric")} = {Terminal.Number(submission.Get("score"))}{interval} on the public split.");
+                }
+                return ExitCodes.Success;
+            case "Rejected":
+                call.Error.WriteLine($"Rejected: {submission.String("message")}");
+                return ExitCodes.Rejected;
+            case "Failed":
+                call.Error.WriteLine($"Failed: {submission.String("message")}");
+                return ExitCodes.PlatformFailure;
+            default:
+                if (!json) call.Output.WriteLine($"Submitted {submission.String("fileName")} as {submission.String("id")} ({status}).");
+                return ExitCodes.Success;
+        }
+    }
+}
