@@ -18,6 +18,9 @@ public sealed record ScoreOptions
     /// <summary>Groups smaller than this are reported as suppressed, never with a value.</summary>
     public int MinGroupSize { get; init; } = 10;
 
+    /// <summary>Threads the bootstrap may use; a host that scores other files meanwhile leaves them a core.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
     /// <summary>When set, only this metric is computed.</summary>
     public string? OnlyMetric { get; init; }
 }

@@ -26,7 +26,7 @@ public static class Scorer
         var splits = table.Split is null ? null : SplitResults(table.Split, metrics, data, config, all);
         var intervalData = table.Split is null ? data : data.Gather(RowsWhere(table.Split, 0));
         var interval = options.BootstrapResamples > 0 && intervalData.Rows > 0
-            ? Bootstrap.Interval(MetricTable.Prepare(primary, intervalData, config), intervalData.Rows, options.BootstrapResamples, options.Seed, cancellationToken)
+            ? Bootstrap.Interval(MetricTable.Prepare(primary, intervalData, config), intervalData.Rows, options.BootstrapResamples, options.Seed, options.MaxDegreeOfParallelism, cancellationToken)
             : null;
         var groups = table.Group is null ? null : GroupResults(table, primary, data, config, options.MinGroupSize);
 

@@ -5,12 +5,12 @@ internal static class Bootstrap
 {
     public const double Level = 0.95;
 
-    public static ConfidenceInterval? Interval(PreparedMetric metric, int rows, int resamples, ulong seed, CancellationToken cancellationToken)
+    public static ConfidenceInterval? Interval(PreparedMetric metric, int rows, int resamples, ulong seed, int maxDegreeOfParallelism,
+        CancellationToken cancellationToken)
     {
         if (resamples <= 0 || rows == 0) return null;
         var values = new double[resamples];
-        // Bounded, so a resampling run never takes more threads than there are cores from a host's shared pool.
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Math.Max(1, maxDegreeOfParallelism) };
 
         // Each resample seeds its own generator from its index, so the result does not depend on thread scheduling.
         Parallel.For(0, resamples, parallel, () => new double[rows], (resample, _, weight) =>

@@ -16,6 +16,8 @@ public sealed class EstimateSubmissionIntervalConsumer(ScoringRun scoring, IOpti
         {
             OnlyMetric = message.PrimaryMetric,
             BootstrapResamples = options.Value.BootstrapResamples,
+            // Intervals are background work: one core stays free for the next submission's score.
+            MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1),
             // The seed follows the submission, so a rescore reproduces the same interval.
             Seed = BitConverter.ToUInt64(message.SubmissionId.ToByteArray(), 0),
         }, context.CancellationToken);
