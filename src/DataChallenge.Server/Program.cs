@@ -49,6 +49,3 @@ app.MapHealthChecks("/health");
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("DataChallenge is running with roles: {Roles}", roles));
 
 await app.RunAsync();
-
-/// <summary>Entry point, visible to the test host.</summary>
-public partial class Program;

@@ -1,12 +1,18 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using DataChallenge.Server;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DataChallenge.Testing;
 
-/// <summary>The whole server in-process, on its own data folder, with settings chosen by the test.</summary>
-public class ServerFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The whole server in-process, on its own data folder, with settings chosen by the test and every log line kept in
+/// <see cref="Logs"/>. The server's assembly is named through <see cref="ServerRoles"/>, not Program, because test
+/// projects that also reference the CLI see two types called Program.
+/// </summary>
+public class ServerFactory : WebApplicationFactory<ServerRoles>
 {
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "datachallenge-tests", Guid.NewGuid().ToString("N"));
 
@@ -15,12 +21,18 @@ public class ServerFactory : WebApplicationFactory<Program>
 
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting, unlike ConfigureAppConfiguration, is visible to Program before it builds the app.
         builder.UseSetting("DataFolder", DataFolder);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => ConfigureServices?.Invoke(services));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Logs);
+            ConfigureServices?.Invoke(services);
+        });
     }
 
     public override async ValueTask DisposeAsync()

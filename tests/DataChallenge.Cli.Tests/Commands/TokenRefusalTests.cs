@@ -14,7 +14,9 @@ public sealed class TokenRefusalTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var server = new CliTestServer { ConfigureServices = services => services.AddSingleton<TimeProvider>(_clock) };
+        var server = new ServerFactory { ConfigureServices = services => services.AddSingleton<TimeProvider>(_clock) };
+        // Every level, so the token's absence is checked in authentication's debug lines too.
+        server.Settings["Logging:LogLevel:Default"] = "Trace";
         _challenge = await OpenChallenge.StartAsync(server);
         _cli = new CliSession(server);
     }

@@ -17,9 +17,9 @@ public sealed class CliSession : IDisposable
     public const string Server = "http://localhost";
 
     private readonly DirectoryInfo _home = Directory.CreateTempSubdirectory("datachallenge-cli-home-");
-    private readonly CliTestServer _server;
+    private readonly ServerFactory _server;
 
-    public CliSession(CliTestServer server) => _server = server;
+    public CliSession(ServerFactory server) => _server = server;
 
     public Dictionary<string, string?> Environment { get; } = new();
 

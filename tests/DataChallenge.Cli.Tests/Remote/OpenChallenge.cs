@@ -5,7 +5,7 @@ namespace DataChallenge.Cli.Tests.Remote;
 /// <summary>A server with one challenge whose single phase is open and ready, and a competitor who joined it.</summary>
 public sealed class OpenChallenge : IAsyncDisposable
 {
-    private OpenChallenge(CliTestServer server, ApiSession organiser, ApiSession competitor, string slug, Guid phaseId)
+    private OpenChallenge(ServerFactory server, ApiSession organiser, ApiSession competitor, string slug, Guid phaseId)
     {
         Server = server;
         Organiser = organiser;
@@ -14,15 +14,15 @@ public sealed class OpenChallenge : IAsyncDisposable
         PhaseId = phaseId;
     }
 
-    public CliTestServer Server { get; }
+    public ServerFactory Server { get; }
     public ApiSession Organiser { get; }
     public ApiSession Competitor { get; }
     public string Slug { get; }
     public Guid PhaseId { get; }
 
-    public static async Task<OpenChallenge> StartAsync(CliTestServer? server = null)
+    public static async Task<OpenChallenge> StartAsync(ServerFactory? server = null)
     {
-        server ??= new CliTestServer();
+        server ??= new ServerFactory();
         var organiser = await ApiSession.RegisterAsync(server.CreateClient());
         var slug = await organiser.CreateChallengeAsync();
         var phaseId = await organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig);
