@@ -6,10 +6,21 @@ namespace DataChallenge.Core.Challenges;
 /// <summary>Who the caller is to a challenge. Every endpoint that takes an id asks here before answering.</summary>
 public static class ChallengeAccess
 {
-    public static Task<bool> IsOrganiserAsync(this DataChallengeDbContext db, Guid challengeId, Guid? userId, CancellationToken cancellationToken)
-        => userId is null
-            ? Task.FromResult(false)
-            : db.Challenges.AnyAsync(c => c.Id == challengeId && c.OwnerId == userId, cancellationToken);
+    public static async Task<ChallengeRole> RoleInAsync(this DataChallengeDbContext db, Guid challengeId, Guid? userId,
+        CancellationToken cancellationToken)
+    {
+        if (userId is null) return ChallengeRole.Anonymous;
+        if (await db.Challenges.AnyAsync(c => c.Id == challengeId && c.OwnerId == userId, cancellationToken)) return ChallengeRole.Owner;
+        if (await db.ChallengeCollaborators.AnyAsync(c => c.ChallengeId == challengeId && c.UserId == userId, cancellationToken))
+            return ChallengeRole.Collaborator;
+        return await db.Participants.AnyAsync(p => p.ChallengeId == challengeId && p.UserId == userId, cancellationToken)
+            ? ChallengeRole.Participant
+            : ChallengeRole.Outsider;
+    }
+
+    /// <summary>Owner or collaborator.</summary>
+    public static async Task<bool> IsOrganiserAsync(this DataChallengeDbContext db, Guid challengeId, Guid? userId, CancellationToken cancellationToken)
+        => await db.RoleInAsync(challengeId, userId, cancellationToken) is ChallengeRole.Owner or ChallengeRole.Collaborator;
 
     /// <summary>The caller's team in the challenge, or null when the caller has not joined it.</summary>
     public static async Task<Guid?> TeamOfAsync(this DataChallengeDbContext db, Guid challengeId, Guid? userId, CancellationToken cancellationToken)

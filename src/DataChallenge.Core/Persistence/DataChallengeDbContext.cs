@@ -1,4 +1,5 @@
 using DataChallenge.Core.Accounts;
+using DataChallenge.Core.Audit;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.PublicData;
@@ -20,6 +21,27 @@ public class DataChallengeDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<LeaderboardEntry> LeaderboardEntries => Set<LeaderboardEntry>();
     public DbSet<PublicFile> PublicFiles => Set<PublicFile>();
     public DbSet<PersonalToken> PersonalTokens => Set<PersonalToken>();
+    public DbSet<ChallengeCollaborator> ChallengeCollaborators => Set<ChallengeCollaborator>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The audit trail is evidence: the application may add to it, never change or remove a line.
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Audit entries are append-only.");
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -130,6 +130,43 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("DataChallenge.Core.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId", "Id");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("DataChallenge.Core.Challenges.Challenge", b =>
                 {
                     b.Property<Guid>("Id")
@@ -162,6 +199,24 @@ namespace DataChallenge.Core.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Challenges");
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Challenges.ChallengeCollaborator", b =>
+                {
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ChallengeId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ChallengeCollaborators");
                 });
 
             modelBuilder.Entity("DataChallenge.Core.Challenges.Participant", b =>
@@ -551,6 +606,30 @@ namespace DataChallenge.Core.Migrations.Postgres
 
             modelBuilder.Entity("DataChallenge.Core.Accounts.PersonalToken", b =>
                 {
+                    b.HasOne("DataChallenge.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Audit.AuditEntry", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Challenges.Challenge", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Challenges.ChallengeCollaborator", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Challenges.Challenge", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("DataChallenge.Core.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
