@@ -1,3 +1,4 @@
+using DataChallenge.Api.Features.Bundles;
 using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Api.Features.Phases;
 using DataChallenge.Api.Features.PublicData;
@@ -65,6 +66,7 @@ public static class ApiRole
         app.MapChallenges();
         app.MapPhases();
         app.MapPublicData();
+        app.MapBundles();
         app.MapSubmissions();
         app.MapStatus();
         app.MapOpenApi();
