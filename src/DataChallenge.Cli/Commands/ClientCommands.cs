@@ -14,5 +14,9 @@ internal static class ClientCommands
         root.Subcommands.Add(SubmitCommand.Create(host));
         root.Subcommands.Add(SubmissionsCommand.Create(host));
         root.Subcommands.Add(LeaderboardCommand.Create(host));
+        root.Subcommands.Add(ChallengeCommand.Create(host));
+        root.Subcommands.Add(LabelsCommand.Create(host));
+        root.Subcommands.Add(RevealCommand.Create(host));
+        root.Subcommands.Add(RescoreCommand.Create(host));
     }
 }

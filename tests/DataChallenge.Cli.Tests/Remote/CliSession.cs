@@ -17,9 +17,12 @@ public sealed class CliSession : IDisposable
     public const string Server = "http://localhost";
 
     private readonly DirectoryInfo _home = Directory.CreateTempSubdirectory("datachallenge-cli-home-");
-    private readonly ServerFactory _server;
+    private readonly Func<HttpMessageHandler> _handler;
 
-    public CliSession(ServerFactory server) => _server = server;
+    public CliSession(ServerFactory server) => _handler = () => server.Server.CreateHandler();
+
+    /// <summary>A session whose requests go to <paramref name="handler"/> instead of a server.</summary>
+    public CliSession(Func<HttpMessageHandler> handler) => _handler = handler;
 
     public Dictionary<string, string?> Environment { get; } = new();
 
@@ -32,7 +35,7 @@ public sealed class CliSession : IDisposable
         var host = new CliHost
         {
             Environment = name => name == "XDG_CONFIG_HOME" ? _home.FullName : Environment.GetValueOrDefault(name),
-            CreateHandler = () => _server.Server.CreateHandler(),
+            CreateHandler = _handler,
             Interactive = false,
             PollInterval = TimeSpan.FromMilliseconds(50),
             WaitTimeout = TimeSpan.FromSeconds(60),

@@ -11,7 +11,7 @@ namespace DataChallenge.Api.Features.Bundles;
 /// The scoring configuration is a JSON document on a phase and a YAML mapping in a bundle: the same tree, converted
 /// both ways without changing a key's order or a number's spelling.
 /// </summary>
-internal static class ScoringYaml
+public static class ScoringYaml
 {
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
