@@ -212,6 +212,18 @@ public sealed class BundleEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await PutAsync(_owner, exported)).StatusCode);
     }
 
+    [Fact]
+    public async Task OpenApiDocument_DescribesBothRoutesWithYaml_WhenRead()
+    {
+        var document = await _server.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths");
+        var import = paths.GetProperty("/api/bundles").GetProperty("put");
+        Assert.True(import.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/yaml", out _));
+        var export = paths.GetProperty("/api/challenges/{slug}/bundle").GetProperty("get");
+        Assert.True(export.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("application/yaml", out _));
+    }
+
     private static (Guid, string, DateTimeOffset, DateTimeOffset?, string, long) Fields(Phase p) => (p.Id, p.Name, p.OpensAt, p.ClosesAt, p.ScoringConfig, p.MaxFileBytes);
 
     private static Task<HttpResponseMessage> PutAsync(ApiSession session, string yaml)
