@@ -10,7 +10,8 @@ namespace DataChallenge.Cli.Commands;
 /// </summary>
 internal static class RescoreCommand
 {
-    private static readonly string[] Finished = ["completed", "complete", "done", "finished", "succeeded", "idle"];
+    // "none" only when no run exists, which a POST rules out; it ends the wait rather than looping on it.
+    private static readonly string[] Finished = ["completed", "none"];
 
     public static Command Create(CliHost host)
     {
@@ -51,36 +52,32 @@ internal static class RescoreCommand
 
     private static int Report(RemoteCall call, string? phase, JsonElement state, bool json)
     {
-        var failed = string.Equals(state.String("status"), "failed", StringComparison.OrdinalIgnoreCase);
-        if (json) Terminal.WriteJson(call.Output, state);
-        else if (!failed)
+        if (json)
         {
-            var changes = state.Get("rankChanges").ValueKind == JsonValueKind.Array ? state.Get("rankChanges").EnumerateArray().ToList() : [];
-            call.Output.WriteLine($"Rescored phase '{phase}' ({Progress(state)}); {(changes.Count == 1 ? "1 rank changed" : $"{changes.Count} ranks changed")}.");
-            if (changes.Count > 0)
-            {
-                var table = Terminal.Table("Team", "Before", "After");
-                foreach (var change in changes) table.AddRow(change.String("team"), Rank(change, "before", "oldRank"), Rank(change, "after", "newRank"));
-                call.Console.Write(table);
-            }
+            Terminal.WriteJson(call.Output, state);
+            return ExitCodes.Success;
         }
-        if (!failed) return ExitCodes.Success;
-        call.Error.WriteLine($"The rescoring of phase '{phase}' failed: {state.String("message") ?? "the server gave no reason"}.");
-        return ExitCodes.PlatformFailure;
+        var changes = state.Get("rankChanges").ValueKind == JsonValueKind.Array ? state.Get("rankChanges").EnumerateArray().Where(Changed).ToList() : [];
+        call.Output.WriteLine($"Rescored phase '{phase}' ({Progress(state)}); {(changes.Count == 1 ? "1 team changed rank" : $"{changes.Count} teams changed rank")}.");
+        if (changes.Count == 0) return ExitCodes.Success;
+        var table = Terminal.Table("Team", "Public before", "Public after", "Private before", "Private after");
+        foreach (var change in changes)
+        {
+            table.AddRow(change.String("team"), Rank(change, "publicRankBefore"), Rank(change, "publicRankAfter"),
+                Rank(change, "privateRankBefore"), Rank(change, "privateRankAfter"));
+        }
+        call.Console.Write(table);
+        return ExitCodes.Success;
     }
 
-    // Over when its status says so, or when every submission is done.
-    private static bool IsOver(JsonElement state)
-    {
-        if (state.String("status") is { } status)
-            return Finished.Contains(status.ToLowerInvariant()) || status.Equals("failed", StringComparison.OrdinalIgnoreCase);
-        return state.Get("total").ValueKind == JsonValueKind.Number && state.Get("done").ValueKind == JsonValueKind.Number
-            && state.Get("done").GetInt64() >= state.Get("total").GetInt64();
-    }
+    private static bool IsOver(JsonElement state) => state.String("status") is { } status && Finished.Contains(status.ToLowerInvariant());
 
-    private static string Progress(JsonElement state)
-        => state.Get("total").ValueKind == JsonValueKind.Number ? $"{Terminal.Number(state.Get("done"))} of {Terminal.Number(state.Get("total"))} submissions" : state.String("status") ?? "";
+    private static string Progress(JsonElement state) => $"{Terminal.Number(state.Get("done"))} of {Terminal.Number(state.Get("total"))} submissions";
 
-    private static string Rank(JsonElement change, params string[] names)
-        => names.Select(name => change.Get(name)).FirstOrDefault(v => v.ValueKind == JsonValueKind.Number) is { ValueKind: JsonValueKind.Number } rank ? rank.ToString() : "–";
+    private static bool Changed(JsonElement change)
+        => change.Get("changed").ValueKind == JsonValueKind.True
+            || Rank(change, "publicRankBefore") != Rank(change, "publicRankAfter") || Rank(change, "privateRankBefore") != Rank(change, "privateRankAfter");
+
+    // A missing rank (the team was not on that board) shows as a dash.
+    private static string Rank(JsonElement change, string name) => change.Get(name) is { ValueKind: JsonValueKind.Number } rank ? rank.ToString() : "–";
 }

@@ -20,6 +20,8 @@ internal static class RevealCommand
             using var response = await call.Api.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"api/phases/{chosen.String("id")}/reveal"), cancellationToken);
             var answer = await JsonBody.ReadAsync(response, cancellationToken);
             if (call.Parse.GetValue(json)) Terminal.WriteJson(call.Output, answer ?? JsonSerializer.SerializeToElement(new { phaseId = chosen.String("id"), revealed = true }));
+            else if (answer?.Get("alreadyRevealed").ValueKind == JsonValueKind.True)
+                call.Output.WriteLine($"The private leaderboard of phase '{chosen.String("name")}' was already revealed ({Terminal.Date(answer.Value.Get("revealedAt"))}).");
             else call.Output.WriteLine($"Revealed the private leaderboard of phase '{chosen.String("name")}'.");
             return ExitCodes.Success;
         });

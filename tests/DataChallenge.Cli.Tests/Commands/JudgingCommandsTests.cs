@@ -10,8 +10,14 @@ namespace DataChallenge.Cli.Tests.Commands;
 /// </summary>
 public sealed class JudgingCommandsTests : IDisposable
 {
-    private const string Running = """{"status":"Running","done":1,"total":3}""";
-    private const string Completed = """{"status":"Completed","done":3,"total":3,"rankChanges":[{"team":"Team A","before":2,"after":1},{"team":"Team B","before":1,"after":2}]}""";
+    private const string Running = """{"status":"running","total":3,"done":1,"rankChanges":[]}""";
+
+    private const string Completed = """
+        {"status":"completed","total":3,"done":3,"rankChanges":[
+          {"team":"Team A","publicRankBefore":2,"publicRankAfter":1,"privateRankBefore":2,"privateRankAfter":1,"changed":true},
+          {"team":"Team B","publicRankBefore":1,"publicRankAfter":2,"privateRankBefore":1,"privateRankAfter":2,"changed":true},
+          {"team":"Team C","publicRankBefore":3,"publicRankAfter":3,"privateRankBefore":null,"privateRankAfter":null,"changed":false}]}
+        """;
 
     private readonly List<CliSession> _sessions = [];
 
@@ -76,8 +82,9 @@ public sealed class JudgingCommandsTests : IDisposable
         var (code, output, error) = Session(server).Run("rescore", FakeJudgingServer.Slug, "--phase", "Main", "--wait");
 
         Assert.Equal((0, string.Empty), (code, error));
-        Assert.Contains("Rescored phase 'Main' (3 of 3 submissions); 2 ranks changed.", output, StringComparison.Ordinal);
-        Assert.Matches(@"Team A\s+2\s+1", output);
+        Assert.Contains("Rescored phase 'Main' (3 of 3 submissions); 2 teams changed rank.", output, StringComparison.Ordinal);
+        Assert.Matches(@"Team A\s+2\s+1\s+2\s+1", output);
+        Assert.DoesNotContain("Team C", output, StringComparison.Ordinal);
         Assert.Equal(3, server.Requests.Count(r => r.Method == HttpMethod.Get && r.Path.EndsWith("/rescore", StringComparison.Ordinal)));
         Assert.Single(server.Requests, r => r.Method == HttpMethod.Post);
     }
@@ -91,24 +98,36 @@ public sealed class JudgingCommandsTests : IDisposable
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
-        Assert.Equal("Completed", json.RootElement.GetProperty("status").GetString());
-        Assert.Equal(2, json.RootElement.GetProperty("rankChanges").GetArrayLength());
+        Assert.Equal("completed", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal(3, json.RootElement.GetProperty("rankChanges").GetArrayLength());
     }
 
     [Fact]
-    public void Rescore_Returns5WithTheReason_WhenTheRescoringFails()
+    public void Rescore_Returns1WithAHint_WhenTheRescoringOutlastsTheWait()
     {
-        var server = new FakeJudgingServer(Running, """{"status":"Failed","done":1,"total":3,"message":"the labels file is unreadable"}""");
+        var server = new FakeJudgingServer(Running);
+        var cli = Session(server, TimeSpan.FromMilliseconds(200));
 
-        var (code, _, error) = Session(server).Run("rescore", FakeJudgingServer.Slug, "--phase", "Main", "--wait");
+        var (code, _, error) = cli.Run("rescore", FakeJudgingServer.Slug, "--phase", "Main", "--wait");
 
-        Assert.Equal(5, code);
-        Assert.Equal("The rescoring of phase 'Main' failed: the labels file is unreadable." + Environment.NewLine, error);
+        Assert.Equal(1, code);
+        Assert.Equal("The rescoring of phase 'Main' is still running (1 of 3 submissions); run with --wait again to follow it." + Environment.NewLine, error);
     }
 
-    private CliSession Session(FakeJudgingServer server)
+    [Fact]
+    public void Reveal_SaysSo_WhenTheBoardWasAlreadyRevealed()
     {
-        var session = new CliSession(server.CreateHandler);
+        var server = new FakeJudgingServer { AlreadyRevealed = true };
+
+        var (code, output, _) = Session(server).Run("reveal", FakeJudgingServer.Slug, "--phase", "Main");
+
+        Assert.Equal(0, code);
+        Assert.Equal("The private leaderboard of phase 'Main' was already revealed (2026-03-01 00:00 UTC)." + Environment.NewLine, output);
+    }
+
+    private CliSession Session(FakeJudgingServer server, TimeSpan? waitTimeout = null)
+    {
+        var session = new CliSession(server.CreateHandler) { WaitTimeout = waitTimeout ?? TimeSpan.FromSeconds(60) };
         session.Environment["DATACHALLENGE_SERVER"] = "http://judging.test";
         session.Environment["DATACHALLENGE_TOKEN"] = "dc_organiser";
         _sessions.Add(session);

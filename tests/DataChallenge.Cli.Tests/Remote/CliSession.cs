@@ -30,6 +30,8 @@ public sealed class CliSession : IDisposable
 
     public string Folder => _home.FullName;
 
+    public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     public (int Code, string Output, string Error) Run(params string[] args)
     {
         var host = new CliHost
@@ -38,7 +40,7 @@ public sealed class CliSession : IDisposable
             CreateHandler = _handler,
             Interactive = false,
             PollInterval = TimeSpan.FromMilliseconds(50),
-            WaitTimeout = TimeSpan.FromSeconds(60),
+            WaitTimeout = WaitTimeout,
         };
         var root = new RootCommand();
         ClientCommands.AddTo(root, host);

@@ -4,8 +4,8 @@ using System.Text;
 namespace DataChallenge.Cli.Tests.Remote;
 
 /// <summary>
-/// Answers the reveal and rescore routes as their contract describes, with a scripted sequence of rescoring states, and
-/// keeps every request it saw. Only for the verbs whose server side lives elsewhere.
+/// Answers the reveal and rescore routes in the shapes of the judging endpoints (RevealResponse, RescoreResponse), with a
+/// scripted sequence of rescoring states, and keeps every request it saw.
 /// </summary>
 public sealed class FakeJudgingServer
 {
@@ -20,6 +20,8 @@ public sealed class FakeJudgingServer
 
     public HttpStatusCode RevealStatus { get; set; } = HttpStatusCode.OK;
 
+    public bool AlreadyRevealed { get; set; }
+
     public HttpMessageHandler CreateHandler() => new Handler(this);
 
     private HttpResponseMessage Answer(HttpRequestMessage request)
@@ -32,9 +34,9 @@ public sealed class FakeJudgingServer
             ("GET", $"/api/challenges/{Slug}") => Json(HttpStatusCode.OK,
                 $$"""{"slug":"{{Slug}}","title":"Judged","phases":[{"id":"{{PhaseId}}","name":"Main","isOpen":false},{"id":"{{Guid.NewGuid()}}","name":"Other","isOpen":false}]}"""),
             ("POST", var p) when p == phase + "/reveal" => RevealStatus == HttpStatusCode.OK
-                ? Json(HttpStatusCode.OK, $$"""{"phaseId":"{{PhaseId}}","revealedAt":"2026-03-01T00:00:00+00:00"}""")
+                ? Json(HttpStatusCode.OK, $$"""{"phaseId":"{{PhaseId}}","revealedAt":"2026-03-01T00:00:00+00:00","alreadyRevealed":{{(AlreadyRevealed ? "true" : "false")}}}""")
                 : Json(RevealStatus, """{"title":"Only the challenge's organisers can reveal its leaderboard."}"""),
-            ("POST", var p) when p == phase + "/rescore" => Json(HttpStatusCode.Accepted, """{"status":"Running","done":0,"total":3}"""),
+            ("POST", var p) when p == phase + "/rescore" => Json(HttpStatusCode.Accepted, $$"""{"phaseId":"{{PhaseId}}","status":"running","total":3,"done":0,"rankChanges":[]}"""),
             ("GET", var p) when p == phase + "/rescore" => Json(HttpStatusCode.OK, _rescoreStates.Count > 1 ? _rescoreStates.Dequeue() : _rescoreStates.Peek()),
             _ => Json(HttpStatusCode.NotFound, """{"title":"Not found."}"""),
         };
