@@ -122,10 +122,10 @@ public sealed class TeamTests : IAsyncLifetime
         var created = await _alice.Client.PostAsJsonAsync($"/api/challenges/{_slug}/teams", new { name });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var raw = await (await _alice.Client.GetAsync($"/api/challenges/{_slug}/team")).Content.ReadAsStringAsync();
-        // The JSON carries the name as data: escaped on the wire, the same characters once parsed.
-        Assert.DoesNotContain("<script>", raw, StringComparison.Ordinal);
-        Assert.Equal(name, JsonDocument.Parse(raw).RootElement.GetProperty("name").GetString());
+        var response = await _alice.Client.GetAsync($"/api/challenges/{_slug}/team");
+        // Served as JSON data, never as a page, and kept verbatim: pages put it in with textContent.
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(name, (await response.JsonAsync()).GetProperty("name").GetString());
     }
 
     [Fact]
