@@ -2,8 +2,10 @@ using DataChallenge.Api.Features.Bundles;
 using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Api.Features.Phases;
 using DataChallenge.Api.Features.PublicData;
+using DataChallenge.Api.Features.Registration;
 using DataChallenge.Api.Features.Status;
 using DataChallenge.Api.Features.Submissions;
+using DataChallenge.Api.Features.Teams;
 using DataChallenge.Api.Features.Tokens;
 using DataChallenge.Api.Http;
 using DataChallenge.Api.Jobs;
@@ -44,6 +46,9 @@ public static class ApiRole
 
         services.AddScoped<SubmissionDispatcher>();
         services.AddScoped<SubmissionIntake>();
+        services.AddScoped<SubmissionQuota>();
+        services.AddScoped<ChallengeLookup>();
+        services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
         services.AddScoped<PublicFileStore>();
         services.AddScoped<RequeueStuckSubmissionsJob>();
         services.Configure<SubmissionRecoveryOptions>(configuration.GetSection(SubmissionRecoveryOptions.Section));
@@ -64,6 +69,10 @@ public static class ApiRole
         app.MapGroup("/api/account").WithTags("Accounts").MapIdentityApi<User>();
         app.MapTokens();
         app.MapChallenges();
+        app.MapRegistration();
+        app.MapTeams();
+        app.MapCollaborators();
+        app.MapChallengeApproval();
         app.MapPhases();
         app.MapPublicData();
         app.MapBundles();

@@ -33,7 +33,10 @@ public sealed class RequeueStuckSubmissionsJob(DataChallengeDbContext db, Submis
                     .ExecuteUpdateAsync(set => set
                         .SetProperty(s => s.Status, SubmissionStatus.Failed)
                         .SetProperty(s => s.Message, $"No worker finished scoring after {submission.Attempt} attempts.")
-                        .SetProperty(s => s.FinishedAt, now), cancellationToken);
+                        .SetProperty(s => s.FinishedAt, now)
+                        // A platform failure gives the quota places back.
+                        .SetProperty(s => s.QuotaSlot, (int?)null)
+                        .SetProperty(s => s.TotalSlot, (int?)null), cancellationToken);
                 logger.LogWarning("Submission {SubmissionId} failed after {Attempts} attempts", submission.Id, submission.Attempt);
                 continue;
             }

@@ -7,4 +7,9 @@ public sealed class Participant
     public Guid UserId { get; init; }
     public Guid TeamId { get; set; }
     public DateTimeOffset JoinedAt { get; init; }
+
+    public ParticipantStatus Status { get; set; } = ParticipantStatus.Approved;
+
+    /// <summary>The latest terms version this user accepted; the proof of each acceptance is a <see cref="TermsAcceptance"/> row.</summary>
+    public int AcceptedTermsVersion { get; set; }
 }

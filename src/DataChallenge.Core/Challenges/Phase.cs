@@ -20,6 +20,17 @@ public sealed class Phase
 
     public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
 
+    /// <summary>Per team and UTC day of receipt; null = unlimited.</summary>
+    public int? MaxSubmissionsPerDay { get; set; }
+
+    /// <summary>Per team over the whole phase; null = unlimited.</summary>
+    public int? MaxSubmissionsTotal { get; set; }
+
+    /// <summary>Rejected files do not use the quota, so they get their own cap to keep floods off the workers.</summary>
+    public int MaxRejectedPerDay { get; set; } = 50;
+
+    public int MaxFinalSubmissions { get; set; } = 2;
+
     public bool IsOpenAt(DateTimeOffset instant) => instant >= OpensAt && (ClosesAt is null || instant < ClosesAt);
 
     public string LabelsKey => HiddenLabelsKey(Id, LabelsVersion);

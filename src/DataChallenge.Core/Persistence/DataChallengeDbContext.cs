@@ -23,6 +23,8 @@ public class DataChallengeDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<PersonalToken> PersonalTokens => Set<PersonalToken>();
     public DbSet<ChallengeCollaborator> ChallengeCollaborators => Set<ChallengeCollaborator>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ChallengeTerms> ChallengeTerms => Set<ChallengeTerms>();
+    public DbSet<TermsAcceptance> TermsAcceptances => Set<TermsAcceptance>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -36,11 +38,15 @@ public class DataChallengeDbContext(DbContextOptions options) : IdentityDbContex
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    // The audit trail is evidence: the application may add to it, never change or remove a line.
+    // The audit trail, published terms and their acceptances are evidence: the application may add to them, never
+    // change or remove a line.
     private void RefuseAuditRewrites()
     {
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("Audit entries are append-only.");
+        if (ChangeTracker.Entries<TermsAcceptance>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+            || ChangeTracker.Entries<ChallengeTerms>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Terms and their acceptances are append-only.");
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

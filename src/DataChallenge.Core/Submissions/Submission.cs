@@ -13,6 +13,21 @@ public sealed class Submission
     public long SizeBytes { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
 
+    /// <summary>The UTC day of <see cref="ReceivedAt"/>: the day whose quota the submission uses.</summary>
+    public DateOnly QuotaDay { get; init; }
+
+    /// <summary>
+    /// The submission's place in its team's daily quota (1, 2, …). A unique index over phase, team, day and slot makes
+    /// two concurrent uploads unable to take the same place; null once a rejection or failure gave the place back.
+    /// </summary>
+    public int? QuotaSlot { get; set; }
+
+    /// <summary>The same as <see cref="QuotaSlot"/> for the phase's total limit.</summary>
+    public int? TotalSlot { get; set; }
+
+    /// <summary>The client's <c>Idempotency-Key</c>: a retried upload with the same key gets this submission back.</summary>
+    public string? IdempotencyKey { get; init; }
+
     public SubmissionStatus Status { get; set; }
 
     /// <summary>Dispatch attempts so far; consumers and the re-dispatch job compare it to stay idempotent.</summary>

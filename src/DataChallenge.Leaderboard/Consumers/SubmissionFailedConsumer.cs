@@ -9,5 +9,5 @@ namespace DataChallenge.Leaderboard.Consumers;
 public sealed class SubmissionFailedConsumer(DataChallengeDbContext db) : IConsumer<SubmissionFailed>
 {
     public Task Consume(ConsumeContext<SubmissionFailed> context)
-        => db.FinishAsync(context.Message.SubmissionId, SubmissionStatus.Failed, context.Message.Reason, context.Message.FailedAt, context.CancellationToken);
+        => db.FinishReleasingQuotaAsync(context.Message.SubmissionId, SubmissionStatus.Failed, context.Message.Reason, context.Message.FailedAt, context.CancellationToken);
 }

@@ -9,5 +9,5 @@ namespace DataChallenge.Leaderboard.Consumers;
 public sealed class SubmissionRejectedConsumer(DataChallengeDbContext db) : IConsumer<SubmissionRejected>
 {
     public Task Consume(ConsumeContext<SubmissionRejected> context)
-        => db.FinishAsync(context.Message.SubmissionId, SubmissionStatus.Rejected, context.Message.Reason, context.Message.RejectedAt, context.CancellationToken);
+        => db.FinishReleasingQuotaAsync(context.Message.SubmissionId, SubmissionStatus.Rejected, context.Message.Reason, context.Message.RejectedAt, context.CancellationToken);
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using DataChallenge.Api.Http;
+using DataChallenge.Core.Audit;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -8,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DataChallenge.Api.Features.Challenges;
 
@@ -16,79 +19,90 @@ public static partial class ChallengeEndpoints
     public static RouteGroupBuilder MapChallenges(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/challenges").WithTags("Challenges");
-        group.MapGet("/", List).AllowAnonymous().WithSummary("Every challenge with its phases.");
-        group.MapGet("/{slug}", Get).AllowAnonymous().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One challenge with its phases.");
+        group.MapGet("/", List).AllowAnonymous().WithSummary("Every public challenge with its phases, and the ones the caller organises.");
+        group.MapGet("/{slug}", Get).AllowAnonymous().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One challenge with its phases (?key= opens an unlisted challenge).");
         group.MapPost("/", Create).RequireAuthorization().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Create a challenge; the caller becomes its organiser.");
-        group.MapPost("/{slug}/join", Join).RequireAuthorization().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Join a challenge, as a team of one unless a team name is given. Joining twice returns the same team.");
+        group.MapPut("/{slug}", Update).RequireAuthorization().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Edit title, description, visibility, approval and team size (organisers; audited).");
         return group;
     }
 
-    private static async Task<Ok<List<ChallengeResponse>>> List(DataChallengeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Ok<List<ChallengeResponse>>> List(ClaimsPrincipal user, DataChallengeDbContext db, ChallengeLookup lookup,
+        IOptions<PlatformOptions> platform, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var userId = ChallengeLookup.UserIdOf(user);
+        var organised = userId is null
+            ? new List<Guid>()
+            : await db.Challenges.Where(c => c.OwnerId == userId).Select(c => c.Id)
+                .Concat(db.ChallengeCollaborators.Where(c => c.UserId == userId).Select(c => c.ChallengeId)).ToListAsync(cancellationToken);
         var challenges = await db.Challenges.AsNoTracking().Include(c => c.Phases).OrderBy(c => c.Title).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(challenges.Select(c => ChallengeResponse.From(c, now)).ToList());
+        return TypedResults.Ok(challenges.Where(c => lookup.IsListed(c) || organised.Contains(c.Id))
+            .Select(c => ChallengeResponse.From(c, now, organised.Contains(c.Id), platform.Value.RequireChallengeApproval)).ToList());
     }
 
-    private static async Task<Results<Ok<ChallengeResponse>, ProblemHttpResult>> Get(string slug, DataChallengeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ChallengeResponse>, ProblemHttpResult>> Get(string slug, string? key, ClaimsPrincipal user, DataChallengeDbContext db,
+        ChallengeLookup lookup, IOptions<PlatformOptions> platform, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var challenge = await db.Challenges.AsNoTracking().Include(c => c.Phases).FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
-        return challenge is null ? Problems.NotFound("The challenge") : TypedResults.Ok(ChallengeResponse.From(challenge, clock.GetUtcNow()));
+        var sight = await lookup.BySlugAsync(slug, user, key, cancellationToken);
+        if (sight is null) return Problems.NotFound("The challenge");
+        await db.Entry(sight.Challenge).Collection(c => c.Phases).LoadAsync(cancellationToken);
+        return TypedResults.Ok(ChallengeResponse.From(sight.Challenge, clock.GetUtcNow(), sight.IsOrganiser, platform.Value.RequireChallengeApproval));
     }
 
     private static async Task<Results<Created<ChallengeResponse>, ProblemHttpResult>> Create(CreateChallengeRequest request, ClaimsPrincipal user,
-        DataChallengeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        DataChallengeDbContext db, IOptions<PlatformOptions> platform, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!SlugPattern().IsMatch(request.Slug ?? ""))
             return Problems.BadRequest("The slug is not valid.", "Use 3 to 64 lower-case letters, digits and dashes, starting with a letter or digit.");
         if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
             return Problems.BadRequest("The title is required and must be at most 200 characters.");
+        var visibility = ChallengeVisibility.Public;
+        if (request.Visibility is not null && !ChallengeResponse.TryParseVisibility(request.Visibility, out visibility))
+            return Problems.BadRequest("The visibility is draft, public or unlisted.");
+        if (request.MaxTeamSize is <= 0) return Problems.BadRequest("A team has room for at least one member; leave maxTeamSize out for no limit.");
         if (await db.Challenges.AnyAsync(c => c.Slug == request.Slug, cancellationToken))
             return Problems.Conflict($"A challenge with the slug '{request.Slug}' already exists.");
 
         var challenge = new Challenge
         {
             Slug = request.Slug!, Title = request.Title.Trim(), Description = request.Description ?? "",
-            OwnerId = user.UserId(), CreatedAt = clock.GetUtcNow(),
+            OwnerId = user.UserId(), CreatedAt = clock.GetUtcNow(), Visibility = visibility,
+            RequiresApproval = request.RequiresApproval ?? false, MaxTeamSize = request.MaxTeamSize,
         };
         db.Challenges.Add(challenge);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/challenges/{challenge.Slug}", ChallengeResponse.From(challenge, clock.GetUtcNow()));
+        return TypedResults.Created($"/api/challenges/{challenge.Slug}",
+            ChallengeResponse.From(challenge, clock.GetUtcNow(), forOrganiser: true, platform.Value.RequireChallengeApproval));
     }
 
-    private static async Task<Results<Ok<JoinChallengeResponse>, ProblemHttpResult>> Join(string slug, JoinChallengeRequest? request, ClaimsPrincipal user,
-        DataChallengeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ChallengeResponse>, ProblemHttpResult>> Update(string slug, UpdateChallengeRequest request, ClaimsPrincipal user,
+        DataChallengeDbContext db, ChallengeLookup lookup, IOptions<PlatformOptions> platform, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var challenge = await db.Challenges.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
-        if (challenge is null) return Problems.NotFound("The challenge");
-        var userId = user.UserId();
-        if (await db.TeamOfAsync(challenge.Id, userId, cancellationToken) is { } existing)
-        {
-            var name = await db.Teams.Where(t => t.Id == existing).Select(t => t.Name).FirstAsync(cancellationToken);
-            return TypedResults.Ok(new JoinChallengeResponse(existing, name));
-        }
+        var sight = await lookup.BySlugAsync(slug, user, null, cancellationToken);
+        if (sight is null) return Problems.NotFound("The challenge");
+        if (!sight.IsOrganiser) return Problems.Forbidden("Only the challenge's organisers can edit it.");
+        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
+            return Problems.BadRequest("The title is required and must be at most 200 characters.");
+        if (!ChallengeResponse.TryParseVisibility(request.Visibility, out var visibility)) return Problems.BadRequest("The visibility is draft, public or unlisted.");
+        if (request.MaxTeamSize is <= 0) return Problems.BadRequest("A team has room for at least one member; leave maxTeamSize out for no limit.");
 
-        var teamName = (request?.TeamName ?? user.Identity?.Name ?? "team").Trim();
-        if (teamName.Length is 0 or > 100) return Problems.BadRequest("A team name has 1 to 100 characters.");
-        if (await db.Teams.AnyAsync(t => t.ChallengeId == challenge.Id && t.Name == teamName, cancellationToken))
-            return Problems.Conflict($"A team called '{teamName}' already exists in this challenge.");
-
-        var now = clock.GetUtcNow();
-        var team = new Team { ChallengeId = challenge.Id, Name = teamName, CreatedAt = now };
-        db.Teams.Add(team);
-        db.Participants.Add(new Participant { ChallengeId = challenge.Id, UserId = userId, TeamId = team.Id, JoinedAt = now });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The unique keys settled a race (a double click, or the same name taken meanwhile).
-            return Problems.Conflict("You joined this challenge already, or that team name was just taken.");
-        }
-        return TypedResults.Ok(new JoinChallengeResponse(team.Id, team.Name));
+        var challenge = sight.Challenge;
+        var before = Describe(challenge);
+        challenge.Title = request.Title.Trim();
+        challenge.Description = request.Description ?? "";
+        challenge.Visibility = visibility;
+        challenge.RequiresApproval = request.RequiresApproval;
+        challenge.MaxTeamSize = request.MaxTeamSize;
+        db.Record(challenge.Id, sight.UserId, "challenge.updated", $"challenge:{challenge.Id}", $"{before} -> {Describe(challenge)}", clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Entry(challenge).Collection(c => c.Phases).LoadAsync(cancellationToken);
+        return TypedResults.Ok(ChallengeResponse.From(challenge, clock.GetUtcNow(), forOrganiser: true, platform.Value.RequireChallengeApproval));
     }
+
+    private static string Describe(Challenge c) => string.Create(CultureInfo.InvariantCulture,
+        $"title={c.Title}; visibility={ChallengeResponse.VisibilityName(c.Visibility)}; requiresApproval={c.RequiresApproval}; maxTeamSize={c.MaxTeamSize?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,63}$")]
     private static partial Regex SlugPattern();

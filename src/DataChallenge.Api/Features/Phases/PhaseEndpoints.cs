@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Api.Http;
+using DataChallenge.Core.Audit;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Hosting.ObjectStorage;
@@ -22,7 +25,10 @@ public static class PhaseEndpoints
     {
         var group = routes.MapGroup("/api").WithTags("Phases").RequireAuthorization();
         group.MapPost("/challenges/{slug}/phases", Create).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Add a phase to a challenge (organisers).");
-        group.MapGet("/phases/{phaseId:guid}", Get).AllowAnonymous().WithSummary("A phase and its scoring configuration.");
+        group.MapGet("/phases/{phaseId:guid}", Get).AllowAnonymous().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A phase, its rules and its scoring configuration (?key= opens an unlisted challenge's phase).");
+        group.MapPut("/phases/{phaseId:guid}", Update).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Edit a phase's name, window and rules (organisers; audited as phase.updated).");
         group.MapPut("/phases/{phaseId:guid}/labels", UploadLabels).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Upload the hidden labels as the request body (CSV); each upload is a new version (organisers).")
             .Accepts<Stream>("text/csv", "text/plain", "application/octet-stream", "multipart/form-data");
@@ -30,14 +36,17 @@ public static class PhaseEndpoints
     }
 
     private static async Task<Results<Created<PhaseResponse>, ProblemHttpResult>> Create(string slug, CreatePhaseRequest request, ClaimsPrincipal user,
-        DataChallengeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        DataChallengeDbContext db, ChallengeLookup challenges, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var challenge = await db.Challenges.FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
-        if (challenge is null) return Problems.NotFound("The challenge");
-        if (challenge.OwnerId != user.UserId()) return Problems.Forbidden("Only the challenge's organisers can add phases.");
+        var sight = await challenges.BySlugAsync(slug, user, null, cancellationToken);
+        if (sight is null) return Problems.NotFound("The challenge");
+        if (!sight.IsOrganiser) return Problems.Forbidden("Only the challenge's organisers can add phases.");
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100) return Problems.BadRequest("A phase name has 1 to 100 characters.");
-        if (request.ClosesAt <= (request.OpensAt ?? clock.GetUtcNow())) return Problems.BadRequest("A phase must close after it opens.");
-        if (request.MaxFileBytes is <= 0) return Problems.BadRequest("The largest file size must be positive.");
+        var opensAt = request.OpensAt ?? clock.GetUtcNow();
+        if (request.ClosesAt <= opensAt) return Problems.BadRequest("A phase must close after it opens.");
+        if (RulesProblem(request.MaxFileBytes, request.MaxSubmissionsPerDay, request.MaxSubmissionsTotal, request.MaxRejectedPerDay, request.MaxFinalSubmissions)
+            is { } invalid)
+            return invalid;
 
         var configJson = request.ScoringConfig.ValueKind == JsonValueKind.Object ? request.ScoringConfig.GetRawText() : "";
         try
@@ -51,18 +60,62 @@ public static class PhaseEndpoints
 
         var phase = new Phase
         {
-            ChallengeId = challenge.Id, Name = request.Name.Trim(), OpensAt = request.OpensAt ?? clock.GetUtcNow(), ClosesAt = request.ClosesAt,
+            ChallengeId = sight.Challenge.Id, Name = request.Name.Trim(), OpensAt = opensAt, ClosesAt = request.ClosesAt,
             ScoringConfig = configJson, MaxFileBytes = request.MaxFileBytes ?? 100L * 1024 * 1024,
+            MaxSubmissionsPerDay = request.MaxSubmissionsPerDay, MaxSubmissionsTotal = request.MaxSubmissionsTotal,
+            MaxRejectedPerDay = request.MaxRejectedPerDay ?? 50, MaxFinalSubmissions = request.MaxFinalSubmissions ?? 2,
         };
         db.Phases.Add(phase);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/phases/{phase.Id}", ResponseOf(phase));
+        return TypedResults.Created($"/api/phases/{phase.Id}", PhaseResponse.From(phase));
     }
 
-    private static async Task<Results<Ok<PhaseResponse>, ProblemHttpResult>> Get(Guid phaseId, DataChallengeDbContext db, CancellationToken cancellationToken)
-        => await db.Phases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken) is { } phase
-            ? TypedResults.Ok(ResponseOf(phase))
-            : Problems.NotFound("The phase");
+    private static async Task<Results<Ok<PhaseResponse>, ProblemHttpResult>> Get(Guid phaseId, string? key, ClaimsPrincipal user, DataChallengeDbContext db,
+        ChallengeLookup challenges, CancellationToken cancellationToken)
+    {
+        var phase = await db.Phases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
+        if (phase is null || await challenges.ByIdAsync(phase.ChallengeId, user, key, cancellationToken) is null) return Problems.NotFound("The phase");
+        return TypedResults.Ok(PhaseResponse.From(phase));
+    }
+
+    private static async Task<Results<Ok<PhaseResponse>, ProblemHttpResult>> Update(Guid phaseId, UpdatePhaseRequest request, ClaimsPrincipal user,
+        DataChallengeDbContext db, ChallengeLookup challenges, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var phase = await db.Phases.FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
+        var sight = phase is null ? null : await challenges.ByIdAsync(phase.ChallengeId, user, null, cancellationToken);
+        if (phase is null || sight is null) return Problems.NotFound("The phase");
+        if (!sight.IsOrganiser) return Problems.Forbidden("Only the challenge's organisers can edit its phases.");
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100) return Problems.BadRequest("A phase name has 1 to 100 characters.");
+        if (request.ClosesAt <= request.OpensAt) return Problems.BadRequest("A phase must close after it opens.");
+        if (RulesProblem(request.MaxFileBytes, request.MaxSubmissionsPerDay, request.MaxSubmissionsTotal, request.MaxRejectedPerDay, request.MaxFinalSubmissions)
+            is { } invalid)
+            return invalid;
+
+        var before = Describe(phase);
+        phase.Name = request.Name.Trim();
+        phase.OpensAt = request.OpensAt;
+        phase.ClosesAt = request.ClosesAt;
+        phase.MaxFileBytes = request.MaxFileBytes ?? phase.MaxFileBytes;
+        phase.MaxSubmissionsPerDay = request.MaxSubmissionsPerDay;
+        phase.MaxSubmissionsTotal = request.MaxSubmissionsTotal;
+        phase.MaxRejectedPerDay = request.MaxRejectedPerDay ?? phase.MaxRejectedPerDay;
+        phase.MaxFinalSubmissions = request.MaxFinalSubmissions ?? phase.MaxFinalSubmissions;
+        db.Record(phase.ChallengeId, sight.UserId, "phase.updated", $"phase:{phase.Id}", $"{before} -> {Describe(phase)}", clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(PhaseResponse.From(phase));
+    }
+
+    private static ProblemHttpResult? RulesProblem(long? maxFileBytes, int? perDay, int? total, int? rejectedPerDay, int? finals)
+    {
+        if (maxFileBytes is <= 0) return Problems.BadRequest("The largest file size must be positive.");
+        if (perDay is <= 0 || total is <= 0) return Problems.BadRequest("A submission limit is at least 1; leave it out for no limit.");
+        if (rejectedPerDay is <= 0) return Problems.BadRequest("The daily cap on rejected files is at least 1.");
+        if (finals is <= 0) return Problems.BadRequest("At least one final submission must be allowed.");
+        return null;
+    }
+
+    private static string Describe(Phase p) => string.Create(CultureInfo.InvariantCulture,
+        $"name={p.Name}; opensAt={p.OpensAt:O}; closesAt={(p.ClosesAt is { } c ? c.ToString("O", CultureInfo.InvariantCulture) : "none")}; maxFileBytes={p.MaxFileBytes}; maxSubmissionsPerDay={(p.MaxSubmissionsPerDay is { } d ? d.ToString(CultureInfo.InvariantCulture) : "unlimited")}; maxSubmissionsTotal={(p.MaxSubmissionsTotal is { } t ? t.ToString(CultureInfo.InvariantCulture) : "unlimited")}; maxRejectedPerDay={p.MaxRejectedPerDay}; maxFinalSubmissions={p.MaxFinalSubmissions}");
 
     private static async Task<Results<Ok<LabelsUploadResponse>, ProblemHttpResult>> UploadLabels(Guid phaseId, HttpRequest request, ClaimsPrincipal user,
         DataChallengeDbContext db, IObjectStore store, IOptions<ObjectStoreOptions> storeOptions, CancellationToken cancellationToken)
@@ -95,6 +148,4 @@ public static class PhaseEndpoints
         }
     }
 
-    private static PhaseResponse ResponseOf(Phase phase) => new(phase.Id, phase.ChallengeId, phase.Name, phase.OpensAt, phase.ClosesAt,
-        JsonDocument.Parse(phase.ScoringConfig).RootElement.Clone(), phase.MaxFileBytes, phase.LabelsVersion);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
+using DataChallenge.Api.Features.Challenges;
+using DataChallenge.Api.Features.Registration;
 using DataChallenge.Api.Http;
-using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.PublicData;
 using DataChallenge.Hosting.ObjectStorage;
@@ -24,30 +25,31 @@ public static class PublicDataEndpoints
     {
         var group = routes.MapGroup("/api/challenges/{slug}/files").WithTags("Public data");
         group.MapGet("/", List).AllowAnonymous().WithSummary("The challenge's public data files.");
-        group.MapGet("/{name}", Download).RequireAuthorization().WithSummary("Download a public data file (participants and organisers).");
+        group.MapGet("/{name}", Download).RequireAuthorization().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Download a public data file (organisers, and approved participants who accepted the current terms).");
         group.MapPut("/{name}", Upload).RequireAuthorization().Accepts<Stream>("application/octet-stream", "text/csv", "text/plain", "multipart/form-data")
             .WithSummary("Upload or replace a public data file as the request body (organisers).");
         return group;
     }
 
-    private static async Task<Results<Ok<List<PublicFileResponse>>, ProblemHttpResult>> List(string slug, DataChallengeDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<PublicFileResponse>>, ProblemHttpResult>> List(string slug, string? key, ClaimsPrincipal user,
+        DataChallengeDbContext db, ChallengeLookup challenges, CancellationToken cancellationToken)
     {
-        var challengeId = await db.Challenges.Where(c => c.Slug == slug).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
-        if (challengeId is null) return Problems.NotFound("The challenge");
-        var files = await db.PublicFiles.AsNoTracking().Where(f => f.ChallengeId == challengeId).OrderBy(f => f.Name).ToListAsync(cancellationToken);
+        var sight = await challenges.BySlugAsync(slug, user, key, cancellationToken);
+        if (sight is null) return Problems.NotFound("The challenge");
+        var files = await db.PublicFiles.AsNoTracking().Where(f => f.ChallengeId == sight.Challenge.Id).OrderBy(f => f.Name).ToListAsync(cancellationToken);
         return TypedResults.Ok(files.Select(f => new PublicFileResponse(f.Name, f.Description, f.SizeBytes, f.Sha256, f.UploadedAt,
             $"/api/challenges/{slug}/files/{Uri.EscapeDataString(f.Name)}")).ToList());
     }
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(string slug, string name, ClaimsPrincipal user,
-        DataChallengeDbContext db, IObjectStore store, IOptions<ObjectStoreOptions> storeOptions, CancellationToken cancellationToken)
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(string slug, string name, string? key, ClaimsPrincipal user,
+        DataChallengeDbContext db, ChallengeLookup challenges, IObjectStore store, IOptions<ObjectStoreOptions> storeOptions, CancellationToken cancellationToken)
     {
-        var challengeId = await db.Challenges.Where(c => c.Slug == slug).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
-        if (challengeId is null) return Problems.NotFound("The challenge");
-        var userId = user.UserId();
-        var allowed = await db.TeamOfAsync(challengeId.Value, userId, cancellationToken) is not null
-            || await db.IsOrganiserAsync(challengeId.Value, userId, cancellationToken);
-        if (!allowed) return Problems.Forbidden("Join the challenge to download its data.");
+        var sight = await challenges.BySlugAsync(slug, user, key, cancellationToken);
+        if (sight is null) return Problems.NotFound("The challenge");
+        // Approved participants bound by the current terms, and organisers: the data-use agreement is enforced here.
+        if (await ParticipationGate.RefusalAsync(db, sight, "download its data", cancellationToken) is { } refused) return refused;
+        var challengeId = sight.Challenge.Id;
         var file = await db.PublicFiles.AsNoTracking().FirstOrDefaultAsync(f => f.ChallengeId == challengeId && f.Name == name, cancellationToken);
         if (file is null) return Problems.NotFound("The file");
         var content = await store.OpenReadAsync(storeOptions.Value.Buckets.PublicData, file.ObjectKey, cancellationToken);
@@ -55,11 +57,12 @@ public static class PublicDataEndpoints
     }
 
     private static async Task<Results<Ok<PublicFileResponse>, ProblemHttpResult>> Upload(string slug, string name, string? description, HttpRequest request,
-        ClaimsPrincipal user, PublicFileStore files, DataChallengeDbContext db, CancellationToken cancellationToken)
+        ClaimsPrincipal user, PublicFileStore files, ChallengeLookup challenges, CancellationToken cancellationToken)
     {
-        var challenge = await db.Challenges.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
-        if (challenge is null) return Problems.NotFound("The challenge");
-        if (challenge.OwnerId != user.UserId()) return Problems.Forbidden("Only the challenge's organisers can publish data.");
+        var sight = await challenges.BySlugAsync(slug, user, null, cancellationToken);
+        if (sight is null) return Problems.NotFound("The challenge");
+        if (!sight.IsOrganiser) return Problems.Forbidden("Only the challenge's organisers can publish data.");
+        var challenge = sight.Challenge;
         if (name.Length > 200 || name.IndexOfAny(['/', '\\']) >= 0 || name.StartsWith('.'))
             return Problems.BadRequest("A file name has at most 200 characters, no slashes, and does not start with a dot.");
         var body = await UploadBody.ReadAsync(request, name, cancellationToken);

@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.Security.Claims;
+using DataChallenge.Api.Features.Challenges;
+using DataChallenge.Api.Features.Registration;
 using DataChallenge.Api.Http;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
+using DataChallenge.Core.Submissions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,13 +16,16 @@ namespace DataChallenge.Api.Features.Submissions;
 
 public static class SubmissionEndpoints
 {
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     public static RouteGroupBuilder MapSubmissions(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api").WithTags("Submissions").RequireAuthorization();
         group.MapPost("/phases/{phaseId:guid}/submissions", Submit)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithSummary("Upload a prediction file: the raw body (text/csv, optional ?fileName=) or a multipart form with one file.")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Upload a prediction file: the raw body (text/csv, optional ?fileName=) or a multipart form with one file. "
+                + "An Idempotency-Key header makes a retry return the first answer; 429 with Retry-After when the quota is used.")
             .Accepts<Stream>("text/csv", "text/plain", "application/octet-stream", "multipart/form-data")
             .DisableAntiforgery();
         group.MapGet("/phases/{phaseId:guid}/submissions", ListMine).WithSummary("Your team's submissions to a phase, newest first.");
@@ -27,18 +34,30 @@ public static class SubmissionEndpoints
     }
 
     private static async Task<Results<Accepted<SubmissionResponse>, ProblemHttpResult>> Submit(Guid phaseId, HttpRequest request, ClaimsPrincipal user,
-        DataChallengeDbContext db, SubmissionIntake intake, TimeProvider clock, CancellationToken cancellationToken)
+        DataChallengeDbContext db, ChallengeLookup challenges, SubmissionIntake intake, TimeProvider clock, CancellationToken cancellationToken)
     {
         var receivedAt = clock.GetUtcNow();
         var phase = await db.Phases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
-        if (phase is null) return Problems.NotFound("The phase");
+        var sight = phase is null ? null : await challenges.ByIdAsync(phase.ChallengeId, user, null, cancellationToken);
+        if (phase is null || sight is null) return Problems.NotFound("The phase");
         var userId = user.UserId();
         var teamId = await db.TeamOfAsync(phase.ChallengeId, userId, cancellationToken);
         if (teamId is null) return Problems.Forbidden("Join the challenge before submitting.");
+
+        var idempotencyKey = request.Headers[IdempotencyKeyHeader].ToString().Trim();
+        if (idempotencyKey.Length > 100) return Problems.BadRequest("The Idempotency-Key header has at most 100 characters.");
+        // A retry of an accepted upload gets the first answer, even after the window closed or the quota filled.
+        if (idempotencyKey.Length > 0 && await intake.FindByKeyAsync(phase.Id, userId, idempotencyKey, cancellationToken) is { } first)
+            return Replay(first);
+
+        if (await ParticipationGate.RefusalAsync(db, sight, "submit", cancellationToken) is { } refused) return refused;
         if (!phase.IsOpenAt(receivedAt))
             return Problems.Forbidden(receivedAt < phase.OpensAt ? $"This phase opens at {phase.OpensAt:u}." : $"This phase closed at {phase.ClosesAt:u}.");
         if (phase.LabelsVersion == 0) return Problems.Conflict("This phase is not ready: its organisers have not uploaded the test labels yet.");
         if (request.ContentLength > phase.MaxFileBytes) return Problems.TooLarge(phase.MaxFileBytes);
+        // Refuse before receiving the bytes when the quota is visibly used up; the claim after the upload is the one that counts.
+        var (_, early) = await intake.Quota.FindPlacesAsync(phase, teamId.Value, receivedAt, cancellationToken);
+        if (early is not null) return QuotaUsed(request.HttpContext, early);
 
         var body = await UploadBody.ReadAsync(request, "predictions.csv", cancellationToken);
         if (body is null) return Problems.BadRequest("The request carries no file.");
@@ -54,9 +73,20 @@ public static class SubmissionEndpoints
         await using (upload)
         {
             if (upload.Length == 0) return Problems.BadRequest("The file is empty.");
-            var submission = await intake.AcceptAsync(phase, teamId.Value, userId, upload, body.FileName, cancellationToken);
-            return TypedResults.Accepted($"/api/submissions/{submission.Id}", SubmissionResponse.From(submission));
+            var result = await intake.AcceptAsync(phase, teamId.Value, userId, upload, body.FileName, idempotencyKey.Length > 0 ? idempotencyKey : null,
+                receivedAt, cancellationToken);
+            if (result.Refusal is not null) return QuotaUsed(request.HttpContext, result.Refusal);
+            return result.Replayed ? Replay(result.Submission!) : TypedResults.Accepted($"/api/submissions/{result.Submission!.Id}", SubmissionResponse.From(result.Submission));
         }
+    }
+
+    private static Accepted<SubmissionResponse> Replay(Submission first) => TypedResults.Accepted($"/api/submissions/{first.Id}", SubmissionResponse.From(first));
+
+    private static ProblemHttpResult QuotaUsed(HttpContext context, QuotaRefusal refusal)
+    {
+        if (refusal.RetryAfter is { } wait)
+            context.Response.Headers.RetryAfter = ((long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: refusal.Title, detail: refusal.Detail);
     }
 
     private static async Task<Results<Ok<List<SubmissionResponse>>, ProblemHttpResult>> ListMine(Guid phaseId, ClaimsPrincipal user,

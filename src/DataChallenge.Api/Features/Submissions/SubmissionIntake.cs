@@ -3,39 +3,81 @@ using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
 using DataChallenge.Hosting.ObjectStorage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DataChallenge.Api.Features.Submissions;
+
+/// <summary>What became of an upload: a new submission, the earlier one with the same idempotency key, or a quota refusal.</summary>
+public sealed record IntakeResult(Submission? Submission, bool Replayed, QuotaRefusal? Refusal);
 
 /// <summary>
 /// Takes a received file into the platform in the order that loses nothing: object first, then the committed row,
 /// then the message. A crash between any two steps leaves either nothing visible or a row the re-dispatch job picks up.
 /// </summary>
 public sealed class SubmissionIntake(DataChallengeDbContext db, IObjectStore store, IOptions<ObjectStoreOptions> storeOptions,
-    SubmissionDispatcher dispatcher, TimeProvider clock, ILogger<SubmissionIntake> logger)
+    SubmissionDispatcher dispatcher, SubmissionQuota quota, TimeProvider clock, ILogger<SubmissionIntake> logger)
 {
-    public async Task<Submission> AcceptAsync(Phase phase, Guid teamId, Guid userId, SpooledUpload upload, string fileName, CancellationToken cancellationToken)
+    // Each lost race means another upload took a place, so the number of rounds is bounded by the places there are.
+    private const int MaxClaimRounds = 200;
+
+    public SubmissionQuota Quota => quota;
+
+    /// <summary>Takes a file received now, without an idempotency key.</summary>
+    public Task<IntakeResult> AcceptAsync(Phase phase, Guid teamId, Guid userId, SpooledUpload upload, string fileName, CancellationToken cancellationToken)
+        => AcceptAsync(phase, teamId, userId, upload, fileName, null, clock.GetUtcNow(), cancellationToken);
+
+    public async Task<IntakeResult> AcceptAsync(Phase phase, Guid teamId, Guid userId, SpooledUpload upload, string fileName,
+        string? idempotencyKey, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var id = Guid.NewGuid();
-        var submission = new Submission
-        {
-            Id = id, PhaseId = phase.Id, TeamId = teamId, UserId = userId, FileName = fileName,
-            ObjectKey = Submission.PredictionsKey(phase.Id, id), Sha256 = upload.Sha256, SizeBytes = upload.Length,
-            ReceivedAt = now, DispatchedAt = now, Status = SubmissionStatus.Received,
-        };
+        var objectKey = Submission.PredictionsKey(phase.Id, id);
         var bucket = storeOptions.Value.Buckets.Submissions;
-        await store.PutAsync(bucket, submission.ObjectKey, upload.File, upload.Length, "text/csv", cancellationToken);
+        await store.PutAsync(bucket, objectKey, upload.File, upload.Length, "text/csv", cancellationToken);
+
+        Submission? submission = null;
         try
         {
-            db.Submissions.Add(submission);
-            await db.SaveChangesAsync(cancellationToken);
+            for (var round = 0; submission is null; round++)
+            {
+                if (round == MaxClaimRounds) throw new InvalidOperationException($"No quota place could be claimed in {MaxClaimRounds} rounds.");
+                var (places, refusal) = await quota.FindPlacesAsync(phase, teamId, receivedAt, cancellationToken);
+                if (refusal is not null)
+                {
+                    await store.DeleteAsync(bucket, objectKey, CancellationToken.None);
+                    return new IntakeResult(null, false, refusal);
+                }
+
+                var candidate = new Submission
+                {
+                    Id = id, PhaseId = phase.Id, TeamId = teamId, UserId = userId, FileName = fileName, ObjectKey = objectKey,
+                    Sha256 = upload.Sha256, SizeBytes = upload.Length, ReceivedAt = receivedAt, DispatchedAt = receivedAt,
+                    Status = SubmissionStatus.Received, QuotaDay = SubmissionQuota.DayOf(receivedAt),
+                    QuotaSlot = places.DailySlot, TotalSlot = places.TotalSlot, IdempotencyKey = idempotencyKey,
+                };
+                db.Submissions.Add(candidate);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    submission = candidate;
+                }
+                catch (DbUpdateException)
+                {
+                    // A unique index said no: another upload took the place, or this is a concurrent retry of the same key.
+                    db.Entry(candidate).State = EntityState.Detached;
+                    if (idempotencyKey is not null && await FindByKeyAsync(phase.Id, userId, idempotencyKey, cancellationToken) is { } first)
+                    {
+                        await store.DeleteAsync(bucket, objectKey, CancellationToken.None);
+                        return new IntakeResult(first, true, null);
+                    }
+                }
+            }
         }
         catch
         {
             // No row, no submission: the stored object must not linger.
-            await store.DeleteAsync(bucket, submission.ObjectKey, CancellationToken.None);
+            await store.DeleteAsync(bucket, objectKey, CancellationToken.None);
             throw;
         }
 
@@ -48,6 +90,10 @@ public sealed class SubmissionIntake(DataChallengeDbContext db, IObjectStore sto
             // The row is committed; the re-dispatch job will publish it. The competitor's upload is safe.
             logger.LogWarning(e, "Submission {SubmissionId} is stored but its dispatch failed; it will be re-dispatched", submission.Id);
         }
-        return submission;
+        return new IntakeResult(submission, false, null);
     }
+
+    public Task<Submission?> FindByKeyAsync(Guid phaseId, Guid userId, string idempotencyKey, CancellationToken cancellationToken)
+        => db.Submissions.AsNoTracking().FirstOrDefaultAsync(s => s.PhaseId == phaseId && s.UserId == userId && s.IdempotencyKey == idempotencyKey,
+            cancellationToken);
 }

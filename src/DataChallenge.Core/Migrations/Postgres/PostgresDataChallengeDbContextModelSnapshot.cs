@@ -173,6 +173,11 @@ namespace DataChallenge.Core.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AccessKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -180,18 +185,35 @@ namespace DataChallenge.Core.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("MaxTeamSize")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PlatformApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RequiresApproval")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("TermsVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
 
@@ -219,6 +241,29 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.ToTable("ChallengeCollaborators");
                 });
 
+            modelBuilder.Entity("DataChallenge.Core.Challenges.ChallengeTerms", b =>
+                {
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PublishedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ChallengeId", "Version");
+
+                    b.ToTable("ChallengeTerms");
+                });
+
             modelBuilder.Entity("DataChallenge.Core.Challenges.Participant", b =>
                 {
                     b.Property<Guid>("ChallengeId")
@@ -227,8 +272,16 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("AcceptedTermsVersion")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("JoinedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid");
@@ -259,6 +312,18 @@ namespace DataChallenge.Core.Migrations.Postgres
 
                     b.Property<long>("MaxFileBytes")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("MaxFinalSubmissions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxRejectedPerDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxSubmissionsPerDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxSubmissionsTotal")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -291,17 +356,56 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("InviteCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InviteCode")
+                        .IsUnique();
 
                     b.HasIndex("ChallengeId", "Name")
                         .IsUnique();
 
                     b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Challenges.TermsAcceptance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ChallengeId", "Version");
+
+                    b.HasIndex("ChallengeId", "UserId", "Version");
+
+                    b.ToTable("TermsAcceptances");
                 });
 
             modelBuilder.Entity("DataChallenge.Core.Leaderboards.LeaderboardEntry", b =>
@@ -403,6 +507,10 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<double?>("IntervalLower")
                         .HasColumnType("double precision");
 
@@ -428,6 +536,12 @@ namespace DataChallenge.Core.Migrations.Postgres
 
                     b.Property<double?>("PublicScore")
                         .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("QuotaDay")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("QuotaSlot")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -460,6 +574,9 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("TotalSlot")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
@@ -470,6 +587,15 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.HasIndex("Status", "DispatchedAt");
 
                     b.HasIndex("PhaseId", "TeamId", "ReceivedAt");
+
+                    b.HasIndex("PhaseId", "TeamId", "TotalSlot")
+                        .IsUnique();
+
+                    b.HasIndex("PhaseId", "UserId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("PhaseId", "TeamId", "QuotaDay", "QuotaSlot")
+                        .IsUnique();
 
                     b.ToTable("Submissions");
                 });
@@ -637,6 +763,15 @@ namespace DataChallenge.Core.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DataChallenge.Core.Challenges.ChallengeTerms", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Challenges.Challenge", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DataChallenge.Core.Challenges.Participant", b =>
                 {
                     b.HasOne("DataChallenge.Core.Challenges.Challenge", null)
@@ -674,6 +809,21 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.HasOne("DataChallenge.Core.Challenges.Challenge", null)
                         .WithMany()
                         .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Challenges.TermsAcceptance", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DataChallenge.Core.Challenges.ChallengeTerms", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId", "Version")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

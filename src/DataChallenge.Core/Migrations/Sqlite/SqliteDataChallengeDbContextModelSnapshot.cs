@@ -166,6 +166,11 @@ namespace DataChallenge.Core.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccessKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -173,17 +178,34 @@ namespace DataChallenge.Core.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MaxTeamSize")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PlatformApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresApproval")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TermsVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -212,6 +234,29 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.ToTable("ChallengeCollaborators");
                 });
 
+            modelBuilder.Entity("DataChallenge.Core.Challenges.ChallengeTerms", b =>
+                {
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PublishedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChallengeId", "Version");
+
+                    b.ToTable("ChallengeTerms");
+                });
+
             modelBuilder.Entity("DataChallenge.Core.Challenges.Participant", b =>
                 {
                     b.Property<Guid>("ChallengeId")
@@ -220,8 +265,16 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AcceptedTermsVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("JoinedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("TEXT");
@@ -251,6 +304,18 @@ namespace DataChallenge.Core.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("MaxFileBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxFinalSubmissions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxRejectedPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxSubmissionsPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxSubmissionsTotal")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -284,17 +349,54 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InviteCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InviteCode")
+                        .IsUnique();
 
                     b.HasIndex("ChallengeId", "Name")
                         .IsUnique();
 
                     b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Challenges.TermsAcceptance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ChallengeId", "Version");
+
+                    b.HasIndex("ChallengeId", "UserId", "Version");
+
+                    b.ToTable("TermsAcceptances");
                 });
 
             modelBuilder.Entity("DataChallenge.Core.Leaderboards.LeaderboardEntry", b =>
@@ -396,6 +498,10 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("IntervalLower")
                         .HasColumnType("REAL");
 
@@ -421,6 +527,12 @@ namespace DataChallenge.Core.Migrations.Sqlite
 
                     b.Property<double?>("PublicScore")
                         .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("QuotaDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QuotaSlot")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
@@ -453,6 +565,9 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.Property<Guid>("TeamId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TotalSlot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
@@ -463,6 +578,15 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.HasIndex("Status", "DispatchedAt");
 
                     b.HasIndex("PhaseId", "TeamId", "ReceivedAt");
+
+                    b.HasIndex("PhaseId", "TeamId", "TotalSlot")
+                        .IsUnique();
+
+                    b.HasIndex("PhaseId", "UserId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("PhaseId", "TeamId", "QuotaDay", "QuotaSlot")
+                        .IsUnique();
 
                     b.ToTable("Submissions");
                 });
@@ -626,6 +750,15 @@ namespace DataChallenge.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DataChallenge.Core.Challenges.ChallengeTerms", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Challenges.Challenge", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DataChallenge.Core.Challenges.Participant", b =>
                 {
                     b.HasOne("DataChallenge.Core.Challenges.Challenge", null)
@@ -663,6 +796,21 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.HasOne("DataChallenge.Core.Challenges.Challenge", null)
                         .WithMany()
                         .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Challenges.TermsAcceptance", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DataChallenge.Core.Challenges.ChallengeTerms", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId", "Version")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,6 +12,8 @@ public sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challenge>
         builder.Property(c => c.Slug).HasMaxLength(64);
         builder.HasIndex(c => c.Slug).IsUnique();
         builder.Property(c => c.Title).HasMaxLength(200);
+        builder.Property(c => c.Visibility).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.AccessKey).HasMaxLength(64);
         builder.HasMany(c => c.Phases).WithOne(p => p.Challenge).HasForeignKey(p => p.ChallengeId);
     }
 }

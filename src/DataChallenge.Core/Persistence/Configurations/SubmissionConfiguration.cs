@@ -14,9 +14,15 @@ public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submissio
         builder.Property(s => s.ObjectKey).HasMaxLength(300);
         builder.Property(s => s.Sha256).HasMaxLength(64);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.IdempotencyKey).HasMaxLength(100);
         builder.HasIndex(s => new { s.PhaseId, s.TeamId, s.ReceivedAt });
         // The re-dispatch job scans unfinished submissions by age.
         builder.HasIndex(s => new { s.Status, s.DispatchedAt });
+        // Quotas: each place is taken once, whatever the concurrency. Null places (given back) never collide.
+        builder.HasIndex(s => new { s.PhaseId, s.TeamId, s.QuotaDay, s.QuotaSlot }).IsUnique();
+        builder.HasIndex(s => new { s.PhaseId, s.TeamId, s.TotalSlot }).IsUnique();
+        // A retried upload finds the first one instead of creating a second.
+        builder.HasIndex(s => new { s.PhaseId, s.UserId, s.IdempotencyKey }).IsUnique();
         builder.HasOne<Phase>().WithMany().HasForeignKey(s => s.PhaseId);
         builder.HasOne<Team>().WithMany().HasForeignKey(s => s.TeamId);
     }

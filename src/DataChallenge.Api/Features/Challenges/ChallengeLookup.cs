@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DataChallenge.Api.Features.Challenges;
+
+/// <summary>A challenge the caller may see, and what the caller is to it.</summary>
+public sealed record ChallengeSight(Challenge Challenge, ChallengeRole Role, Guid? UserId)
+{
+    public bool IsOrganiser => Role is ChallengeRole.Owner or ChallengeRole.Collaborator;
+}
+
+/// <summary>
+/// Finds a challenge only when the caller may see it: drafts for their organisers, unlisted ones through their secret
+/// key or for their participants, public ones for all. Everything else answers like a missing challenge.
+/// </summary>
+public sealed class ChallengeLookup(DataChallengeDbContext db, IOptions<PlatformOptions> platform)
+{
+    public async Task<ChallengeSight?> BySlugAsync(string slug, ClaimsPrincipal user, string? key, CancellationToken cancellationToken)
+        => await SightAsync(await db.Challenges.FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken), user, key, cancellationToken);
+
+    public async Task<ChallengeSight?> ByIdAsync(Guid challengeId, ClaimsPrincipal user, string? key, CancellationToken cancellationToken)
+        => await SightAsync(await db.Challenges.FirstOrDefaultAsync(c => c.Id == challengeId, cancellationToken), user, key, cancellationToken);
+
+    /// <summary>Whether a challenge appears in the public list.</summary>
+    public bool IsListed(Challenge challenge) => challenge.EffectiveVisibility(platform.Value.RequireChallengeApproval) == ChallengeVisibility.Public;
+
+    public static Guid? UserIdOf(ClaimsPrincipal user)
+        => Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    private async Task<ChallengeSight?> SightAsync(Challenge? challenge, ClaimsPrincipal user, string? key, CancellationToken cancellationToken)
+    {
+        if (challenge is null) return null;
+        var userId = UserIdOf(user);
+        var role = await db.RoleInAsync(challenge.Id, userId, cancellationToken);
+        var sight = new ChallengeSight(challenge, role, userId);
+        if (sight.IsOrganiser) return sight;
+        return challenge.EffectiveVisibility(platform.Value.RequireChallengeApproval) switch
+        {
+            ChallengeVisibility.Public => sight,
+            ChallengeVisibility.Unlisted when role == ChallengeRole.Participant || KeyMatches(key, challenge.AccessKey) => sight,
+            _ => null,
+        };
+    }
+
+    // Constant time, and an empty key never opens anything.
+    private static bool KeyMatches(string? given, string secret)
+        => !string.IsNullOrEmpty(given) && secret.Length > 0
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(secret));
+}

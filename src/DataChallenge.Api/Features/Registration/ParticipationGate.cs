@@ -1,0 +1,40 @@
+using DataChallenge.Api.Features.Challenges;
+using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Persistence;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataChallenge.Api.Features.Registration;
+
+/// <summary>
+/// The one rule for data downloads and submissions: organisers pass; participants pass once approved and bound by the
+/// current terms version. Every refusal says what to do next.
+/// </summary>
+public static class ParticipationGate
+{
+    /// <param name="action">What the caller tried, completing "before you …": "download its data", "submit".</param>
+    public static async Task<ProblemHttpResult?> RefusalAsync(DataChallengeDbContext db, ChallengeSight sight, string action, CancellationToken cancellationToken)
+    {
+        if (sight.IsOrganiser) return null;
+        var challenge = sight.Challenge;
+        var participant = sight.UserId is { } userId
+            ? await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.UserId == userId, cancellationToken)
+            : null;
+        if (participant is null)
+            return Refuse($"Join the challenge before you {action}.", $"POST /api/challenges/{challenge.Slug}/join"
+                + (challenge.TermsVersion > 0 ? $" with {{\"acceptedTermsVersion\": {challenge.TermsVersion}}} after reading its terms." : "."));
+        if (participant.Status == ParticipantStatus.Pending)
+            return Refuse("Your registration awaits the organisers' approval.", $"You can {action} once an organiser approves it.");
+        if (participant.Status == ParticipantStatus.Denied)
+            return Refuse("The organisers declined your registration to this challenge.", "Contact them if you think this is a mistake.");
+        if (participant.AcceptedTermsVersion < challenge.TermsVersion)
+            return Refuse($"Accept the new terms (version {challenge.TermsVersion}) before you {action}.", "Read them at "
+                + $"GET /api/challenges/{challenge.Slug}/terms and accept them with POST /api/challenges/{challenge.Slug}/terms/accept "
+                + $"{{\"version\": {challenge.TermsVersion}}}.");
+        return null;
+    }
+
+    private static ProblemHttpResult Refuse(string title, string detail)
+        => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: title, detail: detail);
+}

@@ -1,0 +1,184 @@
+using System.Security.Claims;
+using DataChallenge.Api.Features.Challenges;
+using DataChallenge.Api.Features.Teams;
+using DataChallenge.Api.Http;
+using DataChallenge.Core.Audit;
+using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataChallenge.Api.Features.Registration;
+
+/// <summary>Joining a challenge, its terms (data-use agreement) and the organisers' approval of registrations.</summary>
+public static class RegistrationEndpoints
+{
+    public static RouteGroupBuilder MapRegistration(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/challenges/{slug}").WithTags("Registration").RequireAuthorization();
+        group.MapPost("/join", Join).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Join a challenge, accepting its current terms version, as a team of one. Joining twice returns the same team.");
+        group.MapGet("/terms", GetTerms).AllowAnonymous().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("The current terms version and its text.");
+        group.MapPost("/terms", PublishTerms).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Publish a new terms version (organisers); participants must accept it before their next download or submission.");
+        group.MapPost("/terms/accept", AcceptTerms).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Accept the current terms version (participants); the acceptance is kept as proof.");
+        group.MapGet("/participants", ListParticipants).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Everyone registered, with status and accepted terms version (organisers).");
+        group.MapPost("/participants/{userId:guid}/approve", Approve).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Approve a registration (organisers; audited).");
+        group.MapPost("/participants/{userId:guid}/deny", Deny).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Deny a registration (organisers; audited).");
+        return group;
+    }
+
+    private static async Task<Results<Ok<JoinChallengeResponse>, ProblemHttpResult>> Join(string slug, string? key, JoinChallengeRequest? request, ClaimsPrincipal user,
+        DataChallengeDbContext db, ChallengeLookup challenges, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var sight = await challenges.BySlugAsync(slug, user, key, cancellationToken);
+        if (sight is null) return Problems.NotFound("The challenge");
+        var challenge = sight.Challenge;
+        var userId = user.UserId();
+        if (await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.UserId == userId, cancellationToken) is { } existing)
+            return TypedResults.Ok(await ResponseOfAsync(db, existing, cancellationToken));
+
+        if (challenge.TermsVersion > 0 && request?.AcceptedTermsVersion != challenge.TermsVersion)
+            return Problems.BadRequest($"Joining means accepting the current terms (version {challenge.TermsVersion}).",
+                $"Read them at GET /api/challenges/{slug}/terms, then join with {{\"acceptedTermsVersion\": {challenge.TermsVersion}}}.");
+        var teamName = TeamNames.Clean(request?.TeamName ?? user.Identity?.Name ?? "team");
+        if (teamName is null) return Problems.BadRequest($"A team name has 1 to {Team.MaxNameLength} characters.");
+        if (await db.Teams.AnyAsync(t => t.ChallengeId == challenge.Id && t.Name == teamName, cancellationToken))
+            return Problems.Conflict($"A team called '{teamName}' already exists in this challenge.");
+
+        var now = clock.GetUtcNow();
+        var team = new Team { ChallengeId = challenge.Id, Name = teamName, CreatedAt = now };
+        var participant = new Participant
+        {
+            ChallengeId = challenge.Id, UserId = userId, TeamId = team.Id, JoinedAt = now, AcceptedTermsVersion = challenge.TermsVersion,
+            // Organisers who join (for baselines) need nobody's approval.
+            Status = challenge.RequiresApproval && !sight.IsOrganiser ? ParticipantStatus.Pending : ParticipantStatus.Approved,
+        };
+        db.Teams.Add(team);
+        db.Participants.Add(participant);
+        if (challenge.TermsVersion > 0)
+            db.TermsAcceptances.Add(new TermsAcceptance { ChallengeId = challenge.Id, UserId = userId, Version = challenge.TermsVersion, AcceptedAt = now });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique keys settled a race (a double click, or the same name taken meanwhile).
+            return Problems.Conflict("You joined this challenge already, or that team name was just taken.");
+        }
+        return TypedResults.Ok(new JoinChallengeResponse(userId, team.Id, team.Name, StatusName(participant.Status), participant.AcceptedTermsVersion));
+    }
+
+    private static async Task<Results<Ok<TermsResponse>, ProblemHttpResult>> GetTerms(string slug, string? key, ClaimsPrincipal user, DataChallengeDbContext db,
+        ChallengeLookup challenges, CancellationToken cancellationToken)
+    {
+        var sight = await challenges.BySlugAsync(slug, user, key, cancellationToken);
+        if (sight is null) return Problems.NotFound("The challenge");
+        var version = sight.Challenge.TermsVersion;
+        var terms = await db.ChallengeTerms.AsNoTracking().FirstOrDefaultAsync(t => t.ChallengeId == sight.Challenge.Id && t.Version == version, cancellationToken);
+        return TypedResults.Ok(new TermsResponse(version, terms?.Text ?? "", terms?.PublishedAt));
+    }
+
+    private static async Task<Results<Ok<TermsResponse>, ProblemHttpResult>> PublishTerms(string slug, PublishTermsRequest request, ClaimsPrincipal user,
+        DataChallengeDbContext db, ChallengeLookup challenges, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var sight = await challenges.BySlugAsync(slug, user, null, cancellationToken);
+        if (sight is null) return Problems.NotFound("The challenge");
+        if (!sight.IsOrganiser) return Problems.Forbidden("Only the challenge's organisers can publish its terms.");
+        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > 200_000) return Problems.BadRequest("The terms text has 1 to 200,000 characters.");
+
+        var challenge = sight.Challenge;
+        var now = clock.GetUtcNow();
+        var version = challenge.TermsVersion + 1;
+        challenge.TermsVersion = version;
+        db.ChallengeTerms.Add(new ChallengeTerms { ChallengeId = challenge.Id, Version = version, Text = request.Text, PublishedBy = sight.UserId!.Value, PublishedAt = now });
+        db.Record(challenge.Id, sight.UserId, "terms.published", $"terms:{version}", $"{request.Text.Length} characters", now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The (challenge, version) key: another organiser published the same version first.
+            return Problems.Conflict("Another terms version was published at the same moment; reload and publish again.");
+        }
+        return TypedResults.Ok(new TermsResponse(version, request.Text, now));
+    }
+
+    private static async Task<Results<Ok<TermsAcceptanceResponse>, ProblemHttpResult>> AcceptTerms(string slug, AcceptTermsRequest request, ClaimsPrincipal user,
+        DataChallengeDbContext db, ChallengeLookup challenges, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var sight = await challenges.BySlugAsync(slug, user, null, cancellationToken);
+        if (sight is null) return Problems.NotFound("The challenge");
+        var challenge = sight.Challenge;
+        var participant = await db.Participants.FirstOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.UserId == sight.UserId, cancellationToken);
+        if (participant is null) return Problems.Forbidden($"Join the challenge (POST /api/challenges/{slug}/join) to accept its terms.");
+        if (challenge.TermsVersion == 0) return Problems.Conflict("This challenge has no terms to accept.");
+        if (request.Version != challenge.TermsVersion)
+            return Problems.Conflict($"Version {request.Version} is not the current terms; read version {challenge.TermsVersion} and accept it.");
+
+        var now = clock.GetUtcNow();
+        participant.AcceptedTermsVersion = challenge.TermsVersion;
+        db.TermsAcceptances.Add(new TermsAcceptance { ChallengeId = challenge.Id, UserId = participant.UserId, Version = challenge.TermsVersion, AcceptedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new TermsAcceptanceResponse(challenge.TermsVersion, now));
+    }
+
+    private static async Task<Results<Ok<List<ParticipantResponse>>, ProblemHttpResult>> ListParticipants(string slug, ClaimsPrincipal user,
+        DataChallengeDbContext db, ChallengeLookup challenges, CancellationToken cancellationToken)
+    {
+        var sight = await challenges.BySlugAsync(slug, user, null, cancellationToken);
+        if (sight is null) return Problems.NotFound("The challenge");
+        if (!sight.IsOrganiser) return Problems.Forbidden("Only the challenge's organisers can see who registered.");
+        var rows = await db.Participants.AsNoTracking().Where(p => p.ChallengeId == sight.Challenge.Id)
+            .Join(db.Teams, p => p.TeamId, t => t.Id, (p, t) => new { Participant = p, TeamName = t.Name })
+            .Join(db.Users, x => x.Participant.UserId, u => u.Id, (x, u) => new { x.Participant, x.TeamName, u.Email })
+            .OrderBy(x => x.Participant.JoinedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(x => new ParticipantResponse(x.Participant.UserId, x.Email, x.Participant.TeamId, x.TeamName,
+            StatusName(x.Participant.Status), x.Participant.AcceptedTermsVersion, x.Participant.JoinedAt)).ToList());
+    }
+
+    private static Task<Results<Ok<ParticipantResponse>, ProblemHttpResult>> Approve(string slug, Guid userId, ClaimsPrincipal user, DataChallengeDbContext db,
+        ChallengeLookup challenges, TimeProvider clock, CancellationToken cancellationToken)
+        => DecideAsync(slug, userId, ParticipantStatus.Approved, user, db, challenges, clock, cancellationToken);
+
+    private static Task<Results<Ok<ParticipantResponse>, ProblemHttpResult>> Deny(string slug, Guid userId, ClaimsPrincipal user, DataChallengeDbContext db,
+        ChallengeLookup challenges, TimeProvider clock, CancellationToken cancellationToken)
+        => DecideAsync(slug, userId, ParticipantStatus.Denied, user, db, challenges, clock, cancellationToken);
+
+    private static async Task<Results<Ok<ParticipantResponse>, ProblemHttpResult>> DecideAsync(string slug, Guid userId, ParticipantStatus decision,
+        ClaimsPrincipal user, DataChallengeDbContext db, ChallengeLookup challenges, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var sight = await challenges.BySlugAsync(slug, user, null, cancellationToken);
+        if (sight is null) return Problems.NotFound("The challenge");
+        if (!sight.IsOrganiser) return Problems.Forbidden("Only the challenge's organisers can decide on registrations.");
+        var participant = await db.Participants.FirstOrDefaultAsync(p => p.ChallengeId == sight.Challenge.Id && p.UserId == userId, cancellationToken);
+        if (participant is null) return Problems.NotFound("The participant");
+        var previous = participant.Status;
+        participant.Status = decision;
+        db.Record(sight.Challenge.Id, sight.UserId, decision == ParticipantStatus.Approved ? "participant.approved" : "participant.denied",
+            $"user:{userId}", $"was {StatusName(previous)}", clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        var response = await ResponseOfAsync(db, participant, cancellationToken);
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
+        return TypedResults.Ok(new ParticipantResponse(userId, email, participant.TeamId, response.TeamName, response.Status, participant.AcceptedTermsVersion,
+            participant.JoinedAt));
+    }
+
+    private static async Task<JoinChallengeResponse> ResponseOfAsync(DataChallengeDbContext db, Participant participant, CancellationToken cancellationToken)
+    {
+        var name = await db.Teams.Where(t => t.Id == participant.TeamId).Select(t => t.Name).FirstAsync(cancellationToken);
+        return new JoinChallengeResponse(participant.UserId, participant.TeamId, name, StatusName(participant.Status), participant.AcceptedTermsVersion);
+    }
+
+    public static string StatusName(ParticipantStatus status) => status.ToString().ToLowerInvariant();
+}

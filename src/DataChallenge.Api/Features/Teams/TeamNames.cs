@@ -1,0 +1,14 @@
+using DataChallenge.Core.Challenges;
+
+namespace DataChallenge.Api.Features.Teams;
+
+/// <summary>Team names are free text from competitors: trimmed, bounded, no control characters. Never markup.</summary>
+public static class TeamNames
+{
+    /// <summary>The name to store, or null when it is empty or longer than <see cref="Team.MaxNameLength"/>.</summary>
+    public static string? Clean(string? name)
+    {
+        var text = new string((name ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
+        return text.Length is 0 or > Team.MaxNameLength ? null : text;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DataChallenge.Core.Persistence;
+using DataChallenge.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataChallenge.IntegrationTests.Rules;
+
+/// <summary>The quota race on PostgreSQL, whose concurrent writers really run at once (SQLite serialises them).</summary>
+public sealed class QuotaRaceOnPostgresTests : IAsyncLifetime
+{
+    private const int Rounds = 10;
+    private const int Uploads = 50;
+    private const int Quota = 5;
+    private readonly string _runId = RealServices.NewRunId();
+    private ServerFactory _server = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _server = new ServerFactory();
+        // Only the database matters here; the bus and the object store stay embedded.
+        _server.Settings["Database:Postgres"] = RealServices.Settings(_runId)["Database:Postgres"];
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        if (Environment.GetEnvironmentVariable("DATACHALLENGE_TEST_POSTGRES") is not null) await RealServices.DropDatabaseAsync(_runId);
+    }
+
+    [Fact]
+    public async Task Submit_AcceptsExactlyTheDailyQuota_WhenFiftyUploadsRaceOnPostgres()
+    {
+        var organiser = await ApiSession.RegisterAsync(_server.CreateClient());
+        var slug = await organiser.CreateChallengeAsync();
+        var create = await organiser.Client.PostAsJsonAsync($"/api/challenges/{slug}/phases", new
+        {
+            name = "Main", scoringConfig = JsonDocument.Parse(SampleFiles.BinaryConfig).RootElement, maxSubmissionsPerDay = Quota,
+        });
+        await ApiSession.EnsureAsync(create, "create phase", HttpStatusCode.Created);
+        var phaseId = (await create.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await organiser.UploadLabelsAsync(phaseId, SampleFiles.Labels());
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var team = await ApiSession.RegisterAsync(_server.CreateClient());
+            var teamId = await team.JoinAsync(slug);
+
+            var statuses = await Task.WhenAll(Enumerable.Range(0, Uploads).Select(async _ =>
+                (await team.SubmitRawAsync(phaseId, SampleFiles.Predictions())).StatusCode));
+
+            Assert.Equal(Quota, statuses.Count(s => s == HttpStatusCode.Accepted));
+            Assert.Equal(Uploads - Quota, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+            await using var scope = _server.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>();
+            Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", db.Database.ProviderName);
+            var slots = await db.Submissions.Where(s => s.TeamId == teamId).Select(s => s.QuotaSlot).OrderBy(s => s).ToListAsync();
+            Assert.Equal(new int?[] { 1, 2, 3, 4, 5 }, slots);
+        }
+    }
+}
