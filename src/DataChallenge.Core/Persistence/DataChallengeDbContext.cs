@@ -23,6 +23,8 @@ public class DataChallengeDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<PersonalToken> PersonalTokens => Set<PersonalToken>();
     public DbSet<ChallengeCollaborator> ChallengeCollaborators => Set<ChallengeCollaborator>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SubmissionScore> SubmissionScores => Set<SubmissionScore>();
+    public DbSet<RescoreRun> RescoreRuns => Set<RescoreRun>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
