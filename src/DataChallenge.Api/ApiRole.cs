@@ -1,4 +1,5 @@
 using DataChallenge.Api.Features.Challenges;
+using DataChallenge.Api.Features.Judging;
 using DataChallenge.Api.Features.Phases;
 using DataChallenge.Api.Features.PublicData;
 using DataChallenge.Api.Features.Status;
@@ -45,6 +46,8 @@ public static class ApiRole
         services.AddScoped<SubmissionIntake>();
         services.AddScoped<PublicFileStore>();
         services.AddScoped<RequeueStuckSubmissionsJob>();
+        services.AddScoped<RevealDuePhasesJob>();
+        services.AddScoped<NotePhaseTransitionsJob>();
         services.Configure<SubmissionRecoveryOptions>(configuration.GetSection(SubmissionRecoveryOptions.Section));
 
         var postgres = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Postgres;
@@ -66,6 +69,7 @@ public static class ApiRole
         app.MapPhases();
         app.MapPublicData();
         app.MapSubmissions();
+        app.MapJudging();
         app.MapStatus();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("DataChallenge API"));

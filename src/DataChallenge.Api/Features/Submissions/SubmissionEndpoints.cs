@@ -55,7 +55,7 @@ public static class SubmissionEndpoints
         {
             if (upload.Length == 0) return Problems.BadRequest("The file is empty.");
             var submission = await intake.AcceptAsync(phase, teamId.Value, userId, upload, body.FileName, cancellationToken);
-            return TypedResults.Accepted($"/api/submissions/{submission.Id}", SubmissionResponse.From(submission));
+            return TypedResults.Accepted($"/api/submissions/{submission.Id}", SubmissionResponse.From(submission, phase, mayReadPrivate: false));
         }
     }
 
@@ -68,7 +68,8 @@ public static class SubmissionEndpoints
         if (teamId is null) return TypedResults.Ok(new List<SubmissionResponse>());
         var submissions = await db.Submissions.AsNoTracking().Where(s => s.PhaseId == phaseId && s.TeamId == teamId)
             .OrderByDescending(s => s.ReceivedAt).Take(500).ToListAsync(cancellationToken);
-        return TypedResults.Ok(submissions.Select(SubmissionResponse.From).ToList());
+        var organiser = await db.IsOrganiserAsync(phase.ChallengeId, user.UserId(), cancellationToken);
+        return TypedResults.Ok(submissions.Select(s => SubmissionResponse.From(s, phase, organiser)).ToList());
     }
 
     private static async Task<Results<Ok<SubmissionResponse>, ProblemHttpResult>> Get(Guid submissionId, ClaimsPrincipal user,
@@ -76,13 +77,13 @@ public static class SubmissionEndpoints
     {
         var found = await db.Submissions.AsNoTracking()
             .Where(s => s.Id == submissionId)
-            .Join(db.Phases, s => s.PhaseId, p => p.Id, (s, p) => new { Submission = s, p.ChallengeId })
+            .Join(db.Phases, s => s.PhaseId, p => p.Id, (s, p) => new { Submission = s, Phase = p })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null) return Problems.NotFound("The submission");
         var userId = user.UserId();
-        var mayRead = await db.TeamOfAsync(found.ChallengeId, userId, cancellationToken) == found.Submission.TeamId
-            || await db.IsOrganiserAsync(found.ChallengeId, userId, cancellationToken);
+        var organiser = await db.IsOrganiserAsync(found.Phase.ChallengeId, userId, cancellationToken);
+        var mayRead = organiser || await db.TeamOfAsync(found.Phase.ChallengeId, userId, cancellationToken) == found.Submission.TeamId;
         // Another team's submission answers exactly like a missing one.
-        return mayRead ? TypedResults.Ok(SubmissionResponse.From(found.Submission)) : Problems.NotFound("The submission");
+        return mayRead ? TypedResults.Ok(SubmissionResponse.From(found.Submission, found.Phase, organiser)) : Problems.NotFound("The submission");
     }
 }
