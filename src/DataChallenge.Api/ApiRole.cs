@@ -1,5 +1,6 @@
 using DataChallenge.Api.Features.Bundles;
 using DataChallenge.Api.Features.Challenges;
+using DataChallenge.Api.Features.Judging;
 using DataChallenge.Api.Features.Phases;
 using DataChallenge.Api.Features.PublicData;
 using DataChallenge.Api.Features.Registration;
@@ -51,6 +52,8 @@ public static class ApiRole
         services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
         services.AddScoped<PublicFileStore>();
         services.AddScoped<RequeueStuckSubmissionsJob>();
+        services.AddScoped<RevealDuePhasesJob>();
+        services.AddScoped<NotePhaseTransitionsJob>();
         services.Configure<SubmissionRecoveryOptions>(configuration.GetSection(SubmissionRecoveryOptions.Section));
 
         var postgres = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Postgres;
@@ -77,6 +80,7 @@ public static class ApiRole
         app.MapPublicData();
         app.MapBundles();
         app.MapSubmissions();
+        app.MapJudging();
         app.MapStatus();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("DataChallenge API"));

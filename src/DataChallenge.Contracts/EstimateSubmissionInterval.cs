@@ -12,4 +12,7 @@ public sealed record EstimateSubmissionInterval
     public required string LabelsKey { get; init; }
     public required string ScoringConfig { get; init; }
     public required string PrimaryMetric { get; init; }
+
+    /// <summary>The labels version behind <see cref="LabelsKey"/>, for the audit trail.</summary>
+    public int? LabelsVersion { get; init; }
 }

@@ -20,4 +20,10 @@ public sealed record ScoreSubmission
 
     /// <summary>The phase's scoring configuration document (JSON).</summary>
     public required string ScoringConfig { get; init; }
+
+    /// <summary>Set when the organisers asked for this scoring to replace earlier scores; the board waits for the whole run.</summary>
+    public Guid? RescoreRunId { get; init; }
+
+    /// <summary>Hash of <see cref="ScoringConfig"/>, so the recorded score names the configuration that produced it.</summary>
+    public string? ScoringConfigHash { get; init; }
 }

@@ -15,6 +15,12 @@ public sealed record SubmissionScored
     public required string ScorerVersion { get; init; }
     public required DateTimeOffset ScoredAt { get; init; }
     public required double DurationMilliseconds { get; init; }
+
+    /// <summary>Echoes <see cref="ScoreSubmission.RescoreRunId"/>.</summary>
+    public Guid? RescoreRunId { get; init; }
+
+    /// <summary>Echoes <see cref="ScoreSubmission.ScoringConfigHash"/>.</summary>
+    public string? ScoringConfigHash { get; init; }
 }
 
 /// <summary>One metric on one split; <see cref="Value"/> is null when the metric is undefined on the data.</summary>

@@ -26,17 +26,9 @@ public sealed class LeaderboardCache(IServiceScopeFactory scopes, TimeProvider c
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>();
-        if (!await db.Phases.AnyAsync(p => p.Id == phaseId, cancellationToken)) return null;
-        var entries = await db.LeaderboardEntries.AsNoTracking().Where(e => e.PhaseId == phaseId).ToListAsync(cancellationToken);
-        var teamIds = entries.Select(e => e.TeamId).ToList();
-        var names = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-        var primaryMetric = await db.Submissions.AsNoTracking()
-            .Where(s => s.PhaseId == phaseId && s.PrimaryMetric != null)
-            .Select(s => s.PrimaryMetric).FirstOrDefaultAsync(cancellationToken);
-        var higherIsBetter = entries.Count == 0 || entries[0].HigherIsBetter;
-
-        var snapshot = new LeaderboardSnapshot(phaseId, Interlocked.Increment(ref _version), clock.GetUtcNow(), primaryMetric,
-            higherIsBetter, Ranker.Rank(entries, names, higherIsBetter));
+        var phase = await db.Phases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
+        if (phase is null) return null;
+        var snapshot = await PublicBoard.BuildAsync(db, phase, Interlocked.Increment(ref _version), clock.GetUtcNow(), cancellationToken);
         // Two refreshes may race; keep whichever read the database last.
         _boards.AddOrUpdate(phaseId, snapshot, (_, current) => current.Version > snapshot.Version ? current : snapshot);
         if (_subscribers.TryGetValue(phaseId, out var channels))

@@ -1,34 +1,78 @@
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Persistence;
 using DataChallenge.Leaderboard.Ranking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace DataChallenge.Leaderboard;
 
-/// <summary>Public boards: anyone may read them, so they carry public scores only.</summary>
+/// <summary>
+/// Boards. The public one is anyone's and carries public-split values only; the private one is the organisers' until
+/// the reveal, then everyone's.
+/// </summary>
 public static class LeaderboardEndpoints
 {
     public static RouteGroupBuilder MapLeaderboards(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/phases/{phaseId:guid}/leaderboard").WithTags("Leaderboards").AllowAnonymous();
-        group.MapGet("/", GetBoard).WithName("GetLeaderboard").WithSummary("The phase's public leaderboard.");
+        group.MapGet("/", GetBoard).WithName("GetLeaderboard")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The phase's public board, or with ?board=private the private one (organisers; everyone after the reveal).");
         group.MapGet("/live", Watch).WithName("WatchLeaderboard")
-            .WithSummary("Server-Sent Events: the board now, then every time it changes.");
+            .WithSummary("Server-Sent Events: the public board now, then every time it changes.");
         routes.MapGet("/board/{phaseId:guid}", LivePage.Html).ExcludeFromDescription().AllowAnonymous();
         routes.MapGet("/board.js", LivePage.Script).ExcludeFromDescription().AllowAnonymous();
         return group;
     }
 
-    private static async Task<Results<Ok<LeaderboardSnapshot>, ProblemHttpResult>> GetBoard(Guid phaseId, LeaderboardCache cache, CancellationToken cancellationToken)
-        => await cache.GetAsync(phaseId, cancellationToken) is { } board
-            ? TypedResults.Ok(board)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such phase.");
-
-    private static async Task<Results<ServerSentEventsResult<LeaderboardSnapshot>, ProblemHttpResult>> Watch(Guid phaseId, LeaderboardCache cache, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<LeaderboardSnapshot>, ProblemHttpResult>> GetBoard(Guid phaseId, string? board, ClaimsPrincipal user,
+        LeaderboardCache cache, DataChallengeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await cache.GetAsync(phaseId, cancellationToken) is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such phase.");
-        return TypedResults.ServerSentEvents(cache.WatchAsync(phaseId, cancellationToken), eventType: "leaderboard");
+        if (await cache.GetAsync(phaseId, cancellationToken) is not { } publicBoard) return NoSuchPhase();
+        switch (board ?? SplitScores.Public)
+        {
+            case SplitScores.Public:
+                // Most reads are of a plain board: no role lookup unless the organisers restricted it.
+                var organiser = (publicBoard.Hidden || publicBoard.Anonymised) && await IsOrganiserAsync(db, phaseId, user, cancellationToken);
+                return TypedResults.Ok(BoardView.For(publicBoard, organiser));
+            case SplitScores.Private:
+                var phase = await db.Phases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
+                if (phase is null) return NoSuchPhase();
+                var isOrganiser = await IsOrganiserAsync(db, phaseId, user, cancellationToken);
+                if (!isOrganiser && !phase.IsRevealed)
+                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The private leaderboard is not revealed yet.");
+                var privateBoard = await PrivateBoard.BuildAsync(db, phase, publicBoard, clock.GetUtcNow(), cancellationToken);
+                return TypedResults.Ok(BoardView.For(privateBoard, isOrganiser));
+            default:
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "board is public or private.");
+        }
     }
+
+    private static async Task<Results<ServerSentEventsResult<LeaderboardSnapshot>, ProblemHttpResult>> Watch(Guid phaseId, ClaimsPrincipal user,
+        LeaderboardCache cache, DataChallengeDbContext db, CancellationToken cancellationToken)
+    {
+        if (await cache.GetAsync(phaseId, cancellationToken) is null) return NoSuchPhase();
+        var organiser = await IsOrganiserAsync(db, phaseId, user, cancellationToken);
+        return TypedResults.ServerSentEvents(Viewed(cache.WatchAsync(phaseId, cancellationToken), organiser), eventType: "leaderboard");
+    }
+
+    private static async IAsyncEnumerable<LeaderboardSnapshot> Viewed(IAsyncEnumerable<LeaderboardSnapshot> boards, bool organiser,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var board in boards.WithCancellation(cancellationToken)) yield return BoardView.For(board, organiser);
+    }
+
+    private static async Task<bool> IsOrganiserAsync(DataChallengeDbContext db, Guid phaseId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (user.Identity?.IsAuthenticated != true || !Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)) return false;
+        var challengeId = await db.Phases.Where(p => p.Id == phaseId).Select(p => (Guid?)p.ChallengeId).FirstOrDefaultAsync(cancellationToken);
+        return challengeId is { } id && await db.IsOrganiserAsync(id, userId, cancellationToken);
+    }
+
+    private static ProblemHttpResult NoSuchPhase() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such phase.");
 }

@@ -17,5 +17,7 @@ public static class LeaderboardRole
         bus.AddConsumer<SubmissionIntervalEstimatedConsumer>();
         bus.AddConsumer<SubmissionRejectedConsumer>();
         bus.AddConsumer<SubmissionFailedConsumer>();
+        bus.AddConsumer<HiddenLabelsReadConsumer>();
+        bus.AddConsumer<PhaseBoardChangedConsumer>();
     }
 }

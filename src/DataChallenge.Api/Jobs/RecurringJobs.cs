@@ -8,5 +8,7 @@ public static class RecurringJobs
     public static void Register(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<RequeueStuckSubmissionsJob>("requeue-stuck-submissions", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<RevealDuePhasesJob>("reveal-due-phases", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<NotePhaseTransitionsJob>("note-phase-transitions", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
     }
 }

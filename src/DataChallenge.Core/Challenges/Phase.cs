@@ -29,11 +29,35 @@ public sealed class Phase
     /// <summary>Rejected files do not use the quota, so they get their own cap to keep floods off the workers.</summary>
     public int MaxRejectedPerDay { get; set; } = 50;
 
-    public int MaxFinalSubmissions { get; set; } = 2;
-
     public bool IsOpenAt(DateTimeOffset instant) => instant >= OpensAt && (ClosesAt is null || instant < ClosesAt);
 
     public string LabelsKey => HiddenLabelsKey(Id, LabelsVersion);
 
     public static string HiddenLabelsKey(Guid phaseId, int version) => $"phases/{phaseId:N}/labels/v{version}.csv";
+
+    /// <summary>How many submissions a team may choose for the private board.</summary>
+    public int MaxFinalSubmissions { get; set; } = 2;
+
+    /// <summary>When the private board became visible to everyone; null until the reveal.</summary>
+    public DateTimeOffset? PrivateRevealedAt { get; set; }
+
+    /// <summary>The public board is shown to organisers only.</summary>
+    public bool BoardHidden { get; set; }
+
+    /// <summary>Competitors see numbered teams instead of names.</summary>
+    public bool AnonymiseTeams { get; set; }
+
+    /// <summary>Decimals of every public score served.</summary>
+    public int ScoreDecimals { get; set; } = 4;
+
+    /// <summary>Ladder anti-probing: a team's public score moves only when it beats its shown score by this much. Null = off.</summary>
+    public double? LadderMargin { get; set; }
+
+    /// <summary>Set once by the job that notes the opening in the audit trail.</summary>
+    public DateTimeOffset? OpeningNotedAt { get; set; }
+
+    /// <summary>Set once by the job that notes the closing in the audit trail.</summary>
+    public DateTimeOffset? ClosingNotedAt { get; set; }
+
+    public bool IsRevealed => PrivateRevealedAt is not null;
 }

@@ -25,6 +25,8 @@ public class DataChallengeDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ChallengeTerms> ChallengeTerms => Set<ChallengeTerms>();
     public DbSet<TermsAcceptance> TermsAcceptances => Set<TermsAcceptance>();
+    public DbSet<SubmissionScore> SubmissionScores => Set<SubmissionScore>();
+    public DbSet<RescoreRun> RescoreRuns => Set<RescoreRun>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

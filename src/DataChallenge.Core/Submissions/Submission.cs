@@ -56,4 +56,18 @@ public sealed class Submission
     public string? ScorerVersion { get; set; }
 
     public static string PredictionsKey(Guid phaseId, Guid submissionId) => $"phases/{phaseId:N}/submissions/{submissionId:N}.csv";
+
+    /// <summary>Hash of the scoring configuration that produced the current scores.</summary>
+    public string? ScoredConfigHash { get; set; }
+
+    /// <summary>An organiser's reference entry: shown with a badge, never ranked.</summary>
+    public bool IsBaseline { get; set; }
+
+    /// <summary>Chosen by its team for the private board.</summary>
+    public bool IsFinal { get; set; }
+
+    /// <summary>Set when an organiser invalidates it: off every board, and its quota slot stays used.</summary>
+    public DateTimeOffset? InvalidatedAt { get; set; }
+
+    public string? InvalidReason { get; set; }
 }

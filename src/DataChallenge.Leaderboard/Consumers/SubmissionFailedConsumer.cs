@@ -6,8 +6,14 @@ using MassTransit;
 namespace DataChallenge.Leaderboard.Consumers;
 
 /// <summary>Marks a submission as failed on the platform's side; it never counts against the team.</summary>
-public sealed class SubmissionFailedConsumer(DataChallengeDbContext db) : IConsumer<SubmissionFailed>
+public sealed class SubmissionFailedConsumer(DataChallengeDbContext db, LeaderboardCache cache) : IConsumer<SubmissionFailed>
 {
     public Task Consume(ConsumeContext<SubmissionFailed> context)
-        => db.FinishReleasingQuotaAsync(context.Message.SubmissionId, SubmissionStatus.Failed, context.Message.Reason, context.Message.FailedAt, context.CancellationToken);
+    {
+        var m = context.Message;
+        return m.RescoreRunId is { } runId
+            ? RescoreOutcomes.RecordAsync(db, cache, runId, m.SubmissionId, m.LabelsVersion, m.ScoringConfigHash, SubmissionStatus.Failed, m.Reason, m.FailedAt,
+                context.CancellationToken)
+            : db.FinishReleasingQuotaAsync(m.SubmissionId, SubmissionStatus.Failed, m.Reason, m.FailedAt, context.CancellationToken);
+    }
 }

@@ -3,19 +3,30 @@ using DataChallenge.Contracts;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
 using DataChallenge.Leaderboard.Ranking;
+using DataChallenge.Leaderboard.Rescoring;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace DataChallenge.Leaderboard.Consumers;
 
-/// <summary>Records a score once, updates the team's board entry in the same transaction, then pushes the new board.</summary>
-public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, LeaderboardCache cache, ILogger<SubmissionScoredConsumer> logger)
-    : IConsumer<SubmissionScored>
+/// <summary>
+/// Records a score once, updates the team's board entry in the same transaction, then pushes the new board. A
+/// rescoring's result is kept aside until its whole run is in, then the boards switch at once.
+/// </summary>
+public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, LeaderboardCache cache, TimeProvider clock,
+    ILogger<SubmissionScoredConsumer> logger) : IConsumer<SubmissionScored>
 {
     public async Task Consume(ConsumeContext<SubmissionScored> context)
     {
         var message = context.Message;
         var cancellationToken = context.CancellationToken;
+        if (message.RescoreRunId is { } runId)
+        {
+            await RecordRescoreAsync(message, runId, cancellationToken);
+            return;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var submission = await db.Submissions.FindAsync([message.SubmissionId], cancellationToken);
         if (submission is null || submission.Status is not (SubmissionStatus.Received or SubmissionStatus.Scoring))
@@ -27,17 +38,43 @@ public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, Leaderbo
         submission.Status = SubmissionStatus.Scored;
         submission.FinishedAt = message.ScoredAt;
         submission.PrimaryMetric = message.PrimaryMetric;
-        submission.PublicScore = PrimaryOn(message, "public") ?? PrimaryOn(message, "all");
-        submission.PrivateScore = PrimaryOn(message, "private");
+        submission.PublicScore = PrimaryOn(message, SplitScores.Public) ?? PrimaryOn(message, "all");
+        submission.PrivateScore = PrimaryOn(message, SplitScores.Private);
         submission.ScoresJson = JsonSerializer.Serialize(message.Scores);
         submission.ScoredLabelsVersion = message.LabelsVersion;
         submission.ScorerVersion = message.ScorerVersion;
+        submission.ScoredConfigHash = message.ScoringConfigHash;
+        var key = ScoreOf(message, submission.PublicScore, submission.PrivateScore, submission.ScoresJson, null);
+        if (!await db.SubmissionScores.AnyAsync(s => s.SubmissionId == key.SubmissionId && s.LabelsVersion == key.LabelsVersion
+                && s.ConfigHash == key.ConfigHash && s.ScorerVersion == key.ScorerVersion, cancellationToken))
+            db.SubmissionScores.Add(key);
         await db.SaveChangesAsync(cancellationToken);
         await TeamStanding.RecomputeAsync(db, submission.PhaseId, submission.TeamId, message.HigherIsBetter, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         await cache.RefreshAsync(submission.PhaseId, cancellationToken);
     }
+
+    private async Task RecordRescoreAsync(SubmissionScored message, Guid runId, CancellationToken cancellationToken)
+    {
+        var publicScore = PrimaryOn(message, SplitScores.Public) ?? PrimaryOn(message, "all");
+        var score = ScoreOf(message, publicScore, PrimaryOn(message, SplitScores.Private), JsonSerializer.Serialize(message.Scores), runId);
+        if (!await RescoreResults.RecordAsync(db, runId, score, cancellationToken))
+        {
+            logger.LogInformation("Ignoring a result of finished rescoring {RunId}", runId);
+            return;
+        }
+        if (await RescoreCompletion.TryCompleteAsync(db, runId, clock.GetUtcNow(), cancellationToken) is { } phaseId)
+            await cache.RefreshAsync(phaseId, cancellationToken);
+    }
+
+    private SubmissionScore ScoreOf(SubmissionScored message, double? publicScore, double? privateScore, string scoresJson, Guid? runId) => new()
+    {
+        SubmissionId = message.SubmissionId, LabelsVersion = message.LabelsVersion, ConfigHash = message.ScoringConfigHash ?? "",
+        ScorerVersion = message.ScorerVersion, RescoreRunId = runId, Outcome = SubmissionStatus.Scored, PrimaryMetric = message.PrimaryMetric,
+        HigherIsBetter = message.HigherIsBetter, PublicScore = publicScore, PrivateScore = privateScore, ScoresJson = scoresJson,
+        RecordedAt = clock.GetUtcNow(),
+    };
 
     private static double? PrimaryOn(SubmissionScored message, string split)
         => message.Scores.FirstOrDefault(s => s.Split == split && s.Metric == message.PrimaryMetric)?.Value;

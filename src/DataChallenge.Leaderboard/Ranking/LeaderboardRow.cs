@@ -1,6 +1,8 @@
 namespace DataChallenge.Leaderboard.Ranking;
 
-/// <summary>One team's line on a public board.</summary>
+/// <summary>One team's line on a board.</summary>
+/// <param name="StatisticallyTied">The team's bootstrap interval overlaps the one of the line above.</param>
+/// <param name="PublicRank">On the private board: the team's rank on the public board, to show who moved.</param>
 public sealed record LeaderboardRow(
     int Rank,
     Guid TeamId,
@@ -10,13 +12,28 @@ public sealed record LeaderboardRow(
     double? IntervalUpper,
     int Entries,
     DateTimeOffset SubmittedAt,
-    DateTimeOffset LastSubmittedAt);
+    DateTimeOffset LastSubmittedAt,
+    bool StatisticallyTied = false,
+    int? PublicRank = null);
+
+/// <summary>An organiser's reference submission: shown beside the ranking, never in it.</summary>
+public sealed record BaselineRow(Guid SubmissionId, string Name, double? Score, DateTimeOffset SubmittedAt);
 
 /// <summary>A phase's board at one moment; <see cref="Version"/> grows with every change.</summary>
+/// <param name="Board"><c>public</c> or <c>private</c>.</param>
+/// <param name="Hidden">The organisers hide the public board; others get no rows.</param>
 public sealed record LeaderboardSnapshot(
     Guid PhaseId,
     long Version,
     DateTimeOffset UpdatedAt,
     string? PrimaryMetric,
     bool HigherIsBetter,
-    IReadOnlyList<LeaderboardRow> Rows);
+    IReadOnlyList<LeaderboardRow> Rows)
+{
+    public string Board { get; init; } = SplitScores.Public;
+    public bool Hidden { get; init; }
+    public bool Anonymised { get; init; }
+    public int ScoreDecimals { get; init; } = 4;
+    public DateTimeOffset? RevealedAt { get; init; }
+    public IReadOnlyList<BaselineRow> Baselines { get; init; } = [];
+}

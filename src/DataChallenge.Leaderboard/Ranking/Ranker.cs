@@ -2,24 +2,19 @@ using DataChallenge.Core.Leaderboards;
 
 namespace DataChallenge.Leaderboard.Ranking;
 
-/// <summary>Orders a phase's entries: best score first, then the earlier submission; equal scores share a rank (1, 2, 2, 4).</summary>
+/// <summary>Orders a phase's entries by their primary score alone: best first, then the earlier submission; equal scores share a rank.</summary>
 public static class Ranker
 {
     public static List<LeaderboardRow> Rank(IEnumerable<LeaderboardEntry> entries, IReadOnlyDictionary<Guid, string> teamNames, bool higherIsBetter)
     {
-        var ordered = (higherIsBetter
-                ? entries.OrderByDescending(e => e.Score)
-                : entries.OrderBy(e => e.Score))
-            .ThenBy(e => e.SubmittedAt)
-            .ToList();
-        var rows = new List<LeaderboardRow>(ordered.Count);
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            var entry = ordered[i];
-            var rank = i > 0 && ordered[i - 1].Score.Equals(entry.Score) ? rows[i - 1].Rank : i + 1;
-            rows.Add(new LeaderboardRow(rank, entry.TeamId, teamNames.GetValueOrDefault(entry.TeamId, "(unknown team)"), entry.Score,
-                entry.IntervalLower, entry.IntervalUpper, entry.Entries, entry.SubmittedAt, entry.LastSubmittedAt));
-        }
-        return rows;
+        var byTeam = entries.ToDictionary(e => e.TeamId);
+        var ranked = BoardRanker.Rank(
+            byTeam.Values.Select(e => new RankCandidate(e.TeamId, e.SubmissionId, [e.Score], e.SubmittedAt, e.IntervalLower, e.IntervalUpper)),
+            [higherIsBetter]);
+        return ranked.Select(r => RowOf(r, byTeam[r.Candidate.TeamId], teamNames)).ToList();
     }
+
+    public static LeaderboardRow RowOf(RankedCandidate ranked, LeaderboardEntry entry, IReadOnlyDictionary<Guid, string> teamNames)
+        => new(ranked.Rank, entry.TeamId, teamNames.GetValueOrDefault(entry.TeamId, "(unknown team)"), entry.Score,
+            entry.IntervalLower, entry.IntervalUpper, entry.Entries, entry.SubmittedAt, entry.LastSubmittedAt, ranked.StatisticallyTied);
 }

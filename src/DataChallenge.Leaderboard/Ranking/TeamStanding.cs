@@ -5,14 +5,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataChallenge.Leaderboard.Ranking;
 
-/// <summary>Recomputes a team's board entry from its scored submissions, so replaying a result can never add a second row.</summary>
+/// <summary>
+/// Recomputes a team's public board entry from its scored submissions, so replaying a result can never add a second
+/// row. Baselines and invalidated submissions never stand for a team.
+/// </summary>
 public static class TeamStanding
 {
     public static async Task RecomputeAsync(DataChallengeDbContext db, Guid phaseId, Guid teamId, bool higherIsBetter, CancellationToken cancellationToken)
     {
-        var scored = db.Submissions.Where(s => s.PhaseId == phaseId && s.TeamId == teamId && s.Status == SubmissionStatus.Scored && s.PublicScore != null);
-        var candidates = await scored
-            .Select(s => new { s.Id, Score = s.PublicScore!.Value, s.ReceivedAt, s.IntervalLower, s.IntervalUpper })
+        var ladderMargin = await db.Phases.Where(p => p.Id == phaseId).Select(p => p.LadderMargin).FirstOrDefaultAsync(cancellationToken);
+        var candidates = await db.Submissions
+            .Where(s => s.PhaseId == phaseId && s.TeamId == teamId && s.Status == SubmissionStatus.Scored && s.PublicScore != null
+                && !s.IsBaseline && s.InvalidatedAt == null)
+            .Select(s => new Candidate(s.Id, s.PublicScore!.Value, s.ReceivedAt, s.IntervalLower, s.IntervalUpper))
             .ToListAsync(cancellationToken);
         var entry = await db.LeaderboardEntries.FindAsync([phaseId, teamId], cancellationToken);
         if (candidates.Count == 0)
@@ -22,8 +27,7 @@ public static class TeamStanding
             return;
         }
 
-        var best = (higherIsBetter ? candidates.OrderByDescending(c => c.Score) : candidates.OrderBy(c => c.Score))
-            .ThenBy(c => c.ReceivedAt).First();
+        var best = ladderMargin is { } margin ? Ladder(candidates, higherIsBetter, margin) : Best(candidates, higherIsBetter);
         if (entry is null)
         {
             entry = new LeaderboardEntry { PhaseId = phaseId, TeamId = teamId };
@@ -39,4 +43,34 @@ public static class TeamStanding
         entry.LastSubmittedAt = candidates.Max(c => c.ReceivedAt);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Recomputes every team of a phase, e.g. after its ladder margin changed or a submission was invalidated.</summary>
+    public static async Task RecomputePhaseAsync(DataChallengeDbContext db, Guid phaseId, CancellationToken cancellationToken)
+    {
+        var config = await db.Phases.Where(p => p.Id == phaseId).Select(p => p.ScoringConfig).FirstOrDefaultAsync(cancellationToken);
+        if (config is null) return;
+        var higherIsBetter = MetricOrder.Of(config).HigherIsBetter[0];
+        var teams = await db.Submissions.Where(s => s.PhaseId == phaseId).Select(s => s.TeamId)
+            .Union(db.LeaderboardEntries.Where(e => e.PhaseId == phaseId).Select(e => e.TeamId))
+            .Distinct().ToListAsync(cancellationToken);
+        foreach (var team in teams) await RecomputeAsync(db, phaseId, team, higherIsBetter, cancellationToken);
+    }
+
+    private static Candidate Best(List<Candidate> candidates, bool higherIsBetter)
+        => (higherIsBetter ? candidates.OrderByDescending(c => c.Score) : candidates.OrderBy(c => c.Score)).ThenBy(c => c.ReceivedAt).First();
+
+    // Blum & Hardt's Ladder: replaying the team's submissions in order, the shown score moves only on a clear
+    // improvement, so probing the public split with small variations yields nothing.
+    private static Candidate Ladder(List<Candidate> candidates, bool higherIsBetter, double margin)
+    {
+        Candidate? shown = null;
+        foreach (var candidate in candidates.OrderBy(c => c.ReceivedAt))
+        {
+            if (shown is null || (higherIsBetter ? candidate.Score > shown.Score + margin : candidate.Score < shown.Score - margin))
+                shown = candidate;
+        }
+        return shown!;
+    }
+
+    private sealed record Candidate(Guid Id, double Score, DateTimeOffset ReceivedAt, double? IntervalLower, double? IntervalUpper);
 }

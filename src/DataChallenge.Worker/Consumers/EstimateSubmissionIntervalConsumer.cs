@@ -7,11 +7,17 @@ using Microsoft.Extensions.Options;
 namespace DataChallenge.Worker.Consumers;
 
 /// <summary>Resamples a scored submission's primary metric and publishes its 95 % interval.</summary>
-public sealed class EstimateSubmissionIntervalConsumer(ScoringRun scoring, IOptions<ScoringOptions> options) : IConsumer<EstimateSubmissionInterval>
+public sealed class EstimateSubmissionIntervalConsumer(ScoringRun scoring, IOptions<ScoringOptions> options, TimeProvider clock)
+    : IConsumer<EstimateSubmissionInterval>
 {
     public async Task Consume(ConsumeContext<EstimateSubmissionInterval> context)
     {
         var message = context.Message;
+        await context.Publish(new HiddenLabelsRead
+        {
+            SubmissionId = message.SubmissionId, LabelsKey = message.LabelsKey, LabelsVersion = message.LabelsVersion,
+            Purpose = "interval", ReadAt = clock.GetUtcNow(),
+        });
         var report = await scoring.ScoreAsync(message.LabelsKey, message.PredictionsKey, ScoringConfig.Parse(message.ScoringConfig), new ScoreOptions
         {
             OnlyMetric = message.PrimaryMetric,

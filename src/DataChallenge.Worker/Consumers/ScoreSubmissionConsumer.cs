@@ -36,6 +36,12 @@ public sealed class ScoreSubmissionConsumer(ScoringRun scoring, IOptions<Scoring
         try
         {
             config = ScoringConfig.Parse(message.ScoringConfig);
+            // Reported before the read: a read that then fails still touched the hidden data.
+            await context.Publish(new HiddenLabelsRead
+            {
+                SubmissionId = message.SubmissionId, LabelsKey = message.LabelsKey, LabelsVersion = message.LabelsVersion,
+                Purpose = "score", ReadAt = clock.GetUtcNow(),
+            });
             report = await scoring.ScoreAsync(message.LabelsKey, message.PredictionsKey, config, new ScoreOptions { BootstrapResamples = 0 },
                 context.CancellationToken);
         }
@@ -55,6 +61,7 @@ public sealed class ScoreSubmissionConsumer(ScoringRun scoring, IOptions<Scoring
             await context.Publish(new SubmissionRejected
             {
                 SubmissionId = message.SubmissionId, Attempt = message.Attempt, Reason = e.Message, RejectedAt = clock.GetUtcNow(),
+                RescoreRunId = message.RescoreRunId, ScoringConfigHash = message.ScoringConfigHash, LabelsVersion = message.LabelsVersion,
             });
             return;
         }
@@ -70,6 +77,8 @@ public sealed class ScoreSubmissionConsumer(ScoringRun scoring, IOptions<Scoring
             ScorerVersion = ScorerVersion,
             ScoredAt = clock.GetUtcNow(),
             DurationMilliseconds = stopwatch.Elapsed.TotalMilliseconds,
+            RescoreRunId = message.RescoreRunId,
+            ScoringConfigHash = message.ScoringConfigHash,
         });
 
         if (options.Value.BootstrapResamples > 0)
@@ -77,6 +86,7 @@ public sealed class ScoreSubmissionConsumer(ScoringRun scoring, IOptions<Scoring
             {
                 SubmissionId = message.SubmissionId, Attempt = message.Attempt, PredictionsKey = message.PredictionsKey,
                 LabelsKey = message.LabelsKey, ScoringConfig = message.ScoringConfig, PrimaryMetric = report.PrimaryMetric,
+                LabelsVersion = message.LabelsVersion,
             });
     }
 
@@ -86,6 +96,8 @@ public sealed class ScoreSubmissionConsumer(ScoringRun scoring, IOptions<Scoring
         return context.Publish(new SubmissionFailed
         {
             SubmissionId = context.Message.SubmissionId, Attempt = context.Message.Attempt, Reason = reason, FailedAt = clock.GetUtcNow(),
+            RescoreRunId = context.Message.RescoreRunId, ScoringConfigHash = context.Message.ScoringConfigHash,
+            LabelsVersion = context.Message.LabelsVersion,
         });
     }
 

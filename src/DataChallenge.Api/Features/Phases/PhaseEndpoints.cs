@@ -118,7 +118,7 @@ public static class PhaseEndpoints
         $"name={p.Name}; opensAt={p.OpensAt:O}; closesAt={(p.ClosesAt is { } c ? c.ToString("O", CultureInfo.InvariantCulture) : "none")}; maxFileBytes={p.MaxFileBytes}; maxSubmissionsPerDay={(p.MaxSubmissionsPerDay is { } d ? d.ToString(CultureInfo.InvariantCulture) : "unlimited")}; maxSubmissionsTotal={(p.MaxSubmissionsTotal is { } t ? t.ToString(CultureInfo.InvariantCulture) : "unlimited")}; maxRejectedPerDay={p.MaxRejectedPerDay}; maxFinalSubmissions={p.MaxFinalSubmissions}");
 
     private static async Task<Results<Ok<LabelsUploadResponse>, ProblemHttpResult>> UploadLabels(Guid phaseId, HttpRequest request, ClaimsPrincipal user,
-        DataChallengeDbContext db, IObjectStore store, IOptions<ObjectStoreOptions> storeOptions, CancellationToken cancellationToken)
+        DataChallengeDbContext db, IObjectStore store, IOptions<ObjectStoreOptions> storeOptions, TimeProvider clock, CancellationToken cancellationToken)
     {
         var phase = await db.Phases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
         if (phase is null || !await db.IsOrganiserAsync(phase.ChallengeId, user.UserId(), cancellationToken)) return Problems.NotFound("The phase");
@@ -144,6 +144,9 @@ public static class PhaseEndpoints
             var updated = await db.Phases.Where(p => p.Id == phase.Id && p.LabelsVersion == phase.LabelsVersion)
                 .ExecuteUpdateAsync(set => set.SetProperty(p => p.LabelsVersion, version), cancellationToken);
             if (updated == 0) return Problems.Conflict("Another labels upload for this phase finished first; upload again.");
+            db.Record(phase.ChallengeId, user.UserId(), "labels.uploaded", $"phase:{phase.Id}",
+                $"Hidden labels v{version}: {upload.Length} bytes, SHA-256 {upload.Sha256}.", clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(new LabelsUploadResponse(version, upload.Length, upload.Sha256));
         }
     }

@@ -15,7 +15,8 @@ public sealed class SubmissionDispatcher(ISendEndpointProvider endpoints)
 {
     private static readonly Uri WorkerQueue = new($"queue:{QueueNames.ScoreSubmission}");
 
-    public async Task DispatchAsync(Submission submission, Phase phase, CancellationToken cancellationToken)
+    /// <param name="rescoreRunId">Set when the organisers rescore: the result replaces the scores only when the whole run is in.</param>
+    public async Task DispatchAsync(Submission submission, Phase phase, CancellationToken cancellationToken, Guid? rescoreRunId = null)
     {
         var endpoint = await endpoints.GetSendEndpoint(WorkerQueue);
         await endpoint.Send(new ScoreSubmission
@@ -27,6 +28,8 @@ public sealed class SubmissionDispatcher(ISendEndpointProvider endpoints)
             LabelsKey = phase.LabelsKey,
             LabelsVersion = phase.LabelsVersion,
             ScoringConfig = phase.ScoringConfig,
+            ScoringConfigHash = ScoringConfigHash.Of(phase.ScoringConfig),
+            RescoreRunId = rescoreRunId,
         }, cancellationToken);
     }
 }

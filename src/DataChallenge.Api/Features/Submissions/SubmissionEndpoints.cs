@@ -48,7 +48,7 @@ public static class SubmissionEndpoints
         if (idempotencyKey.Length > 100) return Problems.BadRequest("The Idempotency-Key header has at most 100 characters.");
         // A retry of an accepted upload gets the first answer, even after the window closed or the quota filled.
         if (idempotencyKey.Length > 0 && await intake.FindByKeyAsync(phase.Id, userId, idempotencyKey, cancellationToken) is { } first)
-            return Replay(first);
+            return Replay(first, phase);
 
         if (await ParticipationGate.RefusalAsync(db, sight, "submit", cancellationToken) is { } refused) return refused;
         if (!phase.IsOpenAt(receivedAt))
@@ -76,11 +76,12 @@ public static class SubmissionEndpoints
             var result = await intake.AcceptAsync(phase, teamId.Value, userId, upload, body.FileName, idempotencyKey.Length > 0 ? idempotencyKey : null,
                 receivedAt, cancellationToken);
             if (result.Refusal is not null) return QuotaUsed(request.HttpContext, result.Refusal);
-            return result.Replayed ? Replay(result.Submission!) : TypedResults.Accepted($"/api/submissions/{result.Submission!.Id}", SubmissionResponse.From(result.Submission));
+            return result.Replayed ? Replay(result.Submission!, phase) : TypedResults.Accepted($"/api/submissions/{result.Submission!.Id}", SubmissionResponse.From(result.Submission, phase, mayReadPrivate: false));
         }
     }
 
-    private static Accepted<SubmissionResponse> Replay(Submission first) => TypedResults.Accepted($"/api/submissions/{first.Id}", SubmissionResponse.From(first));
+    private static Accepted<SubmissionResponse> Replay(Submission first, Phase phase)
+        => TypedResults.Accepted($"/api/submissions/{first.Id}", SubmissionResponse.From(first, phase, mayReadPrivate: false));
 
     private static ProblemHttpResult QuotaUsed(HttpContext context, QuotaRefusal refusal)
     {
@@ -98,7 +99,8 @@ public static class SubmissionEndpoints
         if (teamId is null) return TypedResults.Ok(new List<SubmissionResponse>());
         var submissions = await db.Submissions.AsNoTracking().Where(s => s.PhaseId == phaseId && s.TeamId == teamId)
             .OrderByDescending(s => s.ReceivedAt).Take(500).ToListAsync(cancellationToken);
-        return TypedResults.Ok(submissions.Select(SubmissionResponse.From).ToList());
+        var organiser = await db.IsOrganiserAsync(phase.ChallengeId, user.UserId(), cancellationToken);
+        return TypedResults.Ok(submissions.Select(s => SubmissionResponse.From(s, phase, organiser)).ToList());
     }
 
     private static async Task<Results<Ok<SubmissionResponse>, ProblemHttpResult>> Get(Guid submissionId, ClaimsPrincipal user,
@@ -106,13 +108,13 @@ public static class SubmissionEndpoints
     {
         var found = await db.Submissions.AsNoTracking()
             .Where(s => s.Id == submissionId)
-            .Join(db.Phases, s => s.PhaseId, p => p.Id, (s, p) => new { Submission = s, p.ChallengeId })
+            .Join(db.Phases, s => s.PhaseId, p => p.Id, (s, p) => new { Submission = s, Phase = p })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null) return Problems.NotFound("The submission");
         var userId = user.UserId();
-        var mayRead = await db.TeamOfAsync(found.ChallengeId, userId, cancellationToken) == found.Submission.TeamId
-            || await db.IsOrganiserAsync(found.ChallengeId, userId, cancellationToken);
+        var organiser = await db.IsOrganiserAsync(found.Phase.ChallengeId, userId, cancellationToken);
+        var mayRead = organiser || await db.TeamOfAsync(found.Phase.ChallengeId, userId, cancellationToken) == found.Submission.TeamId;
         // Another team's submission answers exactly like a missing one.
-        return mayRead ? TypedResults.Ok(SubmissionResponse.From(found.Submission)) : Problems.NotFound("The submission");
+        return mayRead ? TypedResults.Ok(SubmissionResponse.From(found.Submission, found.Phase, organiser)) : Problems.NotFound("The submission");
     }
 }

@@ -301,14 +301,26 @@ namespace DataChallenge.Core.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AnonymiseTeams")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("BoardHidden")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("ChallengeId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("ClosesAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ClosingNotedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("LabelsVersion")
                         .HasColumnType("integer");
+
+                    b.Property<double?>("LadderMargin")
+                        .HasColumnType("double precision");
 
                     b.Property<long>("MaxFileBytes")
                         .HasColumnType("bigint");
@@ -330,8 +342,17 @@ namespace DataChallenge.Core.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("OpeningNotedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("OpensAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PrivateRevealedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ScoreDecimals")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ScoringConfig")
                         .IsRequired()
@@ -447,6 +468,47 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.ToTable("LeaderboardEntries");
                 });
 
+            modelBuilder.Entity("DataChallenge.Core.Leaderboards.RescoreRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfigHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("LabelsVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PhaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RankChangesJson")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhaseId")
+                        .IsUnique()
+                        .HasFilter("\"CompletedAt\" IS NULL");
+
+                    b.ToTable("RescoreRuns");
+                });
+
             modelBuilder.Entity("DataChallenge.Core.PublicData.PublicFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -517,6 +579,19 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.Property<double?>("IntervalUpper")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("InvalidReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("InvalidatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsBaseline")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsFinal")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Message")
                         .HasColumnType("text");
 
@@ -545,6 +620,10 @@ namespace DataChallenge.Core.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScoredConfigHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int?>("ScoredLabelsVersion")
                         .HasColumnType("integer");
@@ -598,6 +677,60 @@ namespace DataChallenge.Core.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Submissions");
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Submissions.SubmissionScore", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LabelsVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConfigHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ScorerVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PrimaryMetric")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double?>("PrivateScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("PublicScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RescoreRunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ScoresJson")
+                        .HasColumnType("text");
+
+                    b.HasKey("SubmissionId", "LabelsVersion", "ConfigHash", "ScorerVersion");
+
+                    b.HasIndex("RescoreRunId");
+
+                    b.ToTable("SubmissionScores");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -843,6 +976,15 @@ namespace DataChallenge.Core.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DataChallenge.Core.Leaderboards.RescoreRun", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Challenges.Phase", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DataChallenge.Core.PublicData.PublicFile", b =>
                 {
                     b.HasOne("DataChallenge.Core.Challenges.Challenge", null)
@@ -863,6 +1005,15 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.HasOne("DataChallenge.Core.Challenges.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Submissions.SubmissionScore", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -294,14 +294,26 @@ namespace DataChallenge.Core.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AnonymiseTeams")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BoardHidden")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ChallengeId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClosesAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ClosingNotedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LabelsVersion")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LadderMargin")
+                        .HasColumnType("REAL");
 
                     b.Property<long>("MaxFileBytes")
                         .HasColumnType("INTEGER");
@@ -323,7 +335,16 @@ namespace DataChallenge.Core.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OpeningNotedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PrivateRevealedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScoreDecimals")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ScoringConfig")
@@ -438,6 +459,47 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.ToTable("LeaderboardEntries");
                 });
 
+            modelBuilder.Entity("DataChallenge.Core.Leaderboards.RescoreRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfigHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LabelsVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PhaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RankChangesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhaseId")
+                        .IsUnique()
+                        .HasFilter("\"CompletedAt\" IS NULL");
+
+                    b.ToTable("RescoreRuns");
+                });
+
             modelBuilder.Entity("DataChallenge.Core.PublicData.PublicFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -508,6 +570,19 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.Property<double?>("IntervalUpper")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("InvalidReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InvalidatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsBaseline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsFinal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Message")
                         .HasColumnType("TEXT");
 
@@ -536,6 +611,10 @@ namespace DataChallenge.Core.Migrations.Sqlite
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScoredConfigHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("ScoredLabelsVersion")
                         .HasColumnType("INTEGER");
@@ -589,6 +668,60 @@ namespace DataChallenge.Core.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Submissions");
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Submissions.SubmissionScore", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LabelsVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfigHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScorerVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrimaryMetric")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("PrivateScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PublicScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RescoreRunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoresJson")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubmissionId", "LabelsVersion", "ConfigHash", "ScorerVersion");
+
+                    b.HasIndex("RescoreRunId");
+
+                    b.ToTable("SubmissionScores");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -830,6 +963,15 @@ namespace DataChallenge.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DataChallenge.Core.Leaderboards.RescoreRun", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Challenges.Phase", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DataChallenge.Core.PublicData.PublicFile", b =>
                 {
                     b.HasOne("DataChallenge.Core.Challenges.Challenge", null)
@@ -850,6 +992,15 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.HasOne("DataChallenge.Core.Challenges.Team", null)
                         .WithMany()
                         .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Submissions.SubmissionScore", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,5 +11,6 @@ public sealed class PhaseConfiguration : IEntityTypeConfiguration<Phase>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Name).HasMaxLength(100);
         builder.Ignore(p => p.LabelsKey);
+        builder.Ignore(p => p.IsRevealed);
     }
 }

@@ -13,6 +13,8 @@ public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submissio
         builder.Property(s => s.FileName).HasMaxLength(255);
         builder.Property(s => s.ObjectKey).HasMaxLength(300);
         builder.Property(s => s.Sha256).HasMaxLength(64);
+        builder.Property(s => s.ScoredConfigHash).HasMaxLength(64);
+        builder.Property(s => s.InvalidReason).HasMaxLength(1000);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.IdempotencyKey).HasMaxLength(100);
         builder.HasIndex(s => new { s.PhaseId, s.TeamId, s.ReceivedAt });

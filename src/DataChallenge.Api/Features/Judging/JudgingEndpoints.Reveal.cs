@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using DataChallenge.Api.Http;
+using DataChallenge.Core.Persistence;
+using MassTransit;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataChallenge.Api.Features.Judging;
+
+public static partial class JudgingEndpoints
+{
+    private static async Task<Results<Ok<RevealResponse>, ProblemHttpResult>> Reveal(Guid phaseId, ClaimsPrincipal user, DataChallengeDbContext db,
+        IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (phase, organiser) = await JudgingAccess.PhaseAsync(db, phaseId, user.UserId(), cancellationToken);
+        if (phase is null) return Problems.NotFound("The phase");
+        if (!organiser) return Problems.Forbidden("Only the challenge's organisers can reveal the private leaderboard.");
+        var now = clock.GetUtcNow();
+        var revealed = await PhaseReveal.RevealAsync(db, phase, user.UserId(), now, cancellationToken);
+        if (revealed) await BoardChangedAsync(bus, phase.Id, now, cancellationToken);
+        var revealedAt = await db.Phases.Where(p => p.Id == phaseId).Select(p => p.PrivateRevealedAt).FirstAsync(cancellationToken);
+        return TypedResults.Ok(new RevealResponse(phase.Id, revealedAt ?? now, !revealed));
+    }
+}

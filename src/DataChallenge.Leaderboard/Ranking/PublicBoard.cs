@@ -1,0 +1,56 @@
+using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Persistence;
+using DataChallenge.Core.Submissions;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataChallenge.Leaderboard.Ranking;
+
+/// <summary>
+/// Builds a phase's public board from its materialised entries. Only public-split values are read, rounded to the
+/// phase's precision, so nothing on it derives from the private labels.
+/// </summary>
+public static class PublicBoard
+{
+    public static async Task<LeaderboardSnapshot> BuildAsync(DataChallengeDbContext db, Phase phase, long version, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var order = MetricOrder.Of(phase.ScoringConfig);
+        var decimals = phase.ScoreDecimals;
+        var entries = await db.LeaderboardEntries.AsNoTracking().Where(e => e.PhaseId == phase.Id).ToListAsync(cancellationToken);
+        var shownIds = entries.Select(e => e.SubmissionId).ToList();
+        var scores = await db.Submissions.AsNoTracking().Where(s => shownIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.ScoresJson, cancellationToken);
+        var baselines = await db.Submissions.AsNoTracking()
+            .Where(s => s.PhaseId == phase.Id && s.IsBaseline && s.Status == SubmissionStatus.Scored && s.InvalidatedAt == null)
+            .OrderBy(s => s.ReceivedAt).ToListAsync(cancellationToken);
+        var teamIds = entries.Select(e => e.TeamId).Concat(baselines.Select(b => b.TeamId)).Distinct().ToList();
+        var names = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+
+        var byTeam = entries.ToDictionary(e => e.TeamId);
+        var candidates = entries.Select(e =>
+        {
+            var keys = SplitScores.Keys(scores.GetValueOrDefault(e.SubmissionId), SplitScores.Public, order, decimals);
+            // The shown score is authoritative for the primary key: under the Ladder it may be an older submission's.
+            keys[0] = SplitScores.Round(e.Score, decimals);
+            return new RankCandidate(e.TeamId, e.SubmissionId, keys, e.SubmittedAt, e.IntervalLower, e.IntervalUpper);
+        });
+        var rows = BoardRanker.Rank(candidates, order.HigherIsBetter).Select(r =>
+        {
+            var entry = byTeam[r.Candidate.TeamId];
+            return new LeaderboardRow(r.Rank, entry.TeamId, names.GetValueOrDefault(entry.TeamId, "(unknown team)"),
+                SplitScores.Round(entry.Score, decimals)!.Value, SplitScores.Round(entry.IntervalLower, decimals),
+                SplitScores.Round(entry.IntervalUpper, decimals), entry.Entries, entry.SubmittedAt, entry.LastSubmittedAt, r.StatisticallyTied);
+        }).ToList();
+
+        return new LeaderboardSnapshot(phase.Id, version, now, order.Primary, order.HigherIsBetter[0], rows)
+        {
+            Board = SplitScores.Public,
+            Hidden = phase.BoardHidden,
+            Anonymised = phase.AnonymiseTeams,
+            ScoreDecimals = decimals,
+            RevealedAt = phase.PrivateRevealedAt,
+            Baselines = baselines.Select(b => new BaselineRow(b.Id, names.GetValueOrDefault(b.TeamId, "Baseline"),
+                SplitScores.Round(b.PublicScore, decimals), b.ReceivedAt)).ToList(),
+        };
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using DataChallenge.Contracts;
+
+namespace DataChallenge.Leaderboard.Ranking;
+
+/// <summary>Reads one split's metric values out of a submission's stored scores.</summary>
+public static class SplitScores
+{
+    public const string Public = "public";
+    public const string Private = "private";
+
+    /// <summary>
+    /// The values of <paramref name="order"/>'s metrics on <paramref name="split"/>. Without a split column the
+    /// worker scores "all" only, and that one set stands for both boards.
+    /// </summary>
+    public static double?[] Keys(string? scoresJson, string split, MetricOrder order, int decimals)
+    {
+        var keys = new double?[order.Metrics.Count];
+        if (scoresJson is null) return keys;
+        var scores = JsonSerializer.Deserialize<List<MetricScore>>(scoresJson) ?? [];
+        var chosen = scores.Any(s => s.Split == split) ? split : "all";
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var value = scores.FirstOrDefault(s => s.Split == chosen && s.Metric == order.Metrics[i])?.Value;
+            keys[i] = Round(value, decimals);
+        }
+        return keys;
+    }
+
+    public static double? Round(double? value, int decimals)
+        => value is { } v && double.IsFinite(v) ? Math.Round(v, Math.Clamp(decimals, 0, 15), MidpointRounding.AwayFromZero) : value;
+}
