@@ -35,7 +35,7 @@ public sealed class SubmitQuotaTests : IAsyncLifetime
         var (code, _, error) = _cli.Run("submit", _challenge.Slug, file);
 
         Assert.Equal(4, code);
-        Assert.Contains("The daily limit is reached.", error, StringComparison.Ordinal);
+        Assert.Contains("The daily limit is reached: Your team has used all 1 submissions of today (UTC).", error, StringComparison.Ordinal);
         Assert.Contains("UTC midnight", error, StringComparison.Ordinal);
     }
 }
