@@ -60,7 +60,9 @@ public sealed class ProgramJob : IDisposable
     {
         var directoryMode = (UnixFileMode)0x1ED; // rwxr-xr-x
         var fileMode = (UnixFileMode)0x1A4; // rw-r--r--
-        foreach (var top in new[] { Root, Path.Combine(Root, "input"), ProgramFolder, ReferenceFolder, ResultFolder, EtcFolder })
+        SetMode(Root, directoryMode);
+        SetMode(Path.Combine(Root, "input"), directoryMode);
+        foreach (var top in new[] { ProgramFolder, ReferenceFolder, ResultFolder, EtcFolder })
         {
             SetMode(top, directoryMode);
             foreach (var path in Directory.EnumerateFileSystemEntries(top, "*", SearchOption.AllDirectories))
