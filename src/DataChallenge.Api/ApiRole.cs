@@ -64,6 +64,7 @@ public static class ApiRole
         app.MapTokens();
         app.MapChallenges();
         app.MapPhases();
+        app.MapScoringPrograms();
         app.MapPublicData();
         app.MapSubmissions();
         app.MapStatus();
