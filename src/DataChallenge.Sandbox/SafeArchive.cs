@@ -60,7 +60,7 @@ public static class SafeArchive
                 using var input = entry.Open();
                 // CreateNew never follows or replaces something already there.
                 using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                written = Copy(input, output, entry.FullName, written, limits.MaxTotalBytes);
+                written = Copy(input, output, entry, written, limits.MaxTotalBytes);
             }
 
             return plan.Summary;
@@ -153,15 +153,17 @@ public static class SafeArchive
         return string.Join(Path.DirectorySeparatorChar, segments);
     }
 
-    private static long Copy(Stream input, Stream output, string name, long written, long limit)
+    private static long Copy(Stream input, Stream output, ZipArchiveEntry entry, long written, long limit)
     {
         var buffer = new byte[81920];
+        long entryBytes = 0;
         int read;
         while ((read = input.Read(buffer)) > 0)
         {
             written += read;
-            if (written > limit)
-                throw new UnsafeArchiveException($"The archive unpacks to more than {limit} bytes (entry '{name}' is larger than it claims).");
+            entryBytes += read;
+            if (entryBytes > entry.Length || written > limit)
+                throw new UnsafeArchiveException($"The entry '{entry.FullName}' unpacks to more bytes than the archive declares.");
             output.Write(buffer, 0, read);
         }
 
