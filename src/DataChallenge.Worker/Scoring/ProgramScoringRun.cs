@@ -72,6 +72,11 @@ public sealed class ProgramScoringRun(IObjectStore store, IOptions<ObjectStoreOp
         {
             return Fail("The scoring program's output is unusable: " + e.Message);
         }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            // The sandbox's own tool (bwrap, docker) could not be started: a worker set-up problem, never worth a retry.
+            return Fail($"The {sandbox.Name} sandbox could not be started: {e.Message}");
+        }
     }
 
     private async Task UnpackAsync(string key, ProgramJob job, CancellationToken cancellationToken)
