@@ -77,6 +77,7 @@ public static class ApiRole
         app.MapCollaborators();
         app.MapChallengeApproval();
         app.MapPhases();
+        app.MapScoringPrograms();
         app.MapPublicData();
         app.MapBundles();
         app.MapSubmissions();

@@ -1,3 +1,4 @@
+using DataChallenge.Sandbox;
 using DataChallenge.Worker.Consumers;
 using DataChallenge.Worker.Scoring;
 using MassTransit;
@@ -10,7 +11,8 @@ namespace DataChallenge.Worker;
 public static class WorkerRole
 {
     public static IServiceCollection AddWorkerRole(this IServiceCollection services, IConfiguration configuration)
-        => services.Configure<ScoringOptions>(configuration.GetSection(ScoringOptions.Section)).AddSingleton<ScoringRun>();
+        => services.Configure<ScoringOptions>(configuration.GetSection(ScoringOptions.Section)).AddSingleton<ScoringRun>()
+            .Configure<SandboxOptions>(configuration.GetSection(SandboxOptions.Section)).AddSingleton<ProgramScoringRun>();
 
     public static void AddWorkerConsumers(this IBusRegistrationConfigurator bus)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DataChallenge.Contracts;
 using DataChallenge.Hosting.Messaging;
+using DataChallenge.Sandbox;
 using DataChallenge.Scoring;
 using DataChallenge.Worker.Scoring;
 using MassTransit;
@@ -14,7 +15,7 @@ namespace DataChallenge.Worker.Consumers;
 /// library and publishes the outcome. It holds no database handle; the leaderboard role records outcomes idempotently,
 /// so a redelivered message can at worst produce a result that is then ignored.
 /// </summary>
-public sealed class ScoreSubmissionConsumer(ScoringRun scoring, IOptions<ScoringOptions> options, TimeProvider clock,
+public sealed class ScoreSubmissionConsumer(ScoringRun scoring, ProgramScoringRun programs, IOptions<ScoringOptions> options, TimeProvider clock,
     ILogger<ScoreSubmissionConsumer> logger) : IConsumer<ScoreSubmission>
 {
     private static readonly Uri IntervalQueue = new($"queue:{QueueNames.EstimateSubmissionInterval}");
@@ -30,6 +31,12 @@ public sealed class ScoreSubmissionConsumer(ScoringRun scoring, IOptions<Scoring
         {
             SubmissionId = message.SubmissionId, Attempt = message.Attempt, StartedAt = clock.GetUtcNow(),
         });
+
+        if (ProgramConfig.IsProgram(message.ScoringConfig))
+        {
+            await ScoreWithProgramAsync(context, stopwatch);
+            return;
+        }
 
         ScoringConfig config;
         ScoreReport report;
@@ -88,6 +95,42 @@ public sealed class ScoreSubmissionConsumer(ScoringRun scoring, IOptions<Scoring
                 LabelsKey = message.LabelsKey, ScoringConfig = message.ScoringConfig, PrimaryMetric = report.PrimaryMetric,
                 LabelsVersion = message.LabelsVersion,
             });
+    }
+
+    // An organiser program scores instead of the library; the result travels in the same message as built-in scores.
+    private async Task ScoreWithProgramAsync(ConsumeContext<ScoreSubmission> context, Stopwatch stopwatch)
+    {
+        var message = context.Message;
+        ProgramConfig config;
+        try
+        {
+            config = ProgramConfig.Parse(message.ScoringConfig);
+        }
+        catch (ProgramConfigException e)
+        {
+            await PublishFailure(context, $"The phase's scoring configuration is invalid: {e.Message}");
+            return;
+        }
+
+        var outcome = await programs.ScoreAsync(message, config, context.CancellationToken);
+        if (outcome.Scores is not { } scores)
+        {
+            await PublishFailure(context, outcome.Failure ?? "The scoring program failed.");
+            return;
+        }
+
+        await context.Publish(new SubmissionScored
+        {
+            SubmissionId = message.SubmissionId,
+            Attempt = message.Attempt,
+            LabelsVersion = message.LabelsVersion,
+            PrimaryMetric = config.PrimaryMetric,
+            HigherIsBetter = config.HigherIsBetter,
+            Scores = scores,
+            ScorerVersion = "program " + config.Archive,
+            ScoredAt = clock.GetUtcNow(),
+            DurationMilliseconds = stopwatch.Elapsed.TotalMilliseconds,
+        });
     }
 
     private Task PublishFailure(ConsumeContext<ScoreSubmission> context, string reason)

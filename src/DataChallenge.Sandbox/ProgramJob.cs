@@ -1,0 +1,83 @@
+namespace DataChallenge.Sandbox;
+
+/// <summary>
+/// The folders of one program run, laid out as in Codabench: <c>program/</c> (the organiser's code, read-only),
+/// <c>input/ref/</c> (hidden labels, read-only), <c>input/res/</c> (the prediction file, read-only) and <c>output/</c>.
+/// Inside the sandbox they appear under <see cref="MountRoot"/>. Disposing removes the whole folder.
+/// </summary>
+public sealed class ProgramJob : IDisposable
+{
+    public const string MountRoot = "/app";
+    public const string ProgramMount = MountRoot + "/program";
+    public const string InputMount = MountRoot + "/input";
+    public const string ReferenceMount = InputMount + "/ref";
+    public const string ResultMount = InputMount + "/res";
+    public const string OutputMount = MountRoot + "/output";
+
+    private ProgramJob(string root)
+    {
+        Root = root;
+        Id = Path.GetFileName(root);
+    }
+
+    public string Id { get; }
+    public string Root { get; }
+    public string ProgramFolder => Path.Combine(Root, "program");
+    public string ReferenceFolder => Path.Combine(Root, "input", "ref");
+    public string ResultFolder => Path.Combine(Root, "input", "res");
+    public string OutputFolder => Path.Combine(Root, "output");
+
+    /// <summary>Generated /etc files (passwd, group) bound read-only in place of the host's.</summary>
+    public string EtcFolder => Path.Combine(Root, "etc");
+
+    /// <summary>Makes an empty job under <paramref name="workRoot"/>, with a name nobody can guess.</summary>
+    public static ProgramJob Create(string workRoot)
+    {
+        Directory.CreateDirectory(workRoot);
+        // Others may pass through the work root (the program runs as nobody) but not list it.
+        SetMode(workRoot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        var job = new ProgramJob(Path.Combine(Path.GetFullPath(workRoot), Guid.NewGuid().ToString("N")));
+        foreach (var folder in new[] { job.Root, job.ProgramFolder, job.ReferenceFolder, job.ResultFolder, job.EtcFolder })
+            Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(job.EtcFolder, "passwd"), "nobody:x:65534:65534:nobody:/tmp:/usr/sbin/nologin\n");
+        File.WriteAllText(Path.Combine(job.EtcFolder, "group"), "nogroup:x:65534:\n");
+        job.ResetOutput();
+        return job;
+    }
+
+    /// <summary>Empties the output folder between runs (one run per split).</summary>
+    public void ResetOutput()
+    {
+        if (Directory.Exists(OutputFolder)) Directory.Delete(OutputFolder, recursive: true);
+        Directory.CreateDirectory(OutputFolder);
+        // The program runs as nobody and must be able to write here, and only here.
+        SetMode(OutputFolder, (UnixFileMode)0x1FF);
+    }
+
+    /// <summary>Makes everything the program reads readable by nobody (its own uid under bubblewrap as root).</summary>
+    public void OpenForReading()
+    {
+        var directoryMode = (UnixFileMode)0x1ED; // rwxr-xr-x
+        var fileMode = (UnixFileMode)0x1A4; // rw-r--r--
+        SetMode(Root, directoryMode);
+        SetMode(Path.Combine(Root, "input"), directoryMode);
+        foreach (var top in new[] { ProgramFolder, ReferenceFolder, ResultFolder, EtcFolder })
+        {
+            SetMode(top, directoryMode);
+            foreach (var path in Directory.EnumerateFileSystemEntries(top, "*", SearchOption.AllDirectories))
+                SetMode(path, Directory.Exists(path) ? directoryMode : fileMode);
+        }
+    }
+
+    // Job folders only exist on the Linux hosts that run programs; elsewhere modes are left as they are.
+    private static void SetMode(string path, UnixFileMode mode)
+    {
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, mode);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,59 @@
+namespace DataChallenge.Sandbox;
+
+/// <summary>How a program run ended.</summary>
+public enum ProgramExit
+{
+    /// <summary>The process exited by itself (see <see cref="ProgramRun.ExitCode"/>).</summary>
+    Exited,
+
+    /// <summary>Stopped at the wall-clock limit.</summary>
+    TimedOut,
+
+    /// <summary>Stopped because it wrote more than the output limit to stdout or stderr.</summary>
+    OutputLimitExceeded,
+
+    /// <summary>Not started: the sandbox could not be set up.</summary>
+    NotStarted,
+}
+
+/// <summary>The result of one sandboxed program run. Output and reasons are for the organiser only.</summary>
+public sealed record ProgramRun
+{
+    public required ProgramExit Exit { get; init; }
+    public int? ExitCode { get; init; }
+    public required string Stdout { get; init; }
+    public required string Stderr { get; init; }
+    public long StdoutBytes { get; init; }
+    public long StderrBytes { get; init; }
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The memory cgroup reported an out-of-memory kill (bubblewrap only).</summary>
+    public bool MemoryLimitReached { get; init; }
+
+    /// <summary>The pids cgroup refused a fork at its cap (bubblewrap only).</summary>
+    public bool ProcessLimitReached { get; init; }
+
+    public bool Succeeded => Exit == ProgramExit.Exited && ExitCode == 0;
+
+    /// <summary>One line for the organiser: how the run ended and which limit, if any, stopped it.</summary>
+    public string Describe()
+    {
+        var what = Exit switch
+        {
+            ProgramExit.TimedOut => $"stopped at the time limit after {Elapsed.TotalSeconds:0.#} s",
+            ProgramExit.OutputLimitExceeded => "stopped for writing too much to stdout/stderr",
+            ProgramExit.NotStarted => "could not be started",
+            _ => ExitCode switch
+            {
+                0 => "exited normally",
+                137 => "was killed (exit 137: memory or CPU-time limit)",
+                153 => "was killed for writing a file larger than the limit (exit 153)",
+                { } code => $"exited with code {code}",
+                null => "ended without an exit code",
+            },
+        };
+        if (MemoryLimitReached) what += "; it reached the memory limit";
+        if (ProcessLimitReached) what += "; it reached the process-count limit";
+        return "The scoring program " + what + ".";
+    }
+}

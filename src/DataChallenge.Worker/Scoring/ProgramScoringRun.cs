@@ -1,0 +1,125 @@
+using DataChallenge.Contracts;
+using DataChallenge.Hosting.ObjectStorage;
+using DataChallenge.Sandbox;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DataChallenge.Worker.Scoring;
+
+/// <summary>The scores of a program run, or why there are none (for the organiser only).</summary>
+public sealed record ProgramOutcome(IReadOnlyList<MetricScore>? Scores, string? Failure);
+
+/// <summary>
+/// Scores a submission with the organiser's program: unpacks the archive safely, lays out a Codabench-style job
+/// folder, runs the program in the configured sandbox once per split (with only that split's labels) and reads each
+/// run's scores.json strictly. Each run's log and detailed results go to the hidden bucket for the organisers.
+/// </summary>
+public sealed class ProgramScoringRun(IObjectStore store, IOptions<ObjectStoreOptions> storeOptions, IOptions<SandboxOptions> sandboxOptions,
+    ILogger<ProgramScoringRun> logger)
+{
+    public const string LabelsFileName = "labels.csv";
+    public const string PredictionsFileName = "predictions.csv";
+    public const string DetailedResultsFileName = "detailed_results.html";
+    private const long MaxDetailedResultsBytes = 10L * 1024 * 1024;
+    private const int MaxReasonLength = 8000;
+
+    private readonly Lazy<(ISandbox? Sandbox, string Reason)> _sandbox = new(() =>
+        (SandboxSelector.Create(sandboxOptions.Value, out var reason), reason));
+
+    /// <summary>Storage errors propagate so the bus retries; everything the organiser can fix becomes a failure.</summary>
+    public async Task<ProgramOutcome> ScoreAsync(ScoreSubmission message, ProgramConfig config, CancellationToken cancellationToken)
+    {
+        var (sandbox, unavailable) = _sandbox.Value;
+        if (sandbox is null)
+            return Fail($"Scoring programs cannot run on this worker: {unavailable} Organiser code is never run without a sandbox.");
+
+        var options = sandboxOptions.Value;
+        var buckets = storeOptions.Value.Buckets;
+        using var job = ProgramJob.Create(options.ResolvedWorkRoot);
+        try
+        {
+            if (!await store.ExistsAsync(buckets.HiddenLabels, config.ArchiveKey(message.PhaseId), cancellationToken))
+                return Fail($"The scoring program archive {config.Archive} was not uploaded.");
+            await UnpackAsync(config.ArchiveKey(message.PhaseId), job, cancellationToken);
+            await DownloadAsync(buckets.Submissions, message.PredictionsKey, Path.Combine(job.ResultFolder, PredictionsFileName), cancellationToken);
+            var splits = await LabelsBySplitAsync(message.LabelsKey, config.SplitColumn, job, cancellationToken);
+
+            var scores = new List<MetricScore>();
+            foreach (var (split, labelsPath) in splits)
+            {
+                File.Copy(labelsPath, Path.Combine(job.ReferenceFolder, LabelsFileName), overwrite: true);
+                job.ResetOutput();
+                logger.LogInformation("Running scoring program {Archive} in {Sandbox} for submission {SubmissionId}, split {Split}",
+                    config.Archive, sandbox.Name, message.SubmissionId, split);
+                var run = await sandbox.RunAsync(job, config.Command, config.Runtime, options.Limits, cancellationToken);
+                await KeepForOrganisersAsync(message, split, job, run, cancellationToken);
+                if (!run.Succeeded) return Fail($"Split {split}: {run.Describe()}\n--- stderr ---\n{run.Stderr}\n--- stdout ---\n{run.Stdout}");
+                foreach (var (metric, value) in ScoresFile.Read(job.OutputFolder, config.Metrics))
+                    scores.Add(new MetricScore(split, metric, value, null));
+            }
+
+            return new ProgramOutcome(scores, null);
+        }
+        catch (UnsafeArchiveException e)
+        {
+            return Fail($"The scoring program archive {config.Archive} was refused: {e.Message}");
+        }
+        catch (LabelsSplitException e)
+        {
+            return Fail("The hidden labels could not be split: " + e.Message);
+        }
+        catch (ProgramOutputException e)
+        {
+            return Fail("The scoring program's output is unusable: " + e.Message);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            // The sandbox's own tool (bwrap, docker) could not be started: a worker set-up problem, never worth a retry.
+            return Fail($"The {sandbox.Name} sandbox could not be started: {e.Message}");
+        }
+    }
+
+    private async Task UnpackAsync(string key, ProgramJob job, CancellationToken cancellationToken)
+    {
+        var archive = Path.Combine(job.Root, "program.zip");
+        await DownloadAsync(storeOptions.Value.Buckets.HiddenLabels, key, archive, cancellationToken);
+        await using (var zip = File.OpenRead(archive))
+            SafeArchive.Extract(zip, job.ProgramFolder, new ArchiveLimits());
+        File.Delete(archive);
+    }
+
+    private async Task<IReadOnlyList<(string Split, string Path)>> LabelsBySplitAsync(string labelsKey, string? splitColumn, ProgramJob job,
+        CancellationToken cancellationToken)
+    {
+        var labels = Path.Combine(job.Root, "labels-all.csv");
+        await DownloadAsync(storeOptions.Value.Buckets.HiddenLabels, labelsKey, labels, cancellationToken);
+        if (splitColumn is null) return [("all", labels)];
+        await using var stream = File.OpenRead(labels);
+        return LabelSplitter.Split(stream, splitColumn, Path.Combine(job.Root, "splits")).Select(p => (p.Key, p.Value)).ToList();
+    }
+
+    private async Task DownloadAsync(string bucket, string key, string path, CancellationToken cancellationToken)
+    {
+        await using var source = await store.OpenReadAsync(bucket, key, cancellationToken);
+        await using var target = File.Create(path);
+        await source.CopyToAsync(target, cancellationToken);
+    }
+
+    // The log and the detailed results are the organiser's to read; they live on the hidden side of the store.
+    private async Task KeepForOrganisersAsync(ScoreSubmission message, string split, ProgramJob job, ProgramRun run, CancellationToken cancellationToken)
+    {
+        var prefix = $"phases/{message.PhaseId:N}/program/results/{message.SubmissionId:N}/a{message.Attempt}/{split}/";
+        var bucket = storeOptions.Value.Buckets.HiddenLabels;
+        var log = System.Text.Encoding.UTF8.GetBytes($"{run.Describe()}\n--- stdout ---\n{run.Stdout}\n--- stderr ---\n{run.Stderr}\n");
+        using (var stream = new MemoryStream(log))
+            await store.PutAsync(bucket, prefix + "log.txt", stream, log.Length, "text/plain", cancellationToken);
+
+        var detailed = new FileInfo(Path.Combine(job.OutputFolder, DetailedResultsFileName));
+        if (detailed.LinkTarget is not null || !detailed.Exists || detailed.Length > MaxDetailedResultsBytes) return;
+        await using var html = detailed.OpenRead();
+        await store.PutAsync(bucket, prefix + DetailedResultsFileName, html, detailed.Length, "text/html", cancellationToken);
+    }
+
+    private static ProgramOutcome Fail(string reason)
+        => new(null, reason.Length > MaxReasonLength ? reason[..MaxReasonLength] + "…" : reason);
+}

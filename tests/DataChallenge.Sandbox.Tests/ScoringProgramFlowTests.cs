@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using DataChallenge.Hosting.ObjectStorage;
+using DataChallenge.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DataChallenge.Sandbox.Tests;
+
+/// <summary>The whole server on embedded defaults, with an organiser program scoring in bubblewrap.</summary>
+public sealed class ScoringProgramFlowTests : IAsyncLifetime
+{
+    private const string ProgramSettings = """
+        {"command": "python3 score.py $input $output", "runtime": "python", "metrics": ["accuracy", "rows", "usage_column"],
+         "primary_metric": "accuracy", "higher_is_better": true, "split_column": "Usage"}
+        """;
+
+    private readonly ServerFactory _server = new();
+    private ApiSession _organiser = null!;
+    private string _slug = "";
+    private Guid _phaseId;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server.Settings["Sandbox:Kind"] = "bubblewrap";
+        _server.Settings["Sandbox:WorkRoot"] = Path.Combine(_server.DataFolder, "sandbox");
+        _server.Settings["Sandbox:Limits:WallClock"] = "00:00:30";
+        _organiser = await ApiSession.RegisterAsync(_server.CreateClient());
+        _slug = await _organiser.CreateChallengeAsync();
+        _phaseId = await _organiser.CreatePhaseAsync(_slug, SampleFiles.BinaryConfig, maxFileBytes: 10_000);
+        await _organiser.UploadLabelsAsync(_phaseId, SampleFiles.Labels());
+    }
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    [Fact]
+    public async Task Submit_IsScoredByTheProgramAndRanked_WhenTheProgramIsCorrect()
+    {
+        Bubblewrap.Require();
+        var upload = await UploadProgramAsync(ProgramSettings, ProgramArchives.Zip(("score.py", ProgramArchives.AccuracyProgram)));
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Equal(1, (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
+
+        var competitor = await ApiSession.RegisterAsync(_server.CreateClient());
+        var teamId = await competitor.JoinAsync(_slug, "Thresholders");
+        var submissionId = await competitor.SubmitAsync(_phaseId, SampleFiles.Predictions(swaps: 3));
+        var outcome = await competitor.WaitForOutcomeAsync(submissionId, TimeSpan.FromSeconds(90));
+
+        Assert.Equal("Scored", outcome.GetProperty("status").GetString());
+        Assert.Equal("accuracy", outcome.GetProperty("primaryMetric").GetString());
+        // Public rows are r0..r39, 20 pairs: 3 swapped pairs miss 6 of 40 rows. The program saw only those 40, without Usage.
+        Assert.Equal(34.0 / 40, outcome.GetProperty("score").GetDouble(), 12);
+        var metrics = outcome.GetProperty("metrics");
+        Assert.Equal(40, metrics.GetProperty("rows").GetDouble());
+        Assert.Equal(0, metrics.GetProperty("usage_column").GetDouble());
+
+        var board = await competitor.LeaderboardWithEntriesAsync(_phaseId, 1);
+        var row = Assert.Single(board.GetProperty("rows").EnumerateArray());
+        Assert.Equal(teamId, row.GetProperty("teamId").GetGuid());
+        Assert.Equal(34.0 / 40, row.GetProperty("score").GetDouble(), 12);
+
+        // The private split was scored on its own 20 rows; its detailed results are kept for the organisers.
+        var html = await ReadHiddenAsync($"phases/{_phaseId:N}/program/results/{submissionId:N}/a1/private/detailed_results.html");
+        Assert.Equal("<p>20 rows</p>", html);
+    }
+
+    [Fact]
+    public async Task Submit_FailsWithAFixedSentence_WhenTheProgramTriesTheNetwork()
+    {
+        Bubblewrap.Require();
+        const string dialer = """
+            import socket, sys
+            for port in (5432, 5672, 9000):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=2)
+                    print("connected", port)
+                except OSError as e:
+                    print("no connection to", port, e, file=sys.stderr)
+            sys.exit(2)
+            """;
+        Assert.Equal(HttpStatusCode.OK, (await UploadProgramAsync(ProgramSettings, ProgramArchives.Zip(("score.py", dialer)))).StatusCode);
+
+        var competitor = await ApiSession.RegisterAsync(_server.CreateClient());
+        await competitor.JoinAsync(_slug);
+        var submissionId = await competitor.SubmitAsync(_phaseId, SampleFiles.Predictions());
+        var outcome = await competitor.WaitForOutcomeAsync(submissionId, TimeSpan.FromSeconds(90));
+
+        Assert.Equal("Failed", outcome.GetProperty("status").GetString());
+        var message = outcome.GetProperty("message").GetString()!;
+        Assert.DoesNotContain("connection", message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("exit", message, StringComparison.OrdinalIgnoreCase);
+        var log = await ReadHiddenAsync($"phases/{_phaseId:N}/program/results/{submissionId:N}/a1/public/log.txt");
+        Assert.Contains("exited with code 2", log);
+        Assert.Equal(3, log.Split('\n').Count(l => l.StartsWith("no connection to ", StringComparison.Ordinal)));
+        Assert.DoesNotContain("connected", log.Replace("no connection", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UploadProgram_IsRefused_WhenTheArchiveEscapesItsFolder()
+    {
+        var response = await UploadProgramAsync(ProgramSettings, ProgramArchives.Zip(("score.py", "print(1)"), ("../../evil.py", "print(2)")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("..", await response.Content.ReadAsStringAsync());
+        var phase = await _organiser.Client.GetFromJsonAsync<JsonElement>($"/api/phases/{_phaseId}");
+        Assert.False(phase.GetProperty("scoringConfig").TryGetProperty("program", out _));
+    }
+
+    [Fact]
+    public async Task UploadProgram_IsRefused_WhenThePrimaryMetricIsNotListed()
+    {
+        var response = await UploadProgramAsync("""{"command": "python3 score.py", "runtime": "python", "metrics": ["a"], "primary_metric": "b"}""",
+            ProgramArchives.Zip(("score.py", "print(1)")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("primary metric", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task UploadProgram_IsNotFound_WhenTheCallerIsNotAnOrganiser()
+    {
+        var stranger = await ApiSession.RegisterAsync(_server.CreateClient());
+        using var content = Form(ProgramSettings, ProgramArchives.Zip(("score.py", "print(1)")));
+
+        var response = await stranger.Client.PutAsync($"/api/phases/{_phaseId}/program", content);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> UploadProgramAsync(string settings, byte[] zip)
+    {
+        using var content = Form(settings, zip);
+        return await _organiser.Client.PutAsync($"/api/phases/{_phaseId}/program", content);
+    }
+
+    private static MultipartFormDataContent Form(string settings, byte[] zip)
+    {
+        var archive = new ByteArrayContent(zip);
+        archive.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        return new MultipartFormDataContent
+        {
+            { new StringContent(settings, Encoding.UTF8, "application/json"), "config" },
+            { archive, "archive", "program.zip" },
+        };
+    }
+
+    private async Task<string> ReadHiddenAsync(string key)
+    {
+        var store = _server.Services.GetRequiredService<IObjectStore>();
+        var bucket = _server.Services.GetRequiredService<IOptions<ObjectStoreOptions>>().Value.Buckets.HiddenLabels;
+        await using var stream = await store.OpenReadAsync(bucket, key, TestContext.Current.CancellationToken);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
+    }
+}
