@@ -3,9 +3,10 @@ using DataChallenge.Core.Challenges;
 namespace DataChallenge.Api.Features.Bundles;
 
 /// <summary>
-/// The one place where bundle keys meet entity fields, one line each way. Keys with no field yet (terms, visibility,
-/// requires_approval, max_team_size, max_submissions_per_day, max_submissions_total, max_final_submissions) are
-/// checked by the reader but neither stored nor exported.
+/// The one place where bundle keys meet entity fields, one line each way. A challenge-level key left out of the
+/// bundle keeps the challenge's current value; phase rules left out mean the platform's defaults. <c>terms</c> is
+/// checked by the reader but not stored: terms are published as versions through their own endpoint, so that
+/// every change asks participants to accept again.
 /// </summary>
 public static class BundleMapper
 {
@@ -14,10 +15,16 @@ public static class BundleMapper
     /// <summary>What a phase accepts when the bundle gives no <c>max_file_mb</c>.</summary>
     public const long DefaultMaxFileBytes = 100L * 1024 * 1024;
 
+    /// <summary>How many final submissions a team may choose when the bundle does not say.</summary>
+    public const int DefaultMaxFinalSubmissions = 2;
+
     public static void Apply(Bundle source, Challenge target)
     {
         target.Title = source.Title;
         target.Description = source.Description;
+        if (source.Visibility is { } visibility) target.Visibility = Enum.Parse<ChallengeVisibility>(visibility, ignoreCase: true);
+        if (source.RequiresApproval is { } approval) target.RequiresApproval = approval;
+        if (source.MaxTeamSize is not null) target.MaxTeamSize = source.MaxTeamSize;
     }
 
     public static void Apply(BundlePhase source, Phase target)
@@ -26,6 +33,9 @@ public static class BundleMapper
         target.ClosesAt = source.ClosesAt;
         target.ScoringConfig = source.ScoringJson;
         target.MaxFileBytes = source.Rules.MaxFileMb is { } mb ? (long)Math.Round(mb * BytesPerMb) : DefaultMaxFileBytes;
+        target.MaxSubmissionsPerDay = source.Rules.MaxSubmissionsPerDay;
+        target.MaxSubmissionsTotal = source.Rules.MaxSubmissionsTotal;
+        target.MaxFinalSubmissions = source.Rules.MaxFinalSubmissions ?? DefaultMaxFinalSubmissions;
     }
 
     public static Bundle ToBundle(Challenge challenge, IEnumerable<string> publicFiles) => new()
@@ -33,6 +43,9 @@ public static class BundleMapper
         Slug = challenge.Slug,
         Title = challenge.Title,
         Description = challenge.Description,
+        Visibility = challenge.Visibility.ToString().ToLowerInvariant(),
+        RequiresApproval = challenge.RequiresApproval,
+        MaxTeamSize = challenge.MaxTeamSize,
         Phases = challenge.Phases.OrderBy(p => p.OpensAt).ThenBy(p => p.Name, StringComparer.Ordinal).Select(ToBundle).ToList(),
         PublicFiles = publicFiles.Order(StringComparer.Ordinal).ToList(),
     };
@@ -46,6 +59,9 @@ public static class BundleMapper
         Rules = new BundleRules
         {
             MaxFileMb = phase.MaxFileBytes / BytesPerMb,
+            MaxSubmissionsPerDay = phase.MaxSubmissionsPerDay,
+            MaxSubmissionsTotal = phase.MaxSubmissionsTotal,
+            MaxFinalSubmissions = phase.MaxFinalSubmissions,
         },
     };
 }
