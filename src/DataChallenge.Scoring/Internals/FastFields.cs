@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DataChallenge.Scoring.Internals;
 
 /// <summary>
@@ -37,7 +39,7 @@ internal static class FastFields
     {
         consumed = 0;
         columns = 0;
-        var start = block.StartsWith("\xEF\xBB\xBF"u8) ? 3 : 0;
+        var start = block.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         var end = block.IndexOf((byte)'\n');
         if (end < 0) return null;
         var line = block[start..end];
@@ -63,6 +65,7 @@ internal static class FastFields
     /// An id the strict reader would read as these very bytes: not empty, ASCII, no quote or carriage return,
     /// nothing it would trim.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsPlain(ReadOnlySpan<byte> field)
     {
         if (field.IsEmpty || IsBlank(field[0]) || IsBlank(field[^1])) return false;
@@ -75,6 +78,7 @@ internal static class FastFields
     }
 
     /// <summary>True for an empty line (LF or CRLF) at <paramref name="pos"/>; advances past it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool SkipBlankLine(ReadOnlySpan<byte> block, ref int pos)
     {
         if (block[pos] == (byte)'\n')
@@ -99,6 +103,7 @@ internal static class FastFields
     /// The field starting at <paramref name="pos"/>, which must be followed by a comma (or by the line's end when
     /// <paramref name="last"/>); a trailing carriage return before the line feed is dropped. False on a wrong count.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool NextField(ReadOnlySpan<byte> block, ref int pos, bool last, out ReadOnlySpan<byte> field)
     {
         var start = pos;
@@ -143,6 +148,7 @@ internal static class FastFields
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsBlank(byte b) => b is (byte)' ' or (byte)'\t';
 
     private static bool IsAsciiWithoutQuotes(ReadOnlySpan<byte> line)

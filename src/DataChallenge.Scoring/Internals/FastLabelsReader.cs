@@ -20,7 +20,8 @@ internal static class FastLabelsReader
 
     private static LabelsTable? Read(Stream stream, ScoringConfig config, TaskLayout layout, string file, CancellationToken cancellationToken)
     {
-        var blocks = new LineBlocks(stream, cancellationToken);
+        var source = ByteSource.For(stream);
+        var blocks = new LineBlocks(source, stream.Position, source.Length, cancellationToken);
         if (!blocks.Next(out var block)) return null;
         var expected = new List<string> { config.IdColumn };
         expected.AddRange(config.LabelColumns);

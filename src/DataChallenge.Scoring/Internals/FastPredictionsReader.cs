@@ -1,11 +1,18 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace DataChallenge.Scoring.Internals;
 
 /// <summary>
 /// Reads a well-formed predictions file and aligns it with the labels by id. Returns null, with the stream back where
 /// it was, at anything unusual (unknown, missing or repeated id, bad value...): the strict reader words the rejection.
+/// A large file read from disk or memory is cut in two at a line feed and each half read on its own core.
 /// </summary>
 internal static class FastPredictionsReader
 {
+    private const int MaxHeader = 1 << 16;
+    private const long MinParallelBytes = 1 << 20;
+
     public static ScoringData? TryRead(Stream stream, ScoringConfig config, TaskLayout layout, LabelsTable labels, string file, CancellationToken cancellationToken)
     {
         if (!stream.CanSeek || !FastFields.Supports(config, layout)) return null;
@@ -17,92 +24,127 @@ internal static class FastPredictionsReader
 
     private static ScoringData? Read(Stream stream, ScoringConfig config, TaskLayout layout, LabelsTable labels, string file, CancellationToken cancellationToken)
     {
-        var blocks = new LineBlocks(stream, cancellationToken);
-        if (!blocks.Next(out var block)) return null;
+        var source = ByteSource.For(stream);
+        var origin = stream.Position;
+        var length = source.Length;
+        if (!new LineBlocks(source, origin, Math.Min(length, origin + MaxHeader), cancellationToken).Next(out var first)) return null;
         var expected = new List<string> { config.IdColumn };
         expected.AddRange(config.PredictionColumns);
-        var map = FastFields.Header(block, expected, file, out var consumed, out var columns);
+        var map = FastFields.Header(first, expected, file, out var consumed, out var columns);
         if (map is null) return null;
 
-        // slot[field]: where the field's value goes within the row's prediction values.
-        var idField = map[0];
-        var slot = new int[columns];
-        for (var e = 1; e < map.Length; e++) slot[map[e]] = layout.PredictionSlot[e - 1];
-        var classValued = layout.PredictionIsClass;
-        var kind = config.TaskType switch
-        {
-            TaskTypes.Regression => ValueKind.Number,
-            TaskTypes.MultilabelLabel => ValueKind.ZeroOne,
-            _ => ValueKind.Probability,
-        };
-        var classes = layout.ClassBytes;
-        var width = layout.PredictionWidth;
-
         var rows = labels.Rows;
-        var ids = labels.Ids;
-        var prediction = classValued ? [] : new double[(long)rows * width];
-        var predictionClass = classValued ? new int[rows] : [];
-        var seen = new bool[rows];
-        var matched = 0;
-        var blankTail = false;
-        var pos = consumed;
-        do
+        var target = new Target(config, layout, map, columns, labels.Ids, rows);
+        var start = origin + consumed;
+        var middle = source.Concurrent && length - start >= MinParallelBytes ? LineStartAfter(source, start + ((length - start) / 2), length) : -1;
+        long matched;
+        if (middle < 0)
         {
-            while (pos < block.Length)
-            {
-                if (FastFields.SkipBlankLine(block, ref pos))
-                {
-                    blankTail = true;
-                    continue;
-                }
-
-                if (blankTail) return null;
-
-                // The id comes first in nearly every file; otherwise it is looked for before the values are read.
-                var row = -1;
-                if (idField != 0 && !TryFindRow(block, pos, columns, idField, ids, out row)) return null;
-                for (var f = 0; f < columns; f++)
-                {
-                    if (!FastFields.NextField(block, ref pos, f == columns - 1, out var field)) return null;
-                    if (f == idField)
-                    {
-                        if (idField == 0 && (!FastFields.IsPlain(field) || (row = ids.Find(field)) < 0)) return null;
-                        if (seen[row]) return null;
-                        seen[row] = true;
-                        matched++;
-                    }
-                    else if (classValued)
-                    {
-                        var c = FastFields.Class(field, classes);
-                        if (c < 0) return null;
-                        predictionClass[row] = c;
-                    }
-                    else
-                    {
-                        if (!NumberParser.TryParse(field, out var value)) return null;
-                        if (kind == ValueKind.Probability ? value is not (>= 0 and <= 1) : kind == ValueKind.ZeroOne && value is not (0 or 1)) return null;
-                        prediction[((long)row * width) + slot[f]] = value;
-                    }
-                }
-            }
-
-            pos = 0;
+            matched = ReadRange(new LineBlocks(source, start, length, cancellationToken), target, blankAllowed: true);
         }
-        while (blocks.Next(out block));
+        else
+        {
+            long firstHalf = 0;
+            var other = Task.Run(() => firstHalf = ReadRange(new LineBlocks(source, start, middle, cancellationToken), target, blankAllowed: false), cancellationToken);
+            var secondHalf = ReadRange(new LineBlocks(source, middle, length, cancellationToken), target, blankAllowed: true);
+            other.GetAwaiter().GetResult();
+            matched = firstHalf < 0 || secondHalf < 0 ? -1 : firstHalf + secondHalf;
+        }
 
-        // Every row matched a distinct labels row: with as many matches as labels rows, none is missing.
-        if (matched != rows) return null;
+        // As many matches as labels rows, and no row left unwritten: every labels row was matched exactly once.
+        if (matched != rows || target.AnyRowUnwritten()) return null;
         return new ScoringData
         {
             Rows = rows,
             Truth = labels.Truth,
             TruthClass = labels.TruthClass,
             TruthMasks = labels.TruthMasks,
-            Prediction = prediction,
-            PredictionClass = predictionClass,
+            Prediction = target.Prediction,
+            PredictionClass = target.PredictionClass,
             Width = layout.Width,
-            PredictionWidth = width,
+            PredictionWidth = layout.PredictionWidth,
         };
+    }
+
+    // The offset just past the first line feed at or after `from`, or -1 when there is none.
+    private static long LineStartAfter(ByteSource source, long from, long length)
+    {
+        Span<byte> probe = stackalloc byte[4096];
+        while (from < length)
+        {
+            var read = source.Read(from, probe[..(int)Math.Min(probe.Length, length - from)]);
+            if (read == 0) return -1;
+            var at = probe[..read].IndexOf((byte)'\n');
+            if (at >= 0) return from + at + 1 < length ? from + at + 1 : -1;
+            from += read;
+        }
+
+        return -1;
+    }
+
+    // Rows matched in the range, or -1 to give up. Within a half that is not the last, a blank line gives up too.
+    private static long ReadRange(LineBlocks blocks, Target target, bool blankAllowed)
+    {
+        var idField = target.IdField;
+        var columns = target.Columns;
+        var slot = target.Slot;
+        var ids = target.Ids;
+        var width = target.Width;
+        var kind = target.Kind;
+        var classes = target.Classes;
+        var prediction = target.Prediction;
+        var predictionClass = target.PredictionClass;
+        var classValued = target.ClassValued;
+        long matched = 0;
+        var blankTail = false;
+        while (blocks.Next(out var block))
+        {
+            var pos = 0;
+            while (pos < block.Length)
+            {
+                if (FastFields.SkipBlankLine(block, ref pos))
+                {
+                    if (!blankAllowed) return -1;
+                    blankTail = true;
+                    continue;
+                }
+
+                if (blankTail) return -1;
+
+                // The id comes first in nearly every file; otherwise it is looked for before the values are read.
+                var row = -1;
+                if (idField != 0)
+                {
+                    if (!TryFindRow(block, pos, columns, idField, ids, out row) || target.Written(row)) return -1;
+                    matched++;
+                }
+
+                for (var f = 0; f < columns; f++)
+                {
+                    if (!FastFields.NextField(block, ref pos, f == columns - 1, out var field)) return -1;
+                    if (f == idField)
+                    {
+                        if (idField != 0) continue;
+                        if (!FastFields.IsPlain(field) || (row = ids.Find(field)) < 0 || target.Written(row)) return -1;
+                        matched++;
+                    }
+                    else if (classValued)
+                    {
+                        var c = FastFields.Class(field, classes);
+                        if (c < 0) return -1;
+                        predictionClass[row] = c;
+                    }
+                    else
+                    {
+                        if (!NumberParser.TryParse(field, out var value)) return -1;
+                        if (kind == ValueKind.Probability ? value is not (>= 0 and <= 1) : kind == ValueKind.ZeroOne && value is not (0 or 1)) return -1;
+                        prediction[((long)row * width) + slot[f]] = value;
+                    }
+                }
+            }
+        }
+
+        return matched;
     }
 
     private static bool TryFindRow(ReadOnlySpan<byte> block, int pos, int columns, int idField, IdIndex ids, out int row)
@@ -124,5 +166,59 @@ internal static class FastPredictionsReader
         Number,
         Probability,
         ZeroOne,
+    }
+
+    /// <summary>Where a predictions file's values go, shared by the two halves' readers.</summary>
+    private sealed class Target
+    {
+        public Target(ScoringConfig config, TaskLayout layout, int[] map, int columns, IdIndex ids, int rows)
+        {
+            Columns = columns;
+            IdField = map[0];
+            Slot = new int[columns];
+            for (var e = 1; e < map.Length; e++) Slot[map[e]] = layout.PredictionSlot[e - 1];
+            CheckSlot = layout.PredictionSlot[0];
+            Ids = ids;
+            Width = layout.PredictionWidth;
+            ClassValued = layout.PredictionIsClass;
+            Classes = layout.ClassBytes;
+            Kind = config.TaskType switch
+            {
+                TaskTypes.Regression => ValueKind.Number,
+                TaskTypes.MultilabelLabel => ValueKind.ZeroOne,
+                _ => ValueKind.Probability,
+            };
+
+            // Unwritten values are marked NaN (or class -1), which no accepted value can be.
+            Prediction = ClassValued ? [] : new double[(long)rows * Width];
+            PredictionClass = ClassValued ? new int[rows] : [];
+            Prediction.AsSpan().Fill(double.NaN);
+            PredictionClass.AsSpan().Fill(-1);
+        }
+
+        public int Columns { get; }
+        public int IdField { get; }
+        public int[] Slot { get; }
+        public int CheckSlot { get; }
+        public IdIndex Ids { get; }
+        public int Width { get; }
+        public bool ClassValued { get; }
+        public byte[][] Classes { get; }
+        public ValueKind Kind { get; }
+        public double[] Prediction { get; }
+        public int[] PredictionClass { get; }
+
+        /// <summary>
+        /// True when the row no longer holds its "unwritten" mark, i.e. its id was seen before. The mark shares the
+        /// values' cache line, so the check costs no extra memory access.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Written(int row)
+            => ClassValued ? PredictionClass[row] >= 0 : !double.IsNaN(Prediction[((long)row * Width) + CheckSlot]);
+
+        public bool AnyRowUnwritten()
+            => ClassValued
+                ? PredictionClass.AsSpan().IndexOf(-1) >= 0
+                : MemoryMarshal.Cast<double, long>(Prediction.AsSpan()).IndexOf(BitConverter.DoubleToInt64Bits(double.NaN)) >= 0;
     }
 }
