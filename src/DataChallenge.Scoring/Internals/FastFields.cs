@@ -138,6 +138,22 @@ internal static class FastFields
         return true;
     }
 
+    /// <summary>The offset just past the first line feed at or after <paramref name="from"/>, or -1 when there is none before the end.</summary>
+    public static long LineStartAfter(ByteSource source, long from, long length)
+    {
+        Span<byte> probe = stackalloc byte[4096];
+        while (from < length)
+        {
+            var read = source.Read(from, probe[..(int)Math.Min(probe.Length, length - from)]);
+            if (read == 0) return -1;
+            var at = probe[..read].IndexOf((byte)'\n');
+            if (at >= 0) return from + at + 1 < length ? from + at + 1 : -1;
+            from += read;
+        }
+
+        return -1;
+    }
+
     public static int Class(ReadOnlySpan<byte> field, byte[][] classes)
     {
         for (var c = 0; c < classes.Length; c++)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace DataChallenge.Scoring.Internals;
 
@@ -36,7 +37,7 @@ internal static class FastPredictionsReader
         var rows = labels.Rows;
         var target = new Target(config, layout, map, columns, labels.Ids, rows);
         var start = origin + consumed;
-        var middle = source.Concurrent && length - start >= MinParallelBytes ? LineStartAfter(source, start + ((length - start) / 2), length) : -1;
+        var middle = source.Concurrent && length - start >= MinParallelBytes ? FastFields.LineStartAfter(source, start + ((length - start) / 2), length) : -1;
         long matched;
         if (middle < 0)
         {
@@ -66,23 +67,9 @@ internal static class FastPredictionsReader
         };
     }
 
-    // The offset just past the first line feed at or after `from`, or -1 when there is none.
-    private static long LineStartAfter(ByteSource source, long from, long length)
-    {
-        Span<byte> probe = stackalloc byte[4096];
-        while (from < length)
-        {
-            var read = source.Read(from, probe[..(int)Math.Min(probe.Length, length - from)]);
-            if (read == 0) return -1;
-            var at = probe[..read].IndexOf((byte)'\n');
-            if (at >= 0) return from + at + 1 < length ? from + at + 1 : -1;
-            from += read;
-        }
-
-        return -1;
-    }
-
     // Rows matched in the range, or -1 to give up. Within a half that is not the last, a blank line gives up too.
+    // Rows are parsed in batches: each row's destination is prefetched as soon as its id is known and written only when
+    // the batch is flushed, so the cache misses of the scattered writes overlap instead of queueing one after another.
     private static long ReadRange(LineBlocks blocks, Target target, bool blankAllowed)
     {
         var idField = target.IdField;
@@ -92,9 +79,8 @@ internal static class FastPredictionsReader
         var width = target.Width;
         var kind = target.Kind;
         var classes = target.Classes;
-        var prediction = target.Prediction;
-        var predictionClass = target.PredictionClass;
         var classValued = target.ClassValued;
+        var batch = new Batch(width);
         long matched = 0;
         var blankTail = false;
         while (blocks.Next(out var block))
@@ -115,36 +101,46 @@ internal static class FastPredictionsReader
                 var row = -1;
                 if (idField != 0)
                 {
-                    if (!TryFindRow(block, pos, columns, idField, ids, out row) || target.Written(row)) return -1;
-                    matched++;
+                    if (!TryFindRow(block, pos, columns, idField, ids, out row)) return -1;
+                    target.Prefetch(row);
                 }
 
+                var staged = batch.Count * width;
                 for (var f = 0; f < columns; f++)
                 {
                     if (!FastFields.NextField(block, ref pos, f == columns - 1, out var field)) return -1;
                     if (f == idField)
                     {
                         if (idField != 0) continue;
-                        if (!FastFields.IsPlain(field) || (row = ids.Find(field)) < 0 || target.Written(row)) return -1;
-                        matched++;
+                        if (!FastFields.IsPlain(field) || (row = ids.Find(field)) < 0) return -1;
+                        target.Prefetch(row);
                     }
                     else if (classValued)
                     {
                         var c = FastFields.Class(field, classes);
                         if (c < 0) return -1;
-                        predictionClass[row] = c;
+                        batch.Classes[batch.Count] = c;
                     }
                     else
                     {
                         if (!NumberParser.TryParse(field, out var value)) return -1;
                         if (kind == ValueKind.Probability ? value is not (>= 0 and <= 1) : kind == ValueKind.ZeroOne && value is not (0 or 1)) return -1;
-                        prediction[((long)row * width) + slot[f]] = value;
+                        batch.Values[staged + slot[f]] = value;
                     }
+                }
+
+                batch.Rows[batch.Count++] = row;
+                if (batch.Count == Batch.Size)
+                {
+                    if (!target.Flush(batch)) return -1;
+                    matched += batch.Count;
+                    batch.Count = 0;
                 }
             }
         }
 
-        return matched;
+        if (!target.Flush(batch)) return -1;
+        return matched + batch.Count;
     }
 
     private static bool TryFindRow(ReadOnlySpan<byte> block, int pos, int columns, int idField, IdIndex ids, out int row)
@@ -168,6 +164,17 @@ internal static class FastPredictionsReader
         ZeroOne,
     }
 
+    /// <summary>Rows parsed but not yet written: their labels rows and values, in the order read.</summary>
+    private sealed class Batch(int width)
+    {
+        public const int Size = 64;
+
+        public int Count { get; set; }
+        public int[] Rows { get; } = new int[Size];
+        public double[] Values { get; } = new double[Size * width];
+        public int[] Classes { get; } = new int[Size];
+    }
+
     /// <summary>Where a predictions file's values go, shared by the two halves' readers.</summary>
     private sealed class Target
     {
@@ -178,6 +185,7 @@ internal static class FastPredictionsReader
             Slot = new int[columns];
             for (var e = 1; e < map.Length; e++) Slot[map[e]] = layout.PredictionSlot[e - 1];
             CheckSlot = layout.PredictionSlot[0];
+            ValueSlots = [.. layout.PredictionSlot.Distinct()];
             Ids = ids;
             Width = layout.PredictionWidth;
             ClassValued = layout.PredictionIsClass;
@@ -207,6 +215,46 @@ internal static class FastPredictionsReader
         public ValueKind Kind { get; }
         public double[] Prediction { get; }
         public int[] PredictionClass { get; }
+
+        /// <summary>The value slots some column fills; a slot none fills stays NaN and sends the file to the strict reader.</summary>
+        public int[] ValueSlots { get; }
+
+        /// <summary>Writes the batch's rows; false when one was already written (its id repeats).</summary>
+        public bool Flush(Batch batch)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var row = batch.Rows[i];
+                if (Written(row)) return false;
+                if (ClassValued)
+                {
+                    PredictionClass[row] = batch.Classes[i];
+                    continue;
+                }
+
+                var target = (long)row * Width;
+                var source = i * Width;
+                foreach (var s in ValueSlots) Prediction[target + s] = batch.Values[source + s];
+            }
+
+            return true;
+        }
+
+        /// <summary>Asks for the row's cache lines ahead of the write; a hint only, skipped where unsupported.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public unsafe void Prefetch(int row)
+        {
+            if (!Sse.IsSupported) return;
+            if (ClassValued)
+            {
+                Sse.Prefetch0(Unsafe.AsPointer(ref PredictionClass[row]));
+                return;
+            }
+
+            var first = (long)row * Width;
+            Sse.Prefetch0(Unsafe.AsPointer(ref Prediction[first]));
+            if (Width > 1) Sse.Prefetch0(Unsafe.AsPointer(ref Prediction[first + Width - 1]));
+        }
 
         /// <summary>
         /// True when the row no longer holds its "unwritten" mark, i.e. its id was seen before. The mark shares the

@@ -60,21 +60,23 @@ internal sealed class IdIndex
     {
         if (_slots is null)
         {
-            if (TryInteger(id, out var value) && value < Math.Max(4L * (Count + 1), DirectFloor))
+            var integer = TryInteger(id, out var value);
+            if (integer && _consecutive)
             {
-                if (_consecutive)
+                // Every earlier id is smaller than first + Count, so the next one in line cannot repeat any.
+                if (Count == 0) _first = value;
+                if (value == _first + Count)
                 {
-                    // Every earlier id is smaller than first + Count, so the next one in line cannot repeat any.
-                    if (Count == 0) _first = value;
-                    if (value == _first + Count)
-                    {
-                        Count++;
-                        return -1;
-                    }
-
-                    LeaveConsecutive();
+                    _values = null;
+                    Count++;
+                    return -1;
                 }
 
+                LeaveConsecutive();
+            }
+
+            if (_slots is null && integer && value < Math.Max(4L * (Count + 1), DirectFloor))
+            {
                 if (value >= _direct.Length) Array.Resize(ref _direct, (int)Math.Max(value + 1, Math.Min(_direct.Length * 2L, Math.Max(4L * (Count + 1), DirectFloor))));
                 var existing = _direct[value];
                 if (existing != 0) return existing - 1;
@@ -84,7 +86,7 @@ internal sealed class IdIndex
                 return -1;
             }
 
-            SwitchToHashing();
+            if (_slots is null) SwitchToHashing();
         }
 
         var slot = (int)Hash(id) & _mask;
@@ -136,8 +138,30 @@ internal sealed class IdIndex
         Count++;
     }
 
+    /// <summary>
+    /// Appends the ids of another index built over the next rows, when both hold consecutive integers and the other's
+    /// run continues this one's; false, with nothing changed, otherwise.
+    /// </summary>
+    public bool TryAppendConsecutive(IdIndex next)
+    {
+        if (_slots is not null || next._slots is not null || !_consecutive || !next._consecutive) return false;
+        if (next.Count == 0) return true;
+        if (Count > 0 && next._first != _first + Count) return false;
+        if (Count == 0) _first = next._first;
+        Count += next.Count;
+        _values = null;
+        return true;
+    }
+
     private void LeaveConsecutive()
     {
+        // The table must stay near the id count; a run that started far from zero goes to hashing instead.
+        if (_first + Count > Math.Max(4L * (Count + 1), DirectFloor))
+        {
+            SwitchToHashing();
+            return;
+        }
+
         _consecutive = false;
         _direct = new int[Math.Max(1024, _first + Count + 1)];
         for (var i = 0; i < Count; i++) _direct[_first + i] = i + 1;

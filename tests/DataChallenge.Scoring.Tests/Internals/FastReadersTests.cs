@@ -116,6 +116,59 @@ public sealed class FastReadersTests
         Assert.True(accepted > 0);
     }
 
+    [Theory]
+    [InlineData("consecutive")]
+    [InlineData("shuffled")]
+    [InlineData("text")]
+    public void TryRead_ReadsWhatTheStrictReadersRead_WhenLargeFilesAreReadInHalves(string ids)
+    {
+        // Over a megabyte each, so both files are cut in two and read on two threads.
+        var config = ScoringConfig.Parse(ScoringFixture.BinaryConfig);
+        var (labels, predictions) = Large(150_000, ids);
+
+        var (fast, strict) = BothPaths(config, labels, predictions);
+
+        Assert.NotNull(fast);
+        AssertSame(strict!, fast);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TryRead_GivesUp_WhenAnIdRepeatsAcrossTheHalves(bool inLabels)
+    {
+        var config = ScoringConfig.Parse(ScoringFixture.BinaryConfig);
+        var (labels, predictions) = Large(150_000, "consecutive");
+        var damaged = inLabels ? labels : predictions;
+
+        // The last row's id becomes the first row's: one id twice, one missing, the two copies in different halves.
+        var text = Encoding.UTF8.GetString(damaged);
+        var lastLine = text.LastIndexOf('\n', text.Length - 2) + 1;
+        var firstId = text.Split('\n')[1].Split(',')[0];
+        var patched = Encoding.UTF8.GetBytes(text[..lastLine] + firstId + text[text.IndexOf(',', lastLine)..]);
+        var (fast, strict) = inLabels ? BothPaths(config, patched, predictions) : BothPaths(config, labels, patched);
+
+        Assert.Null(strict);
+        Assert.Null(fast);
+    }
+
+    private static (byte[] Labels, byte[] Predictions) Large(int rows, string ids)
+    {
+        var random = new Random(9);
+        var names = Enumerable.Range(0, rows).Select(i => ids switch
+        {
+            "consecutive" => (i + 1000).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "shuffled" => ((i * 7919L % rows) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => $"row-{i}",
+        }).ToArray();
+        var labels = new StringBuilder("id,target\n");
+        foreach (var name in names) labels.Append(name).Append(',').Append(random.Next(2)).Append('\n');
+        var predictions = new StringBuilder("id,target\n");
+        foreach (var name in names.OrderBy(_ => random.Next()))
+            predictions.Append(name).Append(',').Append(random.NextDouble().ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        return (Encoding.UTF8.GetBytes(labels.ToString()), Encoding.UTF8.GetBytes(predictions.ToString()));
+    }
+
     private static (ScoringData? Fast, ScoringData? Strict) BothPaths(ScoringConfig config, byte[] labels, byte[] predictions)
     {
         var token = TestContext.Current.CancellationToken;
