@@ -154,6 +154,43 @@ internal static class FastFields
         return -1;
     }
 
+    /// <summary>
+    /// The number starting at <paramref name="pos"/>, parsed while its end is found; the field must end right after
+    /// it, exactly where <see cref="NextField"/> would end it, or false.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NextNumber(ReadOnlySpan<byte> block, ref int pos, bool last, out double value)
+        => NumberParser.TryParsePrefix(block, ref pos, out value) && EndField(block, ref pos, last);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool EndField(ReadOnlySpan<byte> block, ref int pos, bool last)
+    {
+        if (!last)
+        {
+            if (pos >= block.Length || block[pos] != (byte)',') return false;
+            pos++;
+            return true;
+        }
+
+        if (pos == block.Length) return true;
+        if (block[pos] == (byte)'\n')
+        {
+            pos++;
+            return true;
+        }
+
+        if (block[pos] != (byte)'\r') return false;
+        if (pos + 1 == block.Length)
+        {
+            pos++;
+            return true;
+        }
+
+        if (block[pos + 1] != (byte)'\n') return false;
+        pos += 2;
+        return true;
+    }
+
     public static int Class(ReadOnlySpan<byte> field, byte[][] classes)
     {
         for (var c = 0; c < classes.Length; c++)

@@ -101,23 +101,25 @@ internal static class FastLabelsReader
                     var rowClass = 0;
                     for (var f = 0; f < columns; f++)
                     {
-                        if (!FastFields.NextField(block, ref pos, f == columns - 1, out var field)) return false;
+                        var last = f == columns - 1;
                         var j = role[f];
-                        if (j < 0)
+                        if (j < 0 || _classValued)
                         {
-                            if (!FastFields.IsPlain(field) || _ids.Add(field) >= 0) return false;
-                        }
-                        else if (_classValued)
-                        {
+                            if (!FastFields.NextField(block, ref pos, last, out var field)) return false;
+                            if (j < 0)
+                            {
+                                if (!FastFields.IsPlain(field) || _ids.Add(field) >= 0) return false;
+                                continue;
+                            }
+
                             rowClass = FastFields.Class(field, _classes);
                             if (rowClass < 0) return false;
+                            continue;
                         }
-                        else
-                        {
-                            if (!NumberParser.TryParse(field, out var value)) return false;
-                            if (_zeroOne && value is not (0 or 1)) return false;
-                            _rowTruth[j] = value;
-                        }
+
+                        if (!FastFields.NextNumber(block, ref pos, last, out var value)) return false;
+                        if (_zeroOne && value is not (0 or 1)) return false;
+                        _rowTruth[j] = value;
                     }
 
                     if (_classValued) _truthClass.Add(rowClass);

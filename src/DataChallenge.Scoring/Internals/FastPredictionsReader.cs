@@ -108,25 +108,27 @@ internal static class FastPredictionsReader
                 var staged = batch.Count * width;
                 for (var f = 0; f < columns; f++)
                 {
-                    if (!FastFields.NextField(block, ref pos, f == columns - 1, out var field)) return -1;
-                    if (f == idField)
+                    var last = f == columns - 1;
+                    if (f == idField || classValued)
                     {
-                        if (idField != 0) continue;
-                        if (!FastFields.IsPlain(field) || (row = ids.Find(field)) < 0) return -1;
-                        target.Prefetch(row);
-                    }
-                    else if (classValued)
-                    {
+                        if (!FastFields.NextField(block, ref pos, last, out var field)) return -1;
+                        if (f == idField)
+                        {
+                            if (idField != 0) continue;
+                            if (!FastFields.IsPlain(field) || (row = ids.Find(field)) < 0) return -1;
+                            target.Prefetch(row);
+                            continue;
+                        }
+
                         var c = FastFields.Class(field, classes);
                         if (c < 0) return -1;
                         batch.Classes[batch.Count] = c;
+                        continue;
                     }
-                    else
-                    {
-                        if (!NumberParser.TryParse(field, out var value)) return -1;
-                        if (kind == ValueKind.Probability ? value is not (>= 0 and <= 1) : kind == ValueKind.ZeroOne && value is not (0 or 1)) return -1;
-                        batch.Values[staged + slot[f]] = value;
-                    }
+
+                    if (!FastFields.NextNumber(block, ref pos, last, out var value)) return -1;
+                    if (kind == ValueKind.Probability ? value is not (>= 0 and <= 1) : kind == ValueKind.ZeroOne && value is not (0 or 1)) return -1;
+                    batch.Values[staged + slot[f]] = value;
                 }
 
                 batch.Rows[batch.Count++] = row;

@@ -6,7 +6,8 @@ namespace DataChallenge.Scoring.Internals;
 /// </summary>
 internal sealed class LineBlocks(ByteSource source, long start, long end, CancellationToken cancellationToken, int blockSize = LineBlocks.DefaultBlockSize)
 {
-    public const int DefaultBlockSize = 1 << 22;
+    // Large enough that refills are rare, small enough that two readers' blocks stay a small share of the peak memory.
+    public const int DefaultBlockSize = 1 << 20;
 
     private byte[] _buffer = new byte[(int)Math.Clamp(end - start, 16, Math.Max(16, blockSize))];
     private long _position = start;
