@@ -21,13 +21,13 @@ internal static class StageProfile
 
         using var labels = File.OpenRead(labelsPath);
         var strict = Environment.GetEnvironmentVariable("PROFILE_STRICT") == "1";
-        var table = strict ? null : FastLabelsReader.TryRead(labels, config, layout, "labels", token);
+        var table = strict ? null : FastLabelsReader.TryRead(labels, config, layout, "labels", parallel: true, token);
         var fastLabels = table is not null;
         table ??= LabelsReader.Read(labels, config, layout, "labels", token);
         Report(fastLabels ? "labels (fast)" : "labels (strict)", watch);
 
         using var predictions = File.OpenRead(predictionsPath);
-        var data = strict ? null : FastPredictionsReader.TryRead(predictions, config, layout, table, "predictions", token);
+        var data = strict ? null : FastPredictionsReader.TryRead(predictions, config, layout, table, "predictions", parallel: true, token);
         var fastPredictions = data is not null;
         data ??= PredictionsReader.Read(predictions, config, layout, table, "predictions", token);
         Report(fastPredictions ? "predictions + join (fast)" : "predictions + join (strict)", watch);

@@ -21,9 +21,10 @@ public static class Scorer
         var layout = new TaskLayout(config);
         // Well-formed files take the fast readers; anything they are unsure of is read again by the strict ones,
         // which word the rejection.
-        var table = FastLabelsReader.TryRead(labels, config, layout, options.LabelsFileName, cancellationToken)
+        var parallel = options.MaxDegreeOfParallelism > 1;
+        var table = FastLabelsReader.TryRead(labels, config, layout, options.LabelsFileName, parallel, cancellationToken)
             ?? LabelsReader.Read(labels, config, layout, options.LabelsFileName, cancellationToken);
-        var data = FastPredictionsReader.TryRead(predictions, config, layout, table, options.PredictionsFileName, cancellationToken)
+        var data = FastPredictionsReader.TryRead(predictions, config, layout, table, options.PredictionsFileName, parallel, cancellationToken)
             ?? PredictionsReader.Read(predictions, config, layout, table, options.PredictionsFileName, cancellationToken);
 
         var all = Compute(metrics, data, config);

@@ -11,16 +11,16 @@ internal static class FastLabelsReader
     private const int MaxHeader = 1 << 16;
     private const long MinParallelBytes = 1 << 20;
 
-    public static LabelsTable? TryRead(Stream stream, ScoringConfig config, TaskLayout layout, string file, CancellationToken cancellationToken)
+    public static LabelsTable? TryRead(Stream stream, ScoringConfig config, TaskLayout layout, string file, bool parallel, CancellationToken cancellationToken)
     {
         if (!stream.CanSeek || !FastFields.Supports(config, layout)) return null;
         var origin = stream.Position;
-        var table = Read(stream, config, layout, file, cancellationToken);
+        var table = Read(stream, config, layout, file, parallel, cancellationToken);
         if (table is null) stream.Position = origin;
         return table;
     }
 
-    private static LabelsTable? Read(Stream stream, ScoringConfig config, TaskLayout layout, string file, CancellationToken cancellationToken)
+    private static LabelsTable? Read(Stream stream, ScoringConfig config, TaskLayout layout, string file, bool parallel, CancellationToken cancellationToken)
     {
         var source = ByteSource.For(stream);
         var origin = stream.Position;
@@ -32,7 +32,7 @@ internal static class FastLabelsReader
         if (map is null) return null;
 
         var start = origin + consumed;
-        var middle = source.Concurrent && length - start >= MinParallelBytes ? FastFields.LineStartAfter(source, start + ((length - start) / 2), length) : -1;
+        var middle = parallel && source.Concurrent && length - start >= MinParallelBytes ? FastFields.LineStartAfter(source, start + ((length - start) / 2), length) : -1;
         var part = new LabelsPart(config, layout, map, columns);
         if (middle < 0)
         {

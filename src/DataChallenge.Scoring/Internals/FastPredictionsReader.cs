@@ -14,16 +14,16 @@ internal static class FastPredictionsReader
     private const int MaxHeader = 1 << 16;
     private const long MinParallelBytes = 1 << 20;
 
-    public static ScoringData? TryRead(Stream stream, ScoringConfig config, TaskLayout layout, LabelsTable labels, string file, CancellationToken cancellationToken)
+    public static ScoringData? TryRead(Stream stream, ScoringConfig config, TaskLayout layout, LabelsTable labels, string file, bool parallel, CancellationToken cancellationToken)
     {
         if (!stream.CanSeek || !FastFields.Supports(config, layout)) return null;
         var origin = stream.Position;
-        var data = Read(stream, config, layout, labels, file, cancellationToken);
+        var data = Read(stream, config, layout, labels, file, parallel, cancellationToken);
         if (data is null) stream.Position = origin;
         return data;
     }
 
-    private static ScoringData? Read(Stream stream, ScoringConfig config, TaskLayout layout, LabelsTable labels, string file, CancellationToken cancellationToken)
+    private static ScoringData? Read(Stream stream, ScoringConfig config, TaskLayout layout, LabelsTable labels, string file, bool parallel, CancellationToken cancellationToken)
     {
         var source = ByteSource.For(stream);
         var origin = stream.Position;
@@ -37,7 +37,7 @@ internal static class FastPredictionsReader
         var rows = labels.Rows;
         var target = new Target(config, layout, map, columns, labels.Ids, rows);
         var start = origin + consumed;
-        var middle = source.Concurrent && length - start >= MinParallelBytes ? FastFields.LineStartAfter(source, start + ((length - start) / 2), length) : -1;
+        var middle = parallel && source.Concurrent && length - start >= MinParallelBytes ? FastFields.LineStartAfter(source, start + ((length - start) / 2), length) : -1;
         long matched;
         if (middle < 0)
         {

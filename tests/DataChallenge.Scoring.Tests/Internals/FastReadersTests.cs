@@ -62,7 +62,7 @@ public sealed class FastReadersTests
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes("ignored" + labels));
         stream.Position = "ignored".Length;
 
-        var table = FastLabelsReader.TryRead(stream, config, new TaskLayout(config), "labels", TestContext.Current.CancellationToken);
+        var table = FastLabelsReader.TryRead(stream, config, new TaskLayout(config), "labels", parallel: true, TestContext.Current.CancellationToken);
 
         Assert.Null(table);
         Assert.Equal("ignored".Length, stream.Position);
@@ -79,9 +79,9 @@ public sealed class FastReadersTests
     {
         var config = ScoringConfig.Parse(ScoringFixture.BinaryConfig);
         var layout = new TaskLayout(config);
-        var labels = FastLabelsReader.TryRead(ScoringFixture.Utf8("id,target\n1,0\n2,1\n"), config, layout, "labels", TestContext.Current.CancellationToken);
+        var labels = FastLabelsReader.TryRead(ScoringFixture.Utf8("id,target\n1,0\n2,1\n"), config, layout, "labels", parallel: true, TestContext.Current.CancellationToken);
 
-        var data = FastPredictionsReader.TryRead(ScoringFixture.Utf8(predictions), config, layout, labels!, "predictions", TestContext.Current.CancellationToken);
+        var data = FastPredictionsReader.TryRead(ScoringFixture.Utf8(predictions), config, layout, labels!, "predictions", parallel: true, TestContext.Current.CancellationToken);
 
         Assert.NotNull(labels);
         Assert.Null(data);
@@ -117,16 +117,17 @@ public sealed class FastReadersTests
     }
 
     [Theory]
-    [InlineData("consecutive")]
-    [InlineData("shuffled")]
-    [InlineData("text")]
-    public void TryRead_ReadsWhatTheStrictReadersRead_WhenLargeFilesAreReadInHalves(string ids)
+    [InlineData("consecutive", true)]
+    [InlineData("shuffled", true)]
+    [InlineData("text", true)]
+    [InlineData("consecutive", false)]
+    public void TryRead_ReadsWhatTheStrictReadersRead_WhenLargeFilesAreReadInHalves(string ids, bool parallel)
     {
-        // Over a megabyte each, so both files are cut in two and read on two threads.
+        // Over a megabyte each, so both files are cut in two and read on two threads (unless told to use one).
         var config = ScoringConfig.Parse(ScoringFixture.BinaryConfig);
         var (labels, predictions) = Large(150_000, ids);
 
-        var (fast, strict) = BothPaths(config, labels, predictions);
+        var (fast, strict) = BothPaths(config, labels, predictions, parallel);
 
         Assert.NotNull(fast);
         AssertSame(strict!, fast);
@@ -169,7 +170,7 @@ public sealed class FastReadersTests
         return (Encoding.UTF8.GetBytes(labels.ToString()), Encoding.UTF8.GetBytes(predictions.ToString()));
     }
 
-    private static (ScoringData? Fast, ScoringData? Strict) BothPaths(ScoringConfig config, byte[] labels, byte[] predictions)
+    private static (ScoringData? Fast, ScoringData? Strict) BothPaths(ScoringConfig config, byte[] labels, byte[] predictions, bool parallel = true)
     {
         var token = TestContext.Current.CancellationToken;
         var layout = new TaskLayout(config);
@@ -184,8 +185,8 @@ public sealed class FastReadersTests
             strict = null;
         }
 
-        var table = FastLabelsReader.TryRead(new MemoryStream(labels), config, layout, "labels", token);
-        var fast = table is null ? null : FastPredictionsReader.TryRead(new MemoryStream(predictions), config, layout, table, "predictions", token);
+        var table = FastLabelsReader.TryRead(new MemoryStream(labels), config, layout, "labels", parallel, token);
+        var fast = table is null ? null : FastPredictionsReader.TryRead(new MemoryStream(predictions), config, layout, table, "predictions", parallel, token);
         return (fast, strict);
     }
 
