@@ -18,7 +18,10 @@ public sealed record ScoreOptions
     /// <summary>Groups smaller than this are reported as suppressed, never with a value.</summary>
     public int MinGroupSize { get; init; } = 10;
 
-    /// <summary>Threads the bootstrap may use; a host that scores other files meanwhile leaves them a core.</summary>
+    /// <summary>
+    /// Threads the bootstrap may use, and above 1 the readers too (two halves of a large file at once); a host that
+    /// scores other files meanwhile leaves them a core.
+    /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>When set, only this metric is computed.</summary>

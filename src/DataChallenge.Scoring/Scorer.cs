@@ -19,8 +19,13 @@ public static class Scorer
         var primary = options.OnlyMetric ?? config.PrimaryMetric;
 
         var layout = new TaskLayout(config);
-        var table = LabelsReader.Read(labels, config, layout, options.LabelsFileName, cancellationToken);
-        var data = PredictionsReader.Read(predictions, config, layout, table, options.PredictionsFileName, cancellationToken);
+        // Well-formed files take the fast readers; anything they are unsure of is read again by the strict ones,
+        // which word the rejection.
+        var parallel = options.MaxDegreeOfParallelism > 1;
+        var table = FastLabelsReader.TryRead(labels, config, layout, options.LabelsFileName, parallel, cancellationToken)
+            ?? LabelsReader.Read(labels, config, layout, options.LabelsFileName, cancellationToken);
+        var data = FastPredictionsReader.TryRead(predictions, config, layout, table, options.PredictionsFileName, parallel, cancellationToken)
+            ?? PredictionsReader.Read(predictions, config, layout, table, options.PredictionsFileName, cancellationToken);
 
         var all = Compute(metrics, data, config);
         var splits = table.Split is null ? null : SplitResults(table.Split, metrics, data, config, all);

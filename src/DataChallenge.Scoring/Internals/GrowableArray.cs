@@ -13,5 +13,13 @@ internal struct GrowableArray<T>()
         _items[Count++] = item;
     }
 
+    public void AddRange(GrowableArray<T> other)
+    {
+        var items = other._items.AsSpan(0, other.Count);
+        if (Count + items.Length > _items.Length) Array.Resize(ref _items, Math.Max(_items.Length * 2, Count + items.Length));
+        items.CopyTo(_items.AsSpan(Count));
+        Count += items.Length;
+    }
+
     public readonly T[] ToArray() => _items.AsSpan(0, Count).ToArray();
 }

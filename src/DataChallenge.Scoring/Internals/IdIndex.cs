@@ -7,8 +7,9 @@ namespace DataChallenge.Scoring.Internals;
 /// <summary>
 /// Ids of the labels file without a string or dictionary node each. While every id is a plain non-negative integer
 /// (the usual case) and the values stay dense, a table indexed by the value is the whole index: one memory access per
-/// lookup and no copy of the text. Otherwise the ids are kept as raw UTF-8 in one arena with an open-addressing hash
-/// table over it.
+/// lookup and no copy of the text. While the ids are moreover consecutive (row n holds first + n, as exported tables
+/// usually do), not even that table exists: the row is a subtraction. Otherwise the ids are kept as raw UTF-8 in one
+/// arena with an open-addressing hash table over it.
 /// </summary>
 internal sealed class IdIndex
 {
@@ -18,7 +19,9 @@ internal sealed class IdIndex
     private byte[] _arena = [];
     private int _arenaUsed;
     private int[] _offsets = [0];
-    private int[] _direct = new int[1024];
+    private int[] _direct = [];
+    private bool _consecutive = true;
+    private long _first;
     private int[]? _slots;
     private long[]? _values;
     private int _mask;
@@ -38,6 +41,12 @@ internal sealed class IdIndex
     private long[] IntegerValues()
     {
         var values = new long[Count];
+        if (_consecutive)
+        {
+            for (var i = 0; i < values.Length; i++) values[i] = _first + i;
+            return values;
+        }
+
         for (var value = 0; value < _direct.Length; value++)
         {
             if (_direct[value] != 0) values[_direct[value] - 1] = value;
@@ -51,7 +60,22 @@ internal sealed class IdIndex
     {
         if (_slots is null)
         {
-            if (TryInteger(id, out var value) && value < Math.Max(4L * (Count + 1), DirectFloor))
+            var integer = TryInteger(id, out var value);
+            if (integer && _consecutive)
+            {
+                // Every earlier id is smaller than first + Count, so the next one in line cannot repeat any.
+                if (Count == 0) _first = value;
+                if (value == _first + Count)
+                {
+                    _values = null;
+                    Count++;
+                    return -1;
+                }
+
+                LeaveConsecutive();
+            }
+
+            if (_slots is null && integer && value < Math.Max(4L * (Count + 1), DirectFloor))
             {
                 if (value >= _direct.Length) Array.Resize(ref _direct, (int)Math.Max(value + 1, Math.Min(_direct.Length * 2L, Math.Max(4L * (Count + 1), DirectFloor))));
                 var existing = _direct[value];
@@ -62,7 +86,7 @@ internal sealed class IdIndex
                 return -1;
             }
 
-            SwitchToHashing();
+            if (_slots is null) SwitchToHashing();
         }
 
         var slot = (int)Hash(id) & _mask;
@@ -87,7 +111,9 @@ internal sealed class IdIndex
         if (_slots is null)
         {
             // Ids compare as text: only the canonical spelling of an integer ("7", never "007") can match one.
-            return TryInteger(id, out var value) && value < _direct.Length ? _direct[value] - 1 : -1;
+            if (!TryInteger(id, out var value)) return -1;
+            if (_consecutive) return value >= _first && value - _first < Count ? (int)(value - _first) : -1;
+            return value < _direct.Length ? _direct[value] - 1 : -1;
         }
 
         var slot = (int)Hash(id) & _mask;
@@ -112,6 +138,35 @@ internal sealed class IdIndex
         Count++;
     }
 
+    /// <summary>
+    /// Appends the ids of another index built over the next rows, when both hold consecutive integers and the other's
+    /// run continues this one's; false, with nothing changed, otherwise.
+    /// </summary>
+    public bool TryAppendConsecutive(IdIndex next)
+    {
+        if (_slots is not null || next._slots is not null || !_consecutive || !next._consecutive) return false;
+        if (next.Count == 0) return true;
+        if (Count > 0 && next._first != _first + Count) return false;
+        if (Count == 0) _first = next._first;
+        Count += next.Count;
+        _values = null;
+        return true;
+    }
+
+    private void LeaveConsecutive()
+    {
+        // The table must stay near the id count; a run that started far from zero goes to hashing instead.
+        if (_first + Count > Math.Max(4L * (Count + 1), DirectFloor))
+        {
+            SwitchToHashing();
+            return;
+        }
+
+        _consecutive = false;
+        _direct = new int[Math.Max(1024, _first + Count + 1)];
+        for (var i = 0; i < Count; i++) _direct[_first + i] = i + 1;
+    }
+
     private void SwitchToHashing()
     {
         // The integer ids seen so far get their text back, in insertion order, before the table goes.
@@ -127,6 +182,7 @@ internal sealed class IdIndex
 
         System.Diagnostics.Debug.Assert(Count == count);
         _direct = [];
+        _consecutive = false;
         Rehash((int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2048, Count * 2)));
     }
 

@@ -16,8 +16,18 @@ internal static class NumberParser
 
     public static bool TryParse(ReadOnlySpan<byte> text, out double value)
     {
+        var end = 0;
+        return TryParsePrefix(text, ref end, out value) && end == text.Length;
+    }
+
+    /// <summary>
+    /// Parses the longest number starting at <paramref name="i"/> and moves past it; the caller checks what follows.
+    /// Lets a reader parse a field while finding its end, instead of scanning it twice.
+    /// </summary>
+    public static bool TryParsePrefix(ReadOnlySpan<byte> text, ref int i, out double value)
+    {
         value = 0;
-        var i = 0;
+        var start = i;
         var negative = false;
         if (i < text.Length && (text[i] == (byte)'+' || text[i] == (byte)'-'))
         {
@@ -74,8 +84,6 @@ internal static class NumberParser
             exponent += exponentNegative ? -explicitExponent : explicitExponent;
         }
 
-        if (i != text.Length) return false;
-
         // Clinger's fast path: both operands are exact doubles, so one IEEE operation rounds correctly.
         if (exact && mantissa <= (1UL << 53) && exponent is >= -22 and <= 22)
         {
@@ -84,7 +92,7 @@ internal static class NumberParser
             return true;
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+        return double.TryParse(text[start..i], NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
     }
 
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;

@@ -32,7 +32,12 @@ internal sealed class TaskLayout
     public int Width { get; }
     public int PredictionWidth { get; }
     public int ClassCount => _classNames.Count;
-    private int[] PredictionSlot { get; }
+
+    /// <summary>For each prediction column, in prediction_columns order, its position within a row's values.</summary>
+    public int[] PredictionSlot { get; }
+
+    /// <summary>The class names as UTF-8, in class order.</summary>
+    public byte[][] ClassBytes => _classBytes;
 
     public bool TruthIsClass => _config.TaskType is TaskTypes.MulticlassLabel or TaskTypes.MulticlassProba or TaskTypes.CostMatrixOnehot;
     public bool PredictionIsClass => _config.TaskType is TaskTypes.MulticlassLabel or TaskTypes.CostMatrixOnehot;

@@ -66,10 +66,11 @@ internal static class BinaryMetrics
     {
         CheckWeight(in r, weight);
 
-        // sklearn only warns here and returns 0, an artefact of setting recall to 1; we report it as undefined.
+        // sklearn (1.2, Debian's) only warns here: recall is set to 1 at every threshold, so every step is empty and
+        // its "-sum(diff(recall) * precision)" is -0.0. The same value keeps both leaderboards in agreement.
         if (r.Positives == 0)
         {
-            return MetricResult.Undefined("average precision is undefined: the truth has no row of class 1");
+            return MetricResult.Of(-0.0);
         }
 
         var entries = r.Entries;

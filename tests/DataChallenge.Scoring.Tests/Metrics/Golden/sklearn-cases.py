@@ -1,8 +1,8 @@
 """Writes sklearn-cases.jsonl: random small cases (ties, weights, absent classes) with scikit-learn 1.2 values.
 
 Run with Debian's python3-sklearn (1.2.1): /usr/bin/python3 sklearn-cases.py
-A value is null where sklearn raises or returns nan. Average precision with no positive weight is null too: sklearn
-returns 0 there with a warning, and the platform reports it as undefined instead.
+A value is null where sklearn raises or returns nan. Average precision where every positive has weight zero is null
+too (the platform reports it as undefined); with no positive at all, sklearn warns and returns -0.0, as the platform does.
 """
 import warnings, json; warnings.simplefilter("ignore")
 import numpy as np
@@ -25,7 +25,7 @@ for case in range(60):
     yp=(p>=0.5).astype(int)
     b=dict(kind="binary",truth=y.tolist(),proba=p.tolist(),weight=wl,
       auc=safe(lambda: roc_auc_score(y,p,sample_weight=w)),
-      ap=safe(lambda: average_precision_score(y,p,sample_weight=w)) if (y*(1 if w is None else w)).sum()>0 else None,
+      ap=safe(lambda: average_precision_score(y,p,sample_weight=w)) if y.sum()==0 or (y*(1 if w is None else w)).sum()>0 else None,
       ll=safe(lambda: log_loss(y,p,sample_weight=w,labels=[0,1])),brier=safe(lambda: brier_score_loss(y,p,sample_weight=w)),
       acc=safe(lambda: accuracy_score(y,yp,sample_weight=w)),f1=safe(lambda: f1_score(y,yp,sample_weight=w)),mcc=safe(lambda: matthews_corrcoef(y,yp,sample_weight=w)))
     out.append(b)
@@ -61,7 +61,7 @@ for case in range(60):
       f1w=safe(lambda: f1_score(Y,Pm,average='weighted',sample_weight=w)),f1s=safe(lambda: f1_score(Y,Pm,average='samples',sample_weight=w)),
       jac=safe(lambda: jaccard_score(Y,Pm,average='samples',sample_weight=w)),
       aucma=safe(lambda: roc_auc_score(Y,Q,average='macro',sample_weight=w)),aucmi=safe(lambda: roc_auc_score(Y,Q,average='micro',sample_weight=w)),
-      apma=safe(lambda: average_precision_score(Y,Q,average='macro',sample_weight=w)) if (Y*(1 if w is None else w[:,None])).sum(0).min()>0 else None,
+      apma=safe(lambda: average_precision_score(Y,Q,average='macro',sample_weight=w)) if ((Y.sum(0)==0)|((Y*(1 if w is None else w[:,None])).sum(0)>0)).all() else None,
       mcll=safe(lambda: np.mean([log_loss(Y[:,j],Q[:,j],labels=[0,1],sample_weight=w) for j in range(Lc)]))))
 with open("sklearn-cases.jsonl","w") as f:
     for o in out: f.write(json.dumps(o)+"\n")

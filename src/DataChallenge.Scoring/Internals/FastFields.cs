@@ -1,0 +1,216 @@
+using System.Runtime.CompilerServices;
+
+namespace DataChallenge.Scoring.Internals;
+
+/// <summary>
+/// Pieces shared by the fast readers. Each answers "certainly what the strict reader would read" or "not sure";
+/// "not sure" sends the whole file back to the strict reader, which finds the exact line and message.
+/// </summary>
+internal static class FastFields
+{
+    /// <summary>
+    /// Task types whose values are numbers or class names, read the same way in both paths. Masks, one-hot costs,
+    /// splits and groups always take the strict path.
+    /// </summary>
+    public static bool Supports(ScoringConfig config, TaskLayout layout)
+    {
+        if (config.SplitColumn is not null || config.GroupColumn is not null) return false;
+        if (config.TaskType is not (TaskTypes.BinaryProba or TaskTypes.Regression or TaskTypes.MulticlassProba
+            or TaskTypes.MulticlassLabel or TaskTypes.MultilabelProba or TaskTypes.MultilabelLabel)) return false;
+        foreach (var slot in layout.PredictionSlot)
+        {
+            if (slot < 0) return false;
+        }
+
+        // A class name the strict reader would only see quoted could otherwise match an unquoted field here.
+        foreach (var name in layout.ClassBytes)
+        {
+            if (!IsPlain(name)) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The header's column positions for the expected names, or null. The header line goes through the strict reader
+    /// and <see cref="HeaderLayout"/>, so the names are matched by exactly the same rules.
+    /// </summary>
+    public static int[]? Header(ReadOnlySpan<byte> block, IReadOnlyList<string> expected, string file, out int consumed, out int columns)
+    {
+        consumed = 0;
+        columns = 0;
+        var start = block.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var end = block.IndexOf((byte)'\n');
+        if (end < 0) return null;
+        var line = block[start..end];
+        if (line.EndsWith("\r"u8)) line = line[..^1];
+        if (line.IsEmpty || !IsAsciiWithoutQuotes(line)) return null;
+
+        var csv = new CsvReader(new MemoryStream(line.ToArray()), file, CancellationToken.None);
+        try
+        {
+            if (!csv.ReadRow()) return null;
+            var map = HeaderLayout.Resolve(csv, expected);
+            consumed = end + 1;
+            columns = csv.FieldCount;
+            return map;
+        }
+        catch (SubmissionRejectedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// An id the strict reader would read as these very bytes: not empty, ASCII, no quote or carriage return,
+    /// nothing it would trim.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsPlain(ReadOnlySpan<byte> field)
+    {
+        if (field.IsEmpty || IsBlank(field[0]) || IsBlank(field[^1])) return false;
+        foreach (var b in field)
+        {
+            if (b >= 0x80 || b == (byte)'"' || b == (byte)'\r' || b == (byte)'\n' || b == (byte)',') return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>True for an empty line (LF or CRLF) at <paramref name="pos"/>; advances past it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool SkipBlankLine(ReadOnlySpan<byte> block, ref int pos)
+    {
+        if (block[pos] == (byte)'\n')
+        {
+            pos++;
+            return true;
+        }
+
+        if (block[pos] != (byte)'\r') return false;
+        if (pos + 1 == block.Length)
+        {
+            pos++;
+            return true;
+        }
+
+        if (block[pos + 1] != (byte)'\n') return false;
+        pos += 2;
+        return true;
+    }
+
+    /// <summary>
+    /// The field starting at <paramref name="pos"/>, which must be followed by a comma (or by the line's end when
+    /// <paramref name="last"/>); a trailing carriage return before the line feed is dropped. False on a wrong count.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NextField(ReadOnlySpan<byte> block, ref int pos, bool last, out ReadOnlySpan<byte> field)
+    {
+        var start = pos;
+        var i = pos;
+        while (i < block.Length)
+        {
+            var b = block[i];
+            if (b == (byte)',' || b == (byte)'\n') break;
+            i++;
+        }
+
+        var end = i;
+        field = default;
+        if (!last)
+        {
+            if (i == block.Length || block[i] != (byte)',') return false;
+            pos = i + 1;
+        }
+        else
+        {
+            if (i < block.Length)
+            {
+                if (block[i] != (byte)'\n') return false;
+                i++;
+            }
+
+            if (end > start && block[end - 1] == (byte)'\r') end--;
+            pos = i;
+        }
+
+        field = block[start..end];
+        return true;
+    }
+
+    /// <summary>The offset just past the first line feed at or after <paramref name="from"/>, or -1 when there is none before the end.</summary>
+    public static long LineStartAfter(ByteSource source, long from, long length)
+    {
+        Span<byte> probe = stackalloc byte[4096];
+        while (from < length)
+        {
+            var read = source.Read(from, probe[..(int)Math.Min(probe.Length, length - from)]);
+            if (read == 0) return -1;
+            var at = probe[..read].IndexOf((byte)'\n');
+            if (at >= 0) return from + at + 1 < length ? from + at + 1 : -1;
+            from += read;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The number starting at <paramref name="pos"/>, parsed while its end is found; the field must end right after
+    /// it, exactly where <see cref="NextField"/> would end it, or false.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NextNumber(ReadOnlySpan<byte> block, ref int pos, bool last, out double value)
+        => NumberParser.TryParsePrefix(block, ref pos, out value) && EndField(block, ref pos, last);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool EndField(ReadOnlySpan<byte> block, ref int pos, bool last)
+    {
+        if (!last)
+        {
+            if (pos >= block.Length || block[pos] != (byte)',') return false;
+            pos++;
+            return true;
+        }
+
+        if (pos == block.Length) return true;
+        if (block[pos] == (byte)'\n')
+        {
+            pos++;
+            return true;
+        }
+
+        if (block[pos] != (byte)'\r') return false;
+        if (pos + 1 == block.Length)
+        {
+            pos++;
+            return true;
+        }
+
+        if (block[pos + 1] != (byte)'\n') return false;
+        pos += 2;
+        return true;
+    }
+
+    public static int Class(ReadOnlySpan<byte> field, byte[][] classes)
+    {
+        for (var c = 0; c < classes.Length; c++)
+        {
+            if (field.SequenceEqual(classes[c])) return c;
+        }
+
+        return -1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsBlank(byte b) => b is (byte)' ' or (byte)'\t';
+
+    private static bool IsAsciiWithoutQuotes(ReadOnlySpan<byte> line)
+    {
+        foreach (var b in line)
+        {
+            if (b >= 0x80 || b == (byte)'"') return false;
+        }
+
+        return true;
+    }
+}

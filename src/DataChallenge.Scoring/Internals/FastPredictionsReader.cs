@@ -1,0 +1,274 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace DataChallenge.Scoring.Internals;
+
+/// <summary>
+/// Reads a well-formed predictions file and aligns it with the labels by id. Returns null, with the stream back where
+/// it was, at anything unusual (unknown, missing or repeated id, bad value...): the strict reader words the rejection.
+/// A large file read from disk or memory is cut in two at a line feed and each half read on its own core.
+/// </summary>
+internal static class FastPredictionsReader
+{
+    private const int MaxHeader = 1 << 16;
+    private const long MinParallelBytes = 1 << 20;
+
+    public static ScoringData? TryRead(Stream stream, ScoringConfig config, TaskLayout layout, LabelsTable labels, string file, bool parallel, CancellationToken cancellationToken)
+    {
+        if (!stream.CanSeek || !FastFields.Supports(config, layout)) return null;
+        var origin = stream.Position;
+        var data = Read(stream, config, layout, labels, file, parallel, cancellationToken);
+        if (data is null) stream.Position = origin;
+        return data;
+    }
+
+    private static ScoringData? Read(Stream stream, ScoringConfig config, TaskLayout layout, LabelsTable labels, string file, bool parallel, CancellationToken cancellationToken)
+    {
+        var source = ByteSource.For(stream);
+        var origin = stream.Position;
+        var length = source.Length;
+        if (!new LineBlocks(source, origin, Math.Min(length, origin + MaxHeader), cancellationToken).Next(out var first)) return null;
+        var expected = new List<string> { config.IdColumn };
+        expected.AddRange(config.PredictionColumns);
+        var map = FastFields.Header(first, expected, file, out var consumed, out var columns);
+        if (map is null) return null;
+
+        var rows = labels.Rows;
+        var target = new Target(config, layout, map, columns, labels.Ids, rows);
+        var start = origin + consumed;
+        var middle = parallel && source.Concurrent && length - start >= MinParallelBytes ? FastFields.LineStartAfter(source, start + ((length - start) / 2), length) : -1;
+        long matched;
+        if (middle < 0)
+        {
+            matched = ReadRange(new LineBlocks(source, start, length, cancellationToken), target, blankAllowed: true);
+        }
+        else
+        {
+            long firstHalf = 0;
+            var other = Task.Run(() => firstHalf = ReadRange(new LineBlocks(source, start, middle, cancellationToken), target, blankAllowed: false), cancellationToken);
+            var secondHalf = ReadRange(new LineBlocks(source, middle, length, cancellationToken), target, blankAllowed: true);
+            other.GetAwaiter().GetResult();
+            matched = firstHalf < 0 || secondHalf < 0 ? -1 : firstHalf + secondHalf;
+        }
+
+        // As many matches as labels rows, and no row left unwritten: every labels row was matched exactly once.
+        if (matched != rows || target.AnyRowUnwritten()) return null;
+        return new ScoringData
+        {
+            Rows = rows,
+            Truth = labels.Truth,
+            TruthClass = labels.TruthClass,
+            TruthMasks = labels.TruthMasks,
+            Prediction = target.Prediction,
+            PredictionClass = target.PredictionClass,
+            Width = layout.Width,
+            PredictionWidth = layout.PredictionWidth,
+        };
+    }
+
+    // Rows matched in the range, or -1 to give up. Within a half that is not the last, a blank line gives up too.
+    // Rows are parsed in batches: each row's destination is prefetched as soon as its id is known and written only when
+    // the batch is flushed, so the cache misses of the scattered writes overlap instead of queueing one after another.
+    private static long ReadRange(LineBlocks blocks, Target target, bool blankAllowed)
+    {
+        var idField = target.IdField;
+        var columns = target.Columns;
+        var slot = target.Slot;
+        var ids = target.Ids;
+        var width = target.Width;
+        var kind = target.Kind;
+        var classes = target.Classes;
+        var classValued = target.ClassValued;
+        var batch = new Batch(width);
+        long matched = 0;
+        var blankTail = false;
+        while (blocks.Next(out var block))
+        {
+            var pos = 0;
+            while (pos < block.Length)
+            {
+                if (FastFields.SkipBlankLine(block, ref pos))
+                {
+                    if (!blankAllowed) return -1;
+                    blankTail = true;
+                    continue;
+                }
+
+                if (blankTail) return -1;
+
+                // The id comes first in nearly every file; otherwise it is looked for before the values are read.
+                var row = -1;
+                if (idField != 0)
+                {
+                    if (!TryFindRow(block, pos, columns, idField, ids, out row)) return -1;
+                    target.Prefetch(row);
+                }
+
+                var staged = batch.Count * width;
+                for (var f = 0; f < columns; f++)
+                {
+                    var last = f == columns - 1;
+                    if (f == idField || classValued)
+                    {
+                        if (!FastFields.NextField(block, ref pos, last, out var field)) return -1;
+                        if (f == idField)
+                        {
+                            if (idField != 0) continue;
+                            if (!FastFields.IsPlain(field) || (row = ids.Find(field)) < 0) return -1;
+                            target.Prefetch(row);
+                            continue;
+                        }
+
+                        var c = FastFields.Class(field, classes);
+                        if (c < 0) return -1;
+                        batch.Classes[batch.Count] = c;
+                        continue;
+                    }
+
+                    if (!FastFields.NextNumber(block, ref pos, last, out var value)) return -1;
+                    if (kind == ValueKind.Probability ? value is not (>= 0 and <= 1) : kind == ValueKind.ZeroOne && value is not (0 or 1)) return -1;
+                    batch.Values[staged + slot[f]] = value;
+                }
+
+                batch.Rows[batch.Count++] = row;
+                if (batch.Count == Batch.Size)
+                {
+                    if (!target.Flush(batch)) return -1;
+                    matched += batch.Count;
+                    batch.Count = 0;
+                }
+            }
+        }
+
+        if (!target.Flush(batch)) return -1;
+        return matched + batch.Count;
+    }
+
+    private static bool TryFindRow(ReadOnlySpan<byte> block, int pos, int columns, int idField, IdIndex ids, out int row)
+    {
+        row = -1;
+        for (var f = 0; f <= idField; f++)
+        {
+            if (!FastFields.NextField(block, ref pos, f == columns - 1, out var field)) return false;
+            if (f < idField) continue;
+            if (!FastFields.IsPlain(field)) return false;
+            row = ids.Find(field);
+        }
+
+        return row >= 0;
+    }
+
+    private enum ValueKind
+    {
+        Number,
+        Probability,
+        ZeroOne,
+    }
+
+    /// <summary>Rows parsed but not yet written: their labels rows and values, in the order read.</summary>
+    private sealed class Batch(int width)
+    {
+        public const int Size = 64;
+
+        public int Count { get; set; }
+        public int[] Rows { get; } = new int[Size];
+        public double[] Values { get; } = new double[Size * width];
+        public int[] Classes { get; } = new int[Size];
+    }
+
+    /// <summary>Where a predictions file's values go, shared by the two halves' readers.</summary>
+    private sealed class Target
+    {
+        public Target(ScoringConfig config, TaskLayout layout, int[] map, int columns, IdIndex ids, int rows)
+        {
+            Columns = columns;
+            IdField = map[0];
+            Slot = new int[columns];
+            for (var e = 1; e < map.Length; e++) Slot[map[e]] = layout.PredictionSlot[e - 1];
+            CheckSlot = layout.PredictionSlot[0];
+            ValueSlots = [.. layout.PredictionSlot.Distinct()];
+            Ids = ids;
+            Width = layout.PredictionWidth;
+            ClassValued = layout.PredictionIsClass;
+            Classes = layout.ClassBytes;
+            Kind = config.TaskType switch
+            {
+                TaskTypes.Regression => ValueKind.Number,
+                TaskTypes.MultilabelLabel => ValueKind.ZeroOne,
+                _ => ValueKind.Probability,
+            };
+
+            // Unwritten values are marked NaN (or class -1), which no accepted value can be.
+            Prediction = ClassValued ? [] : new double[(long)rows * Width];
+            PredictionClass = ClassValued ? new int[rows] : [];
+            Prediction.AsSpan().Fill(double.NaN);
+            PredictionClass.AsSpan().Fill(-1);
+        }
+
+        public int Columns { get; }
+        public int IdField { get; }
+        public int[] Slot { get; }
+        public int CheckSlot { get; }
+        public IdIndex Ids { get; }
+        public int Width { get; }
+        public bool ClassValued { get; }
+        public byte[][] Classes { get; }
+        public ValueKind Kind { get; }
+        public double[] Prediction { get; }
+        public int[] PredictionClass { get; }
+
+        /// <summary>The value slots some column fills; a slot none fills stays NaN and sends the file to the strict reader.</summary>
+        public int[] ValueSlots { get; }
+
+        /// <summary>Writes the batch's rows; false when one was already written (its id repeats).</summary>
+        public bool Flush(Batch batch)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var row = batch.Rows[i];
+                if (Written(row)) return false;
+                if (ClassValued)
+                {
+                    PredictionClass[row] = batch.Classes[i];
+                    continue;
+                }
+
+                var target = (long)row * Width;
+                var source = i * Width;
+                foreach (var s in ValueSlots) Prediction[target + s] = batch.Values[source + s];
+            }
+
+            return true;
+        }
+
+        /// <summary>Asks for the row's cache lines ahead of the write; a hint only, skipped where unsupported.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public unsafe void Prefetch(int row)
+        {
+            if (!Sse.IsSupported) return;
+            if (ClassValued)
+            {
+                Sse.Prefetch0(Unsafe.AsPointer(ref PredictionClass[row]));
+                return;
+            }
+
+            var first = (long)row * Width;
+            Sse.Prefetch0(Unsafe.AsPointer(ref Prediction[first]));
+            if (Width > 1) Sse.Prefetch0(Unsafe.AsPointer(ref Prediction[first + Width - 1]));
+        }
+
+        /// <summary>
+        /// True when the row no longer holds its "unwritten" mark, i.e. its id was seen before. The mark shares the
+        /// values' cache line, so the check costs no extra memory access.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Written(int row)
+            => ClassValued ? PredictionClass[row] >= 0 : !double.IsNaN(Prediction[((long)row * Width) + CheckSlot]);
+
+        public bool AnyRowUnwritten()
+            => ClassValued
+                ? PredictionClass.AsSpan().IndexOf(-1) >= 0
+                : MemoryMarshal.Cast<double, long>(Prediction.AsSpan()).IndexOf(BitConverter.DoubleToInt64Bits(double.NaN)) >= 0;
+    }
+}
