@@ -8,6 +8,7 @@ using DataChallenge.Api.Http;
 using DataChallenge.Api.Jobs;
 using DataChallenge.Core.Accounts;
 using DataChallenge.Core.Persistence;
+using DataChallenge.Web;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Builder;
@@ -55,6 +56,7 @@ public static class ApiRole
             else hangfire.UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(postgres));
         });
         services.AddHangfireServer(server => server.WorkerCount = 2);
+        services.AddWebPages();
         return services;
     }
 
@@ -67,6 +69,7 @@ public static class ApiRole
         app.MapPublicData();
         app.MapSubmissions();
         app.MapStatus();
+        app.MapWebPages();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("DataChallenge API"));
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
