@@ -27,7 +27,13 @@ public static class SvgChart
         var end = now > points[^1].At ? now : points[^1].At.AddMinutes(1);
         var min = points.Min(p => p.Value);
         var max = points.Max(p => p.Value);
-        if (max - min < 1e-12) { min -= 0.5; max += 0.5; }
+        if (max - min < 1e-12)
+        {
+            // One value: a flat line in the middle, with labels close to it rather than a made-up range.
+            var pad = Math.Max(Math.Abs(max) * 0.05, 0.01);
+            min -= pad;
+            max += pad;
+        }
         var span = (end - start).TotalSeconds;
         double X(DateTimeOffset at) => Left + (Width - Left - Right) * (at - start).TotalSeconds / span;
         double Y(double value)

@@ -13,6 +13,16 @@
     }
   }
 
+  // The page's own list of submissions, re-read from the server so it shows the new outcome.
+  async function refreshList() {
+    const list = document.getElementById('mine');
+    if (!list) return;
+    const response = await fetch(location.href, { credentials: 'same-origin' });
+    if (!response.ok) return;
+    const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('mine');
+    if (fresh) list.replaceWith(fresh);
+  }
+
   async function follow(form, say, id) {
     const text = form.dataset;
     for (;;) {
@@ -29,7 +39,7 @@
       } else {
         say(submission.status === 'Scoring' ? text.textScoring : text.textReceived, 'pending');
       }
-      if (final.includes(submission.status)) return;
+      if (final.includes(submission.status)) { await refreshList(); return; }
       await new Promise(resolve => setTimeout(resolve, 700));
     }
   }

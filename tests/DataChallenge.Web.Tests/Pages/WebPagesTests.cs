@@ -173,6 +173,25 @@ public sealed class WebPagesTests : IAsyncLifetime
         Assert.NotNull(competitor);
     }
 
+    [Fact]
+    public async Task TeamPage_ShowsTheRankFalling_WhenAnotherTeamOvertakes()
+    {
+        var scenario = await Scenario.CreateAsync(_server);
+        await scenario.ScoreAsync(_server, "Leaders for a while", SampleFiles.Predictions(swaps: 5), 1);
+        await scenario.ScoreAsync(_server, "Overtakers", SampleFiles.Predictions(), 2);
+        var board = await scenario.Organiser.LeaderboardAsync(scenario.PhaseId);
+        var overtaken = board.GetProperty("rows")[1].GetProperty("teamId").GetGuid();
+
+        var team = await _visitor.GetStringAsync($"/phases/{scenario.PhaseId}/teams/{overtaken}");
+        var leaderboard = await _visitor.GetStringAsync($"/phases/{scenario.PhaseId}/leaderboard");
+
+        Assert.Contains("Leaders for a while", team);
+        Assert.Contains("<svg class=\"chart\"", team);
+        var ranks = System.Text.RegularExpressions.Regex.Matches(team, "<td class=\"num\">(\\d+)</td>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["1", "2"], ranks);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(leaderboard, "<circle ").Count);
+    }
+
     /// <summary>Every public row ranked perfectly, every private row ranked backwards: AUC 1 public, 0 private.</summary>
     private static string PublicPerfectPrivateInverted()
     {
