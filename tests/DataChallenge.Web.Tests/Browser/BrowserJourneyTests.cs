@@ -141,6 +141,7 @@ public sealed class BrowserJourneyTests(BrowserFixture fixture) : IClassFixture<
         await Expect(page.Locator("main")).ToContainTextAsync("Aucun pour le moment.");
         await Expect(page.Locator("header")).ToContainTextAsync("Se connecter");
         Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
+        await BrowserFixture.ScreenshotAsync(page, "challenges-fr");
     }
 
     private static async Task SignInAsync(IPage page, string email)
