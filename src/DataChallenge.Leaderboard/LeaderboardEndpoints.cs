@@ -15,8 +15,9 @@ public static class LeaderboardEndpoints
         group.MapGet("/", GetBoard).WithName("GetLeaderboard").WithSummary("The phase's public leaderboard.");
         group.MapGet("/live", Watch).WithName("WatchLeaderboard")
             .WithSummary("Server-Sent Events: the board now, then every time it changes.");
-        routes.MapGet("/board/{phaseId:guid}", LivePage.Html).ExcludeFromDescription().AllowAnonymous();
-        routes.MapGet("/board.js", LivePage.Script).ExcludeFromDescription().AllowAnonymous();
+        // The board's page is served by the api role's web pages; the short address printed at start-up leads there.
+        routes.MapGet("/board/{phaseId:guid}", (Guid phaseId) => TypedResults.Redirect($"/phases/{phaseId}/leaderboard"))
+            .ExcludeFromDescription().AllowAnonymous();
         return group;
     }
 

@@ -136,6 +136,17 @@ public sealed class WebPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BoardShortAddress_LeadsToTheLeaderboardPage_WhenFollowed()
+    {
+        var phaseId = Guid.NewGuid();
+
+        var response = await _visitor.GetAsync($"/board/{phaseId}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/phases/{phaseId}/leaderboard", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task LeaderboardCsv_ListsTheRankedTeams_WhenScoresExist()
     {
         var scenario = await Scenario.CreateAsync(_server);
