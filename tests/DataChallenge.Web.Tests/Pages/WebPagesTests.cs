@@ -71,6 +71,23 @@ public sealed class WebPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChallengePage_JoinsWithoutRevealingTheAddress_WhenNoTeamNameIsGiven()
+    {
+        var scenario = await Scenario.CreateAsync(_server);
+        var browser = await SignedInBrowserAsync("private.person@example.org");
+        var page = await browser.GetStringAsync($"/challenges/{scenario.Slug}");
+
+        var response = await browser.PostAsync($"/challenges/{scenario.Slug}?handler=Join", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["NewTeamName"] = "", ["__RequestVerificationToken"] = TokenIn(page),
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("You take part as team private.person.", await browser.GetStringAsync($"/challenges/{scenario.Slug}"));
+        Assert.Contains("Submit predictions", await browser.GetStringAsync($"/challenges/{scenario.Slug}"));
+    }
+
+    [Fact]
     public async Task Console_RedirectsToSignIn_WhenTheVisitorIsAnonymous()
     {
         var response = await _visitor.GetAsync("/console");
@@ -229,6 +246,18 @@ public sealed class WebPagesTests : IAsyncLifetime
             text.AppendLine(line);
         }
         return text.ToString();
+    }
+
+    private async Task<HttpClient> SignedInBrowserAsync(string email)
+    {
+        await ApiSession.RegisterAsync(_server.CreateClient(), email);
+        var browser = _server.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await browser.GetStringAsync("/account/signin");
+        await ApiSession.EnsureAsync(await browser.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = ApiSession.Password, ["__RequestVerificationToken"] = TokenIn(form),
+        })), "sign in", HttpStatusCode.Redirect);
+        return browser;
     }
 
     private static string TokenIn(string html)

@@ -32,7 +32,9 @@ public sealed class DetailsModel(DataChallengeDbContext db, TimeProvider clock, 
         if (!await LoadAsync(slug, cancellationToken)) return NotFound();
         if (TeamName is not null) return RedirectToPage(new { slug });
 
-        var name = (string.IsNullOrWhiteSpace(NewTeamName) ? User.Identity?.Name ?? "team" : NewTeamName).Trim();
+        // Without a chosen name, the part of the address before the @: the board is public, the address is not.
+        var name = (string.IsNullOrWhiteSpace(NewTeamName) ? (User.Identity?.Name ?? "team").Split('@')[0] : NewTeamName).Trim();
+        if (name.Length == 0) name = "team";
         if (name.Length > 100) ModelState.AddModelError(nameof(NewTeamName), text["A team name has 1 to 100 characters."]);
         else if (await db.Teams.AnyAsync(t => t.ChallengeId == Current.Id && t.Name == name, cancellationToken))
             ModelState.AddModelError(nameof(NewTeamName), text["A team with this name already exists in this challenge."]);
