@@ -12,6 +12,7 @@ using DataChallenge.Api.Http;
 using DataChallenge.Api.Jobs;
 using DataChallenge.Core.Accounts;
 using DataChallenge.Core.Persistence;
+using DataChallenge.Web;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Builder;
@@ -64,6 +65,7 @@ public static class ApiRole
             else hangfire.UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(postgres));
         });
         services.AddHangfireServer(server => server.WorkerCount = 2);
+        services.AddWebPages();
         return services;
     }
 
@@ -83,6 +85,7 @@ public static class ApiRole
         app.MapSubmissions();
         app.MapJudging();
         app.MapStatus();
+        app.MapWebPages();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("DataChallenge API"));
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());

@@ -25,8 +25,9 @@ public static class LeaderboardEndpoints
             .WithSummary("The phase's public board, or with ?board=private the private one (organisers; everyone after the reveal).");
         group.MapGet("/live", Watch).WithName("WatchLeaderboard")
             .WithSummary("Server-Sent Events: the public board now, then every time it changes.");
-        routes.MapGet("/board/{phaseId:guid}", LivePage.Html).ExcludeFromDescription().AllowAnonymous();
-        routes.MapGet("/board.js", LivePage.Script).ExcludeFromDescription().AllowAnonymous();
+        // The board's page is served by the api role's web pages; the short address printed at start-up leads there.
+        routes.MapGet("/board/{phaseId:guid}", (Guid phaseId) => TypedResults.Redirect($"/phases/{phaseId}/leaderboard"))
+            .ExcludeFromDescription().AllowAnonymous();
         return group;
     }
 

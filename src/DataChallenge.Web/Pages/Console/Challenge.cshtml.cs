@@ -1,0 +1,117 @@
+using System.ComponentModel.DataAnnotations;
+using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Persistence;
+using DataChallenge.Core.PublicData;
+using DataChallenge.Core.Submissions;
+using DataChallenge.Scoring;
+using DataChallenge.Web.Reading;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace DataChallenge.Web.Pages.Console;
+
+/// <summary>
+/// One challenge as its organiser runs it: its description, its phases, the hidden labels and public files (sent by
+/// script to the upload APIs), and every submission with its status.
+/// </summary>
+public sealed class ChallengeModel(DataChallengeDbContext db, TimeProvider clock, IStringLocalizer<Resources.SharedResource> text) : PageModel
+{
+    public const string ExampleConfig = """
+        {"task_type":"binary_proba","id_column":"id","label_columns":["label"],"prediction_columns":["label"],
+         "metrics":["roc_auc","log_loss"],"primary_metric":"roc_auc","split_column":"Usage"}
+        """;
+
+    public Challenge Current { get; private set; } = null!;
+    public IReadOnlyList<Phase> Phases { get; private set; } = [];
+    public IReadOnlyList<PublicFile> Files { get; private set; } = [];
+    public IReadOnlyList<SubmissionLine> Submissions { get; private set; } = [];
+    public DateTimeOffset Now { get; private set; }
+
+    [BindProperty]
+    public PhaseForm NewPhase { get; set; } = new();
+
+    [BindProperty]
+    public string? Description { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, cancellationToken)) return NotFound();
+        NewPhase = new PhaseForm { OpensAt = Now.UtcDateTime.AddMinutes(-Now.Minute).AddSeconds(-Now.Second).AddMilliseconds(-Now.Millisecond) };
+        Description = Current.Description;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPhaseAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, cancellationToken)) return NotFound();
+        ModelState.Remove(nameof(Description));
+        var opensAt = new DateTimeOffset(DateTime.SpecifyKind(NewPhase.OpensAt ?? Now.UtcDateTime, DateTimeKind.Utc));
+        DateTimeOffset? closesAt = NewPhase.ClosesAt is { } closes ? new DateTimeOffset(DateTime.SpecifyKind(closes, DateTimeKind.Utc)) : null;
+        if (closesAt <= opensAt) ModelState.AddModelError("NewPhase.ClosesAt", text["A phase must close after it opens."]);
+        try
+        {
+            ScoringConfig.Parse(NewPhase.ScoringConfig ?? "");
+        }
+        catch (Exception e) when (e is ScoringConfigException or System.Text.Json.JsonException)
+        {
+            ModelState.AddModelError("NewPhase.ScoringConfig", text["The scoring configuration is not valid: {0}", e.Message]);
+        }
+        if (!ModelState.IsValid) return Page();
+
+        db.Phases.Add(new Phase
+        {
+            ChallengeId = Current.Id, Name = NewPhase.Name.Trim(), OpensAt = opensAt, ClosesAt = closesAt,
+            ScoringConfig = NewPhase.ScoringConfig!, MaxFileBytes = NewPhase.MaxFileMegabytes * 1024L * 1024,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/console/{slug}#phases");
+    }
+
+    public async Task<IActionResult> OnPostDescriptionAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, cancellationToken)) return NotFound();
+        await db.Challenges.Where(c => c.Id == Current.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Description, Description ?? ""), cancellationToken);
+        return Redirect($"/console/{slug}");
+    }
+
+    /// <summary>Loads the challenge for its organiser only; to anyone else it does not exist.</summary>
+    private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
+        var userId = User.IdOrNull();
+        var challenge = await db.Challenges.AsNoTracking().Include(c => c.Phases).FirstOrDefaultAsync(c => c.Slug == slug && c.OwnerId == userId, cancellationToken);
+        if (challenge is null) return false;
+        Current = challenge;
+        Now = clock.GetUtcNow();
+        Phases = challenge.Phases.OrderBy(p => p.OpensAt).ToList();
+        Files = await db.PublicFiles.AsNoTracking().Where(f => f.ChallengeId == challenge.Id).OrderBy(f => f.Name).ToListAsync(cancellationToken);
+        var phaseIds = Phases.Select(p => p.Id).ToList();
+        var rows = await db.Submissions.AsNoTracking().Where(s => phaseIds.Contains(s.PhaseId))
+            .Join(db.Teams, s => s.TeamId, t => t.Id, (s, t) => new { Submission = s, Team = t.Name })
+            .ToListAsync(cancellationToken);
+        var phaseNames = Phases.ToDictionary(p => p.Id, p => p.Name);
+        Submissions = rows.OrderByDescending(r => r.Submission.ReceivedAt).Take(500)
+            .Select(r => new SubmissionLine(r.Submission, r.Team, phaseNames[r.Submission.PhaseId])).ToList();
+        return true;
+    }
+
+    public sealed record SubmissionLine(Submission Submission, string Team, string Phase);
+
+    public sealed class PhaseForm
+    {
+        [Required(ErrorMessage = "Enter a phase name."), StringLength(100, ErrorMessage = "A phase name has 1 to 100 characters.")]
+        public string Name { get; set; } = "";
+
+        public DateTime? OpensAt { get; set; }
+
+        public DateTime? ClosesAt { get; set; }
+
+        [Required(ErrorMessage = "Enter the scoring configuration.")]
+        public string? ScoringConfig { get; set; } = ExampleConfig;
+
+        [Range(1, 5120, ErrorMessage = "Between 1 and 5120 MB.")]
+        public int MaxFileMegabytes { get; set; } = 100;
+    }
+}

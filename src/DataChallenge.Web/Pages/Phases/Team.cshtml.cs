@@ -1,0 +1,30 @@
+using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Persistence;
+using DataChallenge.Web.Reading;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace DataChallenge.Web.Pages.Phases;
+
+/// <summary>One team's public story in a phase: its rank after each of the board's changes.</summary>
+public sealed class TeamModel(DataChallengeDbContext db, TimeProvider clock) : PageModel
+{
+    public Phase Phase { get; private set; } = null!;
+    public Team Team { get; private set; } = null!;
+    public IReadOnlyList<ChartPoint> Ranks { get; private set; } = [];
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid phaseId, Guid teamId, CancellationToken cancellationToken)
+    {
+        var phase = await db.Phases.AsNoTracking().Include(p => p.Challenge).FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
+        var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
+        if (phase is null || team is null || team.ChallengeId != phase.ChallengeId) return NotFound();
+        Phase = phase;
+        Team = team;
+        Now = clock.GetUtcNow();
+        var board = await db.ReadAsync(phaseId, cancellationToken);
+        Ranks = (await ScoreHistory.ReadAsync(db, phaseId, board.HigherIsBetter, cancellationToken)).RankOf(teamId);
+        return Page();
+    }
+}

@@ -1,0 +1,57 @@
+// Keeps the server-rendered board current from the live stream. Rows are built with textContent, never innerHTML:
+// team names are user input.
+(() => {
+  const table = document.getElementById('board');
+  if (!table || !window.EventSource) return;
+  const body = table.tBodies[0];
+  const status = document.getElementById('board-status');
+  const empty = document.getElementById('board-empty');
+  const phase = table.dataset.phase;
+  const lang = document.documentElement.lang || 'en';
+  const score = v => v === null || v === undefined ? '' :
+    Number(v).toLocaleString(lang, { minimumFractionDigits: 4, maximumFractionDigits: 4, useGrouping: false });
+  const instant = v => new Date(v).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+
+  // What each team showed last time, so rows that moved or gained an entry can be highlighted.
+  let previous = new Map([...body.rows].map(r => [r.dataset.team, r.dataset.rank + ':' + r.dataset.entries]));
+
+  function cell(text, cls) {
+    const td = document.createElement('td');
+    td.textContent = text;
+    if (cls) td.className = cls;
+    return td;
+  }
+
+  function render(board) {
+    const next = new Map();
+    body.replaceChildren(...board.rows.map(r => {
+      const tr = document.createElement('tr');
+      tr.dataset.team = r.teamId;
+      tr.dataset.rank = r.rank;
+      tr.dataset.entries = r.entries;
+      const team = document.createElement('td');
+      const link = document.createElement('a');
+      link.href = `/phases/${phase}/teams/${r.teamId}`;
+      link.textContent = r.team;
+      team.append(link);
+      const time = document.createElement('time');
+      time.dateTime = r.lastSubmittedAt;
+      time.textContent = instant(r.lastSubmittedAt);
+      const last = document.createElement('td');
+      last.append(time);
+      const interval = r.intervalLower !== null && r.intervalUpper !== null ? `[${score(r.intervalLower)} ; ${score(r.intervalUpper)}]` : '';
+      tr.append(cell(r.rank, 'num'), team, cell(score(r.score), 'num'), cell(interval, 'num'), cell(r.entries, 'num'), last);
+      const key = r.rank + ':' + r.entries;
+      if (previous.get(r.teamId) !== key) tr.classList.add('moved');
+      next.set(r.teamId, key);
+      return tr;
+    }));
+    previous = next;
+    if (empty) empty.hidden = board.rows.length > 0;
+    status.textContent = table.dataset.textUpdated.replace('{0}', instant(board.updatedAt));
+  }
+
+  const source = new EventSource(table.dataset.live);
+  source.addEventListener('leaderboard', e => render(JSON.parse(e.data)));
+  source.onerror = () => { status.textContent = table.dataset.textReconnecting; };
+})();

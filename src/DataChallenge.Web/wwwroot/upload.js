@@ -1,0 +1,101 @@
+// Uploads with progress (XMLHttpRequest reports upload progress, fetch does not), by drop or by choice, to the
+// upload APIs; a prediction file is then followed until it is scored or rejected.
+(() => {
+  const final = ['Scored', 'Rejected', 'Failed'];
+  const lang = document.documentElement.lang || 'en';
+
+  function problemText(xhr) {
+    try {
+      const problem = JSON.parse(xhr.responseText);
+      return [problem.title, problem.detail].filter(Boolean).join(' ');
+    } catch {
+      return `${xhr.status} ${xhr.statusText}`;
+    }
+  }
+
+  // The page's own list of submissions, re-read from the server so it shows the new outcome.
+  async function refreshList() {
+    const list = document.getElementById('mine');
+    if (!list) return;
+    const response = await fetch(location.href, { credentials: 'same-origin' });
+    if (!response.ok) return;
+    const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('mine');
+    if (fresh) list.replaceWith(fresh);
+  }
+
+  async function follow(form, say, id) {
+    const text = form.dataset;
+    for (;;) {
+      const response = await fetch(`/api/submissions/${id}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      if (!response.ok) { say(text.textError.replace('{0}', response.status), 'error'); return; }
+      const submission = await response.json();
+      if (submission.status === 'Scored') {
+        const value = Number(submission.score).toLocaleString(lang, { minimumFractionDigits: 4, maximumFractionDigits: 4, useGrouping: false });
+        say(text.textScored.replace('{0}', `${submission.primaryMetric} = ${value}`), 'scored');
+      } else if (submission.status === 'Rejected') {
+        say(text.textRejected.replace('{0}', submission.message || ''), 'rejected');
+      } else if (submission.status === 'Failed') {
+        say(text.textFailed, 'failed');
+      } else {
+        say(submission.status === 'Scoring' ? text.textScoring : text.textReceived, 'pending');
+      }
+      if (final.includes(submission.status)) { await refreshList(); return; }
+      await new Promise(resolve => setTimeout(resolve, 700));
+    }
+  }
+
+  function wire(form) {
+    const input = form.querySelector('input[type=file]');
+    const zone = form.querySelector('[data-dropzone]');
+    const progress = form.querySelector('progress');
+    const status = form.querySelector('[role=status]');
+    const button = form.querySelector('button[type=submit]');
+    const say = (message, state) => { status.textContent = message; status.dataset.state = state || ''; };
+
+    zone.addEventListener('dragover', e => { e.preventDefault(); zone.classList.add('over'); });
+    zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+    zone.addEventListener('drop', e => {
+      e.preventDefault();
+      zone.classList.remove('over');
+      if (e.dataTransfer.files.length) input.files = e.dataTransfer.files;
+    });
+
+    form.addEventListener('submit', e => {
+      e.preventDefault();
+      const file = input.files[0];
+      if (!file) { say(form.dataset.textChoose, 'error'); return; }
+      let url = form.action;
+      if (form.dataset.nameInUrl) {
+        url += encodeURIComponent(file.name);
+        const description = form.querySelector('[name=description]');
+        if (description && description.value) url += '?description=' + encodeURIComponent(description.value);
+      }
+      const body = new FormData();
+      body.append('file', file, file.name);
+      const xhr = new XMLHttpRequest();
+      xhr.open(form.dataset.method || 'POST', url);
+      xhr.setRequestHeader('Accept', 'application/json');
+      progress.hidden = false;
+      progress.value = 0;
+      button.disabled = true;
+      say(form.dataset.textSending, 'pending');
+      xhr.upload.onprogress = p => { if (p.lengthComputable) progress.value = Math.round(100 * p.loaded / p.total); };
+      xhr.onerror = () => { button.disabled = false; say(form.dataset.textError.replace('{0}', ''), 'error'); };
+      xhr.onload = () => {
+        button.disabled = false;
+        progress.value = 100;
+        if (xhr.status < 200 || xhr.status >= 300) { say(form.dataset.textError.replace('{0}', problemText(xhr)), 'error'); return; }
+        if (form.dataset.upload === 'submission') {
+          follow(form, say, JSON.parse(xhr.responseText).id);
+        } else {
+          say(form.dataset.textDone, 'scored');
+          // The page lists what was uploaded; show the new state.
+          setTimeout(() => location.reload(), 800);
+        }
+      };
+      xhr.send(body);
+    });
+  }
+
+  document.querySelectorAll('form[data-upload]').forEach(wire);
+})();

@@ -1,0 +1,155 @@
+using DataChallenge.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace DataChallenge.Web.Tests.Browser;
+
+/// <summary>What spectators, competitors and organisers do with only a browser.</summary>
+public sealed class BrowserJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string DropFile = """
+        csv => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([csv], 'good.csv', { type: 'text/csv' }));
+            document.querySelector('[data-dropzone]').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        }
+        """;
+
+    private static readonly LocatorAssertionsToContainTextOptions Patiently = new() { Timeout = 30_000 };
+
+    [Fact]
+    public async Task Leaderboard_ShowsANewScoreWithoutReload_WhenItIsRecorded()
+    {
+        fixture.RequireBrowser();
+        var scenario = await Scenario.CreateAsync(fixture.Server);
+        await scenario.ScoreAsync(fixture.Server, "Early birds", SampleFiles.Predictions(swaps: 8), 1);
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync($"/phases/{scenario.PhaseId}/leaderboard");
+        await Expect(page.Locator("#board tbody")).ToContainTextAsync("Early birds");
+        // A marker that a reload would erase.
+        await page.EvaluateAsync("() => { window.sameDocument = true; }");
+        await page.WaitForTimeoutAsync(500);
+
+        await scenario.ScoreAsync(fixture.Server, "Late arrivals", SampleFiles.Predictions(), 2);
+
+        var first = page.Locator("#board tbody tr").First;
+        await Expect(first).ToContainTextAsync("Late arrivals", Patiently);
+        await Expect(first).ToHaveClassAsync("moved");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
+        await BrowserFixture.ScreenshotAsync(page, "leaderboard");
+        await page.GotoAsync($"/challenges/{scenario.Slug}");
+        await BrowserFixture.ScreenshotAsync(page, "challenge");
+        await page.GotoAsync("/");
+        await BrowserFixture.ScreenshotAsync(page, "challenges");
+    }
+
+    [Fact]
+    public async Task Submit_ShowsTheLineAndColumn_WhenTheFileIsBrokenThenTheScore_WhenItIsFixed()
+    {
+        fixture.RequireBrowser();
+        var scenario = await Scenario.CreateAsync(fixture.Server);
+        var competitor = await ApiSession.RegisterAsync(fixture.Server.CreateClient());
+        await competitor.JoinAsync(scenario.Slug, "Careful coders");
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page, competitor.Email);
+        await page.GotoAsync($"/phases/{scenario.PhaseId}/submit");
+
+        var broken = SampleFiles.Predictions().Replace("r7,0.", "r7,abc0.");
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "broken.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(broken) });
+        await page.ClickAsync("#upload button[type=submit]");
+        var status = page.Locator("#upload-status");
+        await Expect(status).ToContainTextAsync("Rejected", Patiently);
+        await Expect(status).ToContainTextAsync("line");
+        await Expect(status).ToContainTextAsync("column");
+        await BrowserFixture.ScreenshotAsync(page, "submit-rejected");
+
+        // The good file arrives by drag and drop onto the drop zone.
+        await page.EvaluateAsync(DropFile, SampleFiles.Predictions());
+        await page.ClickAsync("#upload button[type=submit]");
+        await Expect(status).ToContainTextAsync("Scored: roc_auc = 1.0000", Patiently);
+
+        // The list below the form is brought up to date without a reload.
+        var mine = page.Locator("#mine tbody");
+        await Expect(mine.Locator("tr")).ToHaveCountAsync(2);
+        await Expect(mine).ToContainTextAsync("good.csv");
+        await Expect(mine).ToContainTextAsync("1.0000");
+        await BrowserFixture.ScreenshotAsync(page, "submit-scored");
+    }
+
+    [Fact]
+    public async Task Console_CreatesAChallengeAndAPhase_WhenAnOrganiserFillsTheForms()
+    {
+        fixture.RequireBrowser();
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/account/signup");
+        var email = $"organiser-{Guid.NewGuid():N}@example.org";
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", ApiSession.Password);
+        await page.FillAsync("#ConfirmPassword", ApiSession.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await Expect(page.Locator("header")).ToContainTextAsync(email);
+
+        await page.GotoAsync("/console");
+        var slug = $"browser-{Guid.NewGuid():N}"[..24];
+        await page.FillAsync("#Title", "Made in a browser");
+        await page.FillAsync("#Slug", slug);
+        await page.FillAsync("#Description", "Predict **everything**.");
+        await page.ClickAsync("main form button[type=submit]");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Made in a browser");
+        Assert.EndsWith($"/console/{slug}", page.Url, StringComparison.Ordinal);
+
+        await page.FillAsync("#NewPhase_Name", "Warm-up");
+        await page.ClickAsync("text=Add the phase");
+        await Expect(page.Locator("#phases article")).ToContainTextAsync("Warm-up");
+        await Expect(page.Locator("#phases article")).ToContainTextAsync("roc_auc");
+
+        await page.SetInputFilesAsync("#phases article input[type=file]", new FilePayload { Name = "labels.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(SampleFiles.Labels()) });
+        await page.ClickAsync("text=Upload the labels");
+        await Expect(page.Locator("#phases article")).ToContainTextAsync("version 1", Patiently);
+        await BrowserFixture.ScreenshotAsync(page, "console");
+
+        await page.GotoAsync($"/challenges/{slug}");
+        await Expect(page.Locator(".prose strong")).ToHaveTextAsync("everything");
+    }
+
+    [Fact]
+    public async Task Leaderboard_RendersAScriptTeamNameAsText_WhenServedAndWhenPushedLive()
+    {
+        fixture.RequireBrowser();
+        const string payload = "<img src=x onerror=\"window.injected=1\"><script>window.injected=2</script>";
+        var scenario = await Scenario.CreateAsync(fixture.Server);
+        await scenario.ScoreAsync(fixture.Server, payload, SampleFiles.Predictions(swaps: 10), 1);
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync($"/phases/{scenario.PhaseId}/leaderboard");
+        await Expect(page.Locator("#board tbody")).ToContainTextAsync(payload);
+
+        // The pushed board is drawn by script: the name must stay text there too.
+        await scenario.ScoreAsync(fixture.Server, payload + " bis", SampleFiles.Predictions(), 2);
+        await Expect(page.Locator("#board tbody tr").First).ToContainTextAsync(payload + " bis", Patiently);
+
+        Assert.Equal(0, await page.Locator("#board img, #board script").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => window.injected === undefined"));
+    }
+
+    [Fact]
+    public async Task Pages_SwitchToFrench_WhenTheVisitorChoosesFrench()
+    {
+        fixture.RequireBrowser();
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.ClickAsync("button[value=fr]");
+        await Expect(page.Locator("main")).ToContainTextAsync("Aucun pour le moment.");
+        await Expect(page.Locator("header")).ToContainTextAsync("Se connecter");
+        Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
+        await BrowserFixture.ScreenshotAsync(page, "challenges-fr");
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/signin");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", ApiSession.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await Expect(page.Locator("header")).ToContainTextAsync(email);
+    }
+}
