@@ -80,7 +80,10 @@ public sealed class RescoreTests : IAsyncLifetime
         await _arena.Organiser.Client.PostAsync($"/api/phases/{_arena.PhaseId}/rescore", null);
         await CompletedRescoreAsync();
 
-        var audit = await _arena.Organiser.Client.GetFromJsonAsync<JsonElement>($"/api/challenges/{_arena.Slug}/audit");
+        // Reads are reported on the bus beside the scores, so they may land just after the switch.
+        var audit = await JudgingArena.EventuallyAsync(() => _arena.Organiser.Client.GetFromJsonAsync<JsonElement>($"/api/challenges/{_arena.Slug}/audit"),
+            a => a.EnumerateArray().Count(l => l.GetProperty("detail").GetString()!.Contains("labels v2", StringComparison.Ordinal)
+                && l.GetProperty("detail").GetString()!.EndsWith("to score.", StringComparison.Ordinal)) >= 2, "the reads of v2");
         var actions = audit.EnumerateArray().Select(a => a.GetProperty("action").GetString()).ToList();
 
         Assert.Contains("rescore.started", actions);
