@@ -151,7 +151,8 @@ public sealed class BundleEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Export_Returns404_WhenTheCallerIsNotAnOrganiser()
     {
-        await PutAsync(_owner, BundleYamlTests.Sample);
+        // Public, so that the outsider can join and ask as a participant.
+        await PutAsync(_owner, BundleYamlTests.Sample.Replace("visibility: unlisted", "visibility: public", StringComparison.Ordinal));
         await _outsider.JoinAsync(Slug);
 
         var participant = await _outsider.Client.GetAsync($"/api/challenges/{Slug}/bundle");
