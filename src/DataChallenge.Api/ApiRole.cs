@@ -54,6 +54,7 @@ public static class ApiRole
         services.AddScoped<PublicFileStore>();
         services.AddScoped<RequeueStuckSubmissionsJob>();
         services.AddScoped<RevealDuePhasesJob>();
+        services.AddScoped<CleanAbandonedUploadsJob>();
         services.AddScoped<NotePhaseTransitionsJob>();
         services.Configure<SubmissionRecoveryOptions>(configuration.GetSection(SubmissionRecoveryOptions.Section));
 

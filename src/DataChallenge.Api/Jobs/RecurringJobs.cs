@@ -10,5 +10,6 @@ public static class RecurringJobs
         jobs.AddOrUpdate<RequeueStuckSubmissionsJob>("requeue-stuck-submissions", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<RevealDuePhasesJob>("reveal-due-phases", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<NotePhaseTransitionsJob>("note-phase-transitions", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<CleanAbandonedUploadsJob>("clean-abandoned-uploads", job => job.RunAsync(CancellationToken.None), Cron.Hourly());
     }
 }

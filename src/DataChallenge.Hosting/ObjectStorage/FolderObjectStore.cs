@@ -43,6 +43,23 @@ public sealed class FolderObjectStore(IOptions<ObjectStoreOptions> options, Host
         return Task.CompletedTask;
     }
 
+    public async IAsyncEnumerable<StoredObject> ListAsync(string bucket, string prefix,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var bucketRoot = Path.GetFullPath(Path.Combine(_root, bucket));
+        if (!Directory.Exists(bucketRoot)) yield break;
+        foreach (var path in Directory.EnumerateFiles(bucketRoot, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // A file still being written is not an object yet.
+            if (path.EndsWith(".partial", StringComparison.Ordinal)) continue;
+            var key = Path.GetRelativePath(bucketRoot, path).Replace(Path.DirectorySeparatorChar, '/');
+            if (!key.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            yield return new StoredObject(key, new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero));
+        }
+        await Task.CompletedTask;
+    }
+
     public Task EnsureBucketsAsync(CancellationToken cancellationToken)
     {
         foreach (var bucket in options.Value.Buckets.All()) Directory.CreateDirectory(Path.Combine(_root, bucket));

@@ -14,9 +14,15 @@ public interface IObjectStore
     /// <summary>Removes an object; absent objects are not an error.</summary>
     Task DeleteAsync(string bucket, string key, CancellationToken cancellationToken);
 
+    /// <summary>Every object whose key starts with <paramref name="prefix"/>, in no particular order.</summary>
+    IAsyncEnumerable<StoredObject> ListAsync(string bucket, string prefix, CancellationToken cancellationToken);
+
     /// <summary>Creates the configured buckets when missing.</summary>
     Task EnsureBucketsAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>An object's key and when it was last written.</summary>
+public sealed record StoredObject(string Key, DateTimeOffset LastModified);
 
 public sealed class ObjectNotFoundException(string bucket, string key)
     : Exception($"Object '{key}' was not found in bucket '{bucket}'.");

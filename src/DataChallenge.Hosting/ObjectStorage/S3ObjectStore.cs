@@ -69,6 +69,20 @@ public sealed class S3ObjectStore(IMinioClient client, IHttpClientFactory httpCl
     public Task DeleteAsync(string bucket, string key, CancellationToken cancellationToken)
         => client.RemoveObjectAsync(new RemoveObjectArgs().WithBucket(bucket).WithObject(key), cancellationToken);
 
+    public async IAsyncEnumerable<StoredObject> ListAsync(string bucket, string prefix,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var listing = new ListObjectsArgs().WithBucket(bucket).WithPrefix(prefix).WithRecursive(true);
+        await foreach (var item in client.ListObjectsEnumAsync(listing, cancellationToken))
+        {
+            if (item.IsDir) continue;
+            var modified = item.LastModifiedDateTime ?? DateTime.UtcNow;
+            yield return new StoredObject(item.Key, modified.Kind == DateTimeKind.Local
+                ? new DateTimeOffset(modified.ToUniversalTime(), TimeSpan.Zero)
+                : new DateTimeOffset(DateTime.SpecifyKind(modified, DateTimeKind.Utc), TimeSpan.Zero));
+        }
+    }
+
     public async Task EnsureBucketsAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.S3.CreateBuckets) return;

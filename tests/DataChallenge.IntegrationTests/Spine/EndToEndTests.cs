@@ -59,6 +59,13 @@ public sealed class EndToEndTests : IAsyncLifetime
         var submission = await db.Submissions.SingleAsync(s => s.Id == submissionId);
         await using var stored = await store.OpenReadAsync(buckets.Submissions, submission.ObjectKey, CancellationToken.None);
         Assert.Equal(submission.Sha256, Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stored)));
+
+        // The listing the abandoned-upload cleaner relies on finds it, with a plausible write time.
+        var listed = new List<StoredObject>();
+        await foreach (var item in store.ListAsync(buckets.Submissions, $"phases/{phaseId:N}/", CancellationToken.None)) listed.Add(item);
+        var found = Assert.Single(listed);
+        Assert.Equal(submission.ObjectKey, found.Key);
+        Assert.InRange(found.LastModified, submission.ReceivedAt.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(5));
     }
 
     [Fact]
