@@ -1,3 +1,4 @@
+using DataChallenge.Core.Audit;
 using DataChallenge.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,6 +66,20 @@ public static class ChallengeRegistration
         if (participant is null || challenge.TermsVersion == 0 || version != challenge.TermsVersion) return false;
         participant.AcceptedTermsVersion = version;
         db.TermsAcceptances.Add(new TermsAcceptance { ChallengeId = challenge.Id, UserId = userId, Version = version, AcceptedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>An organiser approves or denies a registration, with an audit line; false when the person never registered.</summary>
+    public static async Task<bool> DecideAsync(DataChallengeDbContext db, Guid challengeId, Guid organiserId, Guid userId, ParticipantStatus decision,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var participant = await db.Participants.FirstOrDefaultAsync(p => p.ChallengeId == challengeId && p.UserId == userId, cancellationToken);
+        if (participant is null) return false;
+        var previous = participant.Status;
+        participant.Status = decision;
+        db.Record(challengeId, organiserId, decision == ParticipantStatus.Approved ? "participant.approved" : "participant.denied",
+            $"user:{userId}", $"was {previous.ToString().ToLowerInvariant()}", now);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
