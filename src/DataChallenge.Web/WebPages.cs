@@ -1,4 +1,5 @@
 using System.Globalization;
+using DataChallenge.Web.Reading;
 using DataChallenge.Web.Rendering;
 using DataChallenge.Web.Security;
 using Microsoft.AspNetCore.Builder;
@@ -39,6 +40,7 @@ public static class WebPages
             cookie.AccessDeniedPath = "/account/signin";
         });
         services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<PageChallenges>();
         return services;
     }
 

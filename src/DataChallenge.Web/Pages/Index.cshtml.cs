@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataChallenge.Web.Pages;
 
-public sealed class IndexModel(DataChallengeDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(DataChallengeDbContext db, PageChallenges challenges, TimeProvider clock) : PageModel
 {
     public ILookup<Timing, Challenge> ByTiming { get; private set; } = Enumerable.Empty<Challenge>().ToLookup(_ => Timing.Open);
 
@@ -15,7 +15,8 @@ public sealed class IndexModel(DataChallengeDbContext db, TimeProvider clock) : 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Now = clock.GetUtcNow();
-        var challenges = await db.Challenges.AsNoTracking().Include(c => c.Phases).OrderBy(c => c.Title).ToListAsync(cancellationToken);
-        ByTiming = challenges.ToLookup(c => PhaseTiming.Of(c, Now));
+        var all = await db.Challenges.AsNoTracking().Include(c => c.Phases).OrderBy(c => c.Title).ToListAsync(cancellationToken);
+        // Drafts and unlisted challenges never appear here, whoever reads: the list is the same for everyone.
+        ByTiming = all.Where(challenges.IsListed).ToLookup(c => PhaseTiming.Of(c, Now));
     }
 }

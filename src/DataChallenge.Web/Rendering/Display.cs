@@ -10,6 +10,13 @@ public static class Display
     public static string Interval(double? lower, double? upper)
         => lower is { } l && upper is { } u ? $"[{Score(l)} ; {Score(u)}]" : "";
 
+    /// <summary>A score at the phase's precision: more digits than the organisers publish would leak what rounding hides.</summary>
+    public static string Score(double? value, int decimals)
+        => value is { } v ? v.ToString("F" + Math.Clamp(decimals, 0, 15), CultureInfo.CurrentCulture) : "–";
+
+    public static string Interval(double? lower, double? upper, int decimals)
+        => lower is { } l && upper is { } u ? $"[{Score(l, decimals)} ; {Score(u, decimals)}]" : "";
+
     /// <summary>Instants are shown in UTC, the deadline's zone, so every reader sees the same time.</summary>
     public static string Instant(DateTimeOffset? value)
         => value is { } v ? v.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "–";

@@ -8,8 +8,11 @@
   const empty = document.getElementById('board-empty');
   const phase = table.dataset.phase;
   const lang = document.documentElement.lang || 'en';
+  // The phase's precision: the board never shows more digits than the organisers publish.
+  let decimals = Number(table.dataset.decimals ?? 4);
   const score = v => v === null || v === undefined ? '' :
-    Number(v).toLocaleString(lang, { minimumFractionDigits: 4, maximumFractionDigits: 4, useGrouping: false });
+    Number(v).toLocaleString(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false });
+  const anonymous = '00000000-0000-0000-0000-000000000000';
   const instant = v => new Date(v).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
   // What each team showed last time, so rows that moved or gained an entry can be highlighted.
@@ -24,16 +27,23 @@
 
   function render(board) {
     const next = new Map();
+    if (typeof board.scoreDecimals === 'number') decimals = board.scoreDecimals;
+    // Baselines are rendered by the server and kept below the ranking.
+    const baselines = [...body.querySelectorAll('tr.baseline')];
     body.replaceChildren(...board.rows.map(r => {
       const tr = document.createElement('tr');
       tr.dataset.team = r.teamId;
       tr.dataset.rank = r.rank;
       tr.dataset.entries = r.entries;
       const team = document.createElement('td');
-      const link = document.createElement('a');
-      link.href = `/phases/${phase}/teams/${r.teamId}`;
-      link.textContent = r.team;
-      team.append(link);
+      if (r.teamId === anonymous) {
+        team.textContent = r.team;
+      } else {
+        const link = document.createElement('a');
+        link.href = `/phases/${phase}/teams/${r.teamId}`;
+        link.textContent = r.team;
+        team.append(link);
+      }
       const time = document.createElement('time');
       time.dateTime = r.lastSubmittedAt;
       time.textContent = instant(r.lastSubmittedAt);
@@ -45,7 +55,7 @@
       if (previous.get(r.teamId) !== key) tr.classList.add('moved');
       next.set(r.teamId, key);
       return tr;
-    }));
+    }), ...baselines);
     previous = next;
     if (empty) empty.hidden = board.rows.length > 0;
     status.textContent = table.dataset.textUpdated.replace('{0}', instant(board.updatedAt));

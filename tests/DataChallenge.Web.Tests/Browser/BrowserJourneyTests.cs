@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using DataChallenge.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -143,6 +144,42 @@ public sealed class BrowserJourneyTests(BrowserFixture fixture) : IClassFixture<
         await Expect(page.Locator("header")).ToContainTextAsync("Se connecter");
         Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
         await BrowserFixture.ScreenshotAsync(page, "challenges-fr");
+    }
+
+    [Fact]
+    public async Task Registration_WaitsForApprovalThenAllowsSubmitting_WhenTheChallengeHasTermsAndApproval()
+    {
+        fixture.RequireBrowser();
+        var scenario = await Scenario.CreateAsync(fixture.Server);
+        await ApiSession.EnsureAsync(await scenario.Organiser.Client.PutAsJsonAsync($"/api/challenges/{scenario.Slug}",
+            new { title = "Approved entrants only", description = "Rules first.", visibility = "public", requiresApproval = true, maxTeamSize = (int?)null }), "update");
+        await ApiSession.EnsureAsync(await scenario.Organiser.Client.PostAsJsonAsync($"/api/challenges/{scenario.Slug}/terms",
+            new { text = "Use the data for **research** only." }), "publish terms");
+        var competitor = await ApiSession.RegisterAsync(fixture.Server.CreateClient());
+
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page, competitor.Email);
+        await page.GotoAsync($"/challenges/{scenario.Slug}");
+        await Expect(page.Locator("#terms")).ToContainTextAsync("research");
+        await page.FillAsync("#NewTeamName", "Patient people");
+        await page.CheckAsync("input[name=AcceptedTermsVersion]");
+        await page.ClickAsync("text=Join this challenge");
+        await Expect(page.Locator("[data-block=pending]").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "registration-pending");
+
+        var console = await fixture.NewPageAsync();
+        await SignInAsync(console, scenario.Organiser.Email);
+        await console.GotoAsync($"/console/{scenario.Slug}#participants");
+        await Expect(console.Locator("#participants tbody")).ToContainTextAsync("Patient people");
+        await BrowserFixture.ScreenshotAsync(console, "console-participants");
+        await console.ClickAsync("#participants button:has-text('Approve')");
+        await Expect(console.Locator("#participants tr[data-status=approved]")).ToHaveCountAsync(1);
+
+        await page.GotoAsync($"/phases/{scenario.PhaseId}/submit");
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "good.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(SampleFiles.Predictions()) });
+        await page.ClickAsync("#upload button[type=submit]");
+        await Expect(page.Locator("#upload-status")).ToContainTextAsync("Scored", Patiently);
+        await BrowserFixture.ScreenshotAsync(page, "registration-approved-submitted");
     }
 
     private static async Task SignInAsync(IPage page, string email)

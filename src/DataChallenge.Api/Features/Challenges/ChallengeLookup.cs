@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +25,7 @@ public sealed class ChallengeLookup(DataChallengeDbContext db, IOptions<Platform
         => await SightAsync(await db.Challenges.FirstOrDefaultAsync(c => c.Id == challengeId, cancellationToken), user, key, cancellationToken);
 
     /// <summary>Whether a challenge appears in the public list.</summary>
-    public bool IsListed(Challenge challenge) => challenge.EffectiveVisibility(platform.Value.RequireChallengeApproval) == ChallengeVisibility.Public;
+    public bool IsListed(Challenge challenge) => ChallengeSightRule.IsListed(challenge, platform.Value.RequireChallengeApproval);
 
     public static Guid? UserIdOf(ClaimsPrincipal user)
         => Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
@@ -37,18 +35,6 @@ public sealed class ChallengeLookup(DataChallengeDbContext db, IOptions<Platform
         if (challenge is null) return null;
         var userId = UserIdOf(user);
         var role = await db.RoleInAsync(challenge.Id, userId, cancellationToken);
-        var sight = new ChallengeSight(challenge, role, userId);
-        if (sight.IsOrganiser) return sight;
-        return challenge.EffectiveVisibility(platform.Value.RequireChallengeApproval) switch
-        {
-            ChallengeVisibility.Public => sight,
-            ChallengeVisibility.Unlisted when role == ChallengeRole.Participant || KeyMatches(key, challenge.AccessKey) => sight,
-            _ => null,
-        };
+        return ChallengeSightRule.MaySee(challenge, role, key, platform.Value.RequireChallengeApproval) ? new ChallengeSight(challenge, role, userId) : null;
     }
-
-    // Constant time, and an empty key never opens anything.
-    private static bool KeyMatches(string? given, string secret)
-        => !string.IsNullOrEmpty(given) && secret.Length > 0
-            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(secret));
 }

@@ -21,18 +21,17 @@ public static class ParticipationGate
         var participant = sight.UserId is { } userId
             ? await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.UserId == userId, cancellationToken)
             : null;
-        if (participant is null)
-            return Refuse($"Join the challenge before you {action}.", $"POST /api/challenges/{challenge.Slug}/join"
-                + (challenge.TermsVersion > 0 ? $" with {{\"acceptedTermsVersion\": {challenge.TermsVersion}}} after reading its terms." : "."));
-        if (participant.Status == ParticipantStatus.Pending)
-            return Refuse("Your registration awaits the organisers' approval.", $"You can {action} once an organiser approves it.");
-        if (participant.Status == ParticipantStatus.Denied)
-            return Refuse("The organisers declined your registration to this challenge.", "Contact them if you think this is a mistake.");
-        if (participant.AcceptedTermsVersion < challenge.TermsVersion)
-            return Refuse($"Accept the new terms (version {challenge.TermsVersion}) before you {action}.", "Read them at "
+        return ParticipationRule.BlockFor(challenge, participant, sight.IsOrganiser) switch
+        {
+            ParticipationBlock.NotJoined => Refuse($"Join the challenge before you {action}.", $"POST /api/challenges/{challenge.Slug}/join"
+                + (challenge.TermsVersion > 0 ? $" with {{\"acceptedTermsVersion\": {challenge.TermsVersion}}} after reading its terms." : ".")),
+            ParticipationBlock.PendingApproval => Refuse("Your registration awaits the organisers' approval.", $"You can {action} once an organiser approves it."),
+            ParticipationBlock.Denied => Refuse("The organisers declined your registration to this challenge.", "Contact them if you think this is a mistake."),
+            ParticipationBlock.TermsOutdated => Refuse($"Accept the new terms (version {challenge.TermsVersion}) before you {action}.", "Read them at "
                 + $"GET /api/challenges/{challenge.Slug}/terms and accept them with POST /api/challenges/{challenge.Slug}/terms/accept "
-                + $"{{\"version\": {challenge.TermsVersion}}}.");
-        return null;
+                + $"{{\"version\": {challenge.TermsVersion}}}."),
+            _ => null,
+        };
     }
 
     private static ProblemHttpResult Refuse(string title, string detail)

@@ -43,39 +43,21 @@ public static class RegistrationEndpoints
         if (sight is null) return Problems.NotFound("The challenge");
         var challenge = sight.Challenge;
         var userId = user.UserId();
-        if (await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.UserId == userId, cancellationToken) is { } existing)
-            return TypedResults.Ok(await ResponseOfAsync(db, existing, cancellationToken));
-
-        if (challenge.TermsVersion > 0 && request?.AcceptedTermsVersion != challenge.TermsVersion)
-            return Problems.BadRequest($"Joining means accepting the current terms (version {challenge.TermsVersion}).",
-                $"Read them at GET /api/challenges/{slug}/terms, then join with {{\"acceptedTermsVersion\": {challenge.TermsVersion}}}.");
+        // The team name is checked only for a newcomer: joining twice returns the same team whatever the request says.
         var teamName = TeamNames.Clean(request?.TeamName ?? user.Identity?.Name ?? "team");
-        if (teamName is null) return Problems.BadRequest($"A team name has 1 to {Team.MaxNameLength} characters.");
-        if (await db.Teams.AnyAsync(t => t.ChallengeId == challenge.Id && t.Name == teamName, cancellationToken))
-            return Problems.Conflict($"A team called '{teamName}' already exists in this challenge.");
-
-        var now = clock.GetUtcNow();
-        var team = new Team { ChallengeId = challenge.Id, Name = teamName, CreatedAt = now };
-        var participant = new Participant
+        if (teamName is null && !await db.Participants.AnyAsync(p => p.ChallengeId == challenge.Id && p.UserId == userId, cancellationToken))
+            return Problems.BadRequest($"A team name has 1 to {Team.MaxNameLength} characters.");
+        var result = await ChallengeRegistration.JoinAsync(db, challenge, userId, sight.IsOrganiser, teamName ?? "team", request?.AcceptedTermsVersion,
+            clock.GetUtcNow(), cancellationToken);
+        return result.Outcome switch
         {
-            ChallengeId = challenge.Id, UserId = userId, TeamId = team.Id, JoinedAt = now, AcceptedTermsVersion = challenge.TermsVersion,
-            // Organisers who join (for baselines) need nobody's approval.
-            Status = challenge.RequiresApproval && !sight.IsOrganiser ? ParticipantStatus.Pending : ParticipantStatus.Approved,
+            JoinOutcome.Joined or JoinOutcome.AlreadyJoined => TypedResults.Ok(new JoinChallengeResponse(userId, result.Participant!.TeamId, result.TeamName!,
+                StatusName(result.Participant.Status), result.Participant.AcceptedTermsVersion)),
+            JoinOutcome.TermsNotAccepted => Problems.BadRequest($"Joining means accepting the current terms (version {challenge.TermsVersion}).",
+                $"Read them at GET /api/challenges/{slug}/terms, then join with {{\"acceptedTermsVersion\": {challenge.TermsVersion}}}."),
+            JoinOutcome.TeamNameTaken => Problems.Conflict($"A team called '{teamName}' already exists in this challenge."),
+            _ => Problems.Conflict("You joined this challenge already, or that team name was just taken."),
         };
-        db.Teams.Add(team);
-        db.Participants.Add(participant);
-        if (challenge.TermsVersion > 0)
-            db.TermsAcceptances.Add(new TermsAcceptance { ChallengeId = challenge.Id, UserId = userId, Version = challenge.TermsVersion, AcceptedAt = now });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The unique keys settled a race (a double click, or the same name taken meanwhile).
-            return Problems.Conflict("You joined this challenge already, or that team name was just taken.");
-        }
-        return TypedResults.Ok(new JoinChallengeResponse(userId, team.Id, team.Name, StatusName(participant.Status), participant.AcceptedTermsVersion));
     }
 
     private static async Task<Results<Ok<TermsResponse>, ProblemHttpResult>> GetTerms(string slug, string? key, ClaimsPrincipal user, DataChallengeDbContext db,

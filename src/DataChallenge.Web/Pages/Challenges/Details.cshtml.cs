@@ -10,64 +10,92 @@ using Microsoft.Extensions.Localization;
 
 namespace DataChallenge.Web.Pages.Challenges;
 
-public sealed class DetailsModel(DataChallengeDbContext db, TimeProvider clock, IStringLocalizer<Resources.SharedResource> text) : PageModel
+public sealed class DetailsModel(DataChallengeDbContext db, PageChallenges challenges, TimeProvider clock, IStringLocalizer<Resources.SharedResource> text)
+    : PageModel
 {
     public Challenge Current { get; private set; } = null!;
     public IReadOnlyList<Phase> Phases { get; private set; } = [];
     public IReadOnlyList<PublicFile> Files { get; private set; } = [];
     public string? TeamName { get; private set; }
     public bool IsOrganiser { get; private set; }
+    public ParticipationBlock Block { get; private set; }
+    public ChallengeTerms? Terms { get; private set; }
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>The unlisted challenge's secret key, carried through the join form.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Key { get; set; }
 
     [BindProperty]
     public string? NewTeamName { get; set; }
 
+    /// <summary>The terms version the person ticked; joining requires the current one.</summary>
+    [BindProperty]
+    public int? AcceptedTermsVersion { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
         => await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
 
-    /// <summary>Joins as a team of one, named as the person asks or after their account; joining twice changes nothing.</summary>
+    /// <summary>Joins as a team of one through the same rules as the join endpoint; joining twice changes nothing.</summary>
     public async Task<IActionResult> OnPostJoinAsync(string slug, CancellationToken cancellationToken)
     {
         if (User.IdOrNull() is not { } userId) return Challenge(IdentityConstants.ApplicationScheme);
         if (!await LoadAsync(slug, cancellationToken)) return NotFound();
-        if (TeamName is not null) return RedirectToPage(new { slug });
+        if (TeamName is not null) return RedirectToPage(new { slug, key = Key });
 
         // Without a chosen name, the part of the address before the @: the board is public, the address is not.
-        var name = (string.IsNullOrWhiteSpace(NewTeamName) ? (User.Identity?.Name ?? "team").Split('@')[0] : NewTeamName).Trim();
+        var name = new string((string.IsNullOrWhiteSpace(NewTeamName) ? (User.Identity?.Name ?? "team").Split('@')[0] : NewTeamName)
+            .Where(c => !char.IsControl(c)).ToArray()).Trim();
         if (name.Length == 0) name = "team";
-        if (name.Length > 100) ModelState.AddModelError(nameof(NewTeamName), text["A team name has 1 to 100 characters."]);
-        else if (await db.Teams.AnyAsync(t => t.ChallengeId == Current.Id && t.Name == name, cancellationToken))
-            ModelState.AddModelError(nameof(NewTeamName), text["A team with this name already exists in this challenge."]);
-        if (!ModelState.IsValid) return Page();
-
-        var now = clock.GetUtcNow();
-        var team = new Team { ChallengeId = Current.Id, Name = name, CreatedAt = now };
-        db.Teams.Add(team);
-        db.Participants.Add(new Participant { ChallengeId = Current.Id, UserId = userId, TeamId = team.Id, JoinedAt = now });
-        try
+        if (name.Length > Team.MaxNameLength)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The unique keys settled a race: a double click, or the same name taken meanwhile.
-            ModelState.AddModelError(nameof(NewTeamName), text["You joined this challenge already, or that team name was just taken."]);
+            ModelState.AddModelError(nameof(NewTeamName), text["A team name has 1 to {0} characters.", Team.MaxNameLength]);
             return Page();
         }
-        return RedirectToPage(new { slug });
+        var result = await ChallengeRegistration.JoinAsync(db, Current, userId, IsOrganiser, name, AcceptedTermsVersion, clock.GetUtcNow(), cancellationToken);
+        switch (result.Outcome)
+        {
+            case JoinOutcome.Joined or JoinOutcome.AlreadyJoined:
+                return RedirectToPage(new { slug, key = Key });
+            case JoinOutcome.TermsNotAccepted:
+                ModelState.AddModelError(nameof(AcceptedTermsVersion), text["Joining means accepting the current terms."]);
+                break;
+            case JoinOutcome.TeamNameTaken:
+                ModelState.AddModelError(nameof(NewTeamName), text["A team with this name already exists in this challenge."]);
+                break;
+            default:
+                ModelState.AddModelError(nameof(NewTeamName), text["You joined this challenge already, or that team name was just taken."]);
+                break;
+        }
+        return Page();
+    }
+
+    /// <summary>Accepts a newly published terms version, which downloads and submissions wait for.</summary>
+    public async Task<IActionResult> OnPostAcceptTermsAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (User.IdOrNull() is not { } userId) return Challenge(IdentityConstants.ApplicationScheme);
+        if (!await LoadAsync(slug, cancellationToken)) return NotFound();
+        if (AcceptedTermsVersion is not { } version
+            || !await ChallengeRegistration.AcceptTermsAsync(db, Current, userId, version, clock.GetUtcNow(), cancellationToken))
+        {
+            ModelState.AddModelError(nameof(AcceptedTermsVersion), text["Joining means accepting the current terms."]);
+            return Page();
+        }
+        return RedirectToPage(new { slug, key = Key });
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var challenge = await db.Challenges.AsNoTracking().Include(c => c.Phases).FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
-        if (challenge is null) return false;
-        Current = challenge;
+        if (await challenges.BySlugAsync(slug, User, Key, cancellationToken) is not { } sight) return false;
+        Current = sight.Challenge;
+        IsOrganiser = sight.IsOrganiser;
         Now = clock.GetUtcNow();
-        Phases = challenge.Phases.OrderBy(p => p.OpensAt).ToList();
-        Files = await db.PublicFiles.AsNoTracking().Where(f => f.ChallengeId == challenge.Id).OrderBy(f => f.Name).ToListAsync(cancellationToken);
-        var userId = User.IdOrNull();
-        IsOrganiser = await db.IsOrganiserAsync(challenge.Id, userId, cancellationToken);
-        if (await db.TeamOfAsync(challenge.Id, userId, cancellationToken) is { } teamId)
+        Phases = Current.Phases.OrderBy(p => p.OpensAt).ToList();
+        Files = await db.PublicFiles.AsNoTracking().Where(f => f.ChallengeId == Current.Id).OrderBy(f => f.Name).ToListAsync(cancellationToken);
+        Block = await challenges.BlockAsync(sight, cancellationToken);
+        if (Current.TermsVersion > 0)
+            Terms = await db.ChallengeTerms.AsNoTracking().FirstOrDefaultAsync(t => t.ChallengeId == Current.Id && t.Version == Current.TermsVersion, cancellationToken);
+        if (await db.TeamOfAsync(Current.Id, sight.UserId, cancellationToken) is { } teamId)
             TeamName = await db.Teams.Where(t => t.Id == teamId).Select(t => t.Name).FirstAsync(cancellationToken);
         return true;
     }

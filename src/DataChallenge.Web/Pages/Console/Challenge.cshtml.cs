@@ -27,6 +27,7 @@ public sealed class ChallengeModel(DataChallengeDbContext db, TimeProvider clock
     public IReadOnlyList<Phase> Phases { get; private set; } = [];
     public IReadOnlyList<PublicFile> Files { get; private set; } = [];
     public IReadOnlyList<SubmissionLine> Submissions { get; private set; } = [];
+    public IReadOnlyList<ParticipantLine> Participants { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
 
     [BindProperty]
@@ -77,12 +78,25 @@ public sealed class ChallengeModel(DataChallengeDbContext db, TimeProvider clock
         return Redirect($"/console/{slug}");
     }
 
-    /// <summary>Loads the challenge for its organiser only; to anyone else it does not exist.</summary>
+    public Task<IActionResult> OnPostApproveAsync(string slug, Guid userId, CancellationToken cancellationToken)
+        => DecideAsync(slug, userId, ParticipantStatus.Approved, cancellationToken);
+
+    public Task<IActionResult> OnPostDenyAsync(string slug, Guid userId, CancellationToken cancellationToken)
+        => DecideAsync(slug, userId, ParticipantStatus.Denied, cancellationToken);
+
+    private async Task<IActionResult> DecideAsync(string slug, Guid userId, ParticipantStatus decision, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, cancellationToken)) return NotFound();
+        if (!await ChallengeRegistration.DecideAsync(db, Current.Id, User.IdOrNull()!.Value, userId, decision, clock.GetUtcNow(), cancellationToken)) return NotFound();
+        return Redirect($"/console/{slug}#participants");
+    }
+
+    /// <summary>Loads the challenge for its organisers only; to anyone else it does not exist.</summary>
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
         var userId = User.IdOrNull();
-        var challenge = await db.Challenges.AsNoTracking().Include(c => c.Phases).FirstOrDefaultAsync(c => c.Slug == slug && c.OwnerId == userId, cancellationToken);
-        if (challenge is null) return false;
+        var challenge = await db.Challenges.AsNoTracking().Include(c => c.Phases).FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
+        if (challenge is null || !await db.IsOrganiserAsync(challenge.Id, userId, cancellationToken)) return false;
         Current = challenge;
         Now = clock.GetUtcNow();
         Phases = challenge.Phases.OrderBy(p => p.OpensAt).ToList();
@@ -94,10 +108,19 @@ public sealed class ChallengeModel(DataChallengeDbContext db, TimeProvider clock
         var phaseNames = Phases.ToDictionary(p => p.Id, p => p.Name);
         Submissions = rows.OrderByDescending(r => r.Submission.ReceivedAt).Take(500)
             .Select(r => new SubmissionLine(r.Submission, r.Team, phaseNames[r.Submission.PhaseId])).ToList();
+        var registered = await db.Participants.AsNoTracking().Where(p => p.ChallengeId == challenge.Id)
+            .Join(db.Teams, p => p.TeamId, t => t.Id, (p, t) => new { Participant = p, Team = t.Name })
+            .Join(db.Users, x => x.Participant.UserId, u => u.Id, (x, u) => new { x.Participant, x.Team, u.Email })
+            .ToListAsync(cancellationToken);
+        // Pending first: they wait for a decision.
+        Participants = registered.OrderBy(x => x.Participant.Status != ParticipantStatus.Pending).ThenBy(x => x.Participant.JoinedAt)
+            .Select(x => new ParticipantLine(x.Participant, x.Email ?? "", x.Team)).ToList();
         return true;
     }
 
     public sealed record SubmissionLine(Submission Submission, string Team, string Phase);
+
+    public sealed record ParticipantLine(Participant Participant, string Email, string Team);
 
     public sealed class PhaseForm
     {

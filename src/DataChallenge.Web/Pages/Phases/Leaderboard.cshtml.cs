@@ -2,27 +2,38 @@ using System.Globalization;
 using System.Text;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
+using DataChallenge.Leaderboard.Ranking;
 using DataChallenge.Web.Reading;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataChallenge.Web.Pages.Phases;
 
-/// <summary>A phase's public board: rendered complete for readers without script, then kept current from the live stream.</summary>
-public sealed class LeaderboardModel(DataChallengeDbContext db, TimeProvider clock) : PageModel
+/// <summary>
+/// A phase's board: rendered complete for readers without script, then kept current from the live stream. Built by the
+/// same code as the JSON endpoint and cut by the same <see cref="BoardView"/>, so page and API show the same thing.
+/// </summary>
+public sealed class LeaderboardModel(DataChallengeDbContext db, PageChallenges challenges, TimeProvider clock) : PageModel
 {
     public Phase Phase { get; private set; } = null!;
     public Challenge Current { get; private set; } = null!;
-    public Board Board { get; private set; } = null!;
+    public LeaderboardSnapshot Board { get; private set; } = null!;
+
+    /// <summary>The private board beside the public one: for organisers at any time, for everyone after the reveal.</summary>
+    public LeaderboardSnapshot? PrivateView { get; private set; }
+    public bool IsOrganiser { get; private set; }
     public IReadOnlyList<ChartPoint> BestOverTime { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>The board is hidden from this reader: no rows, no chart.</summary>
+    public bool HiddenFromReader => Board.Hidden && !IsOrganiser;
 
     public async Task<IActionResult> OnGetAsync(Guid phaseId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(phaseId, cancellationToken)) return NotFound();
-        var history = await ScoreHistory.ReadAsync(db, phaseId, Board.HigherIsBetter, cancellationToken);
-        BestOverTime = history.BestOverTime();
+        // The chart replays scores by team and time: hidden boards show none, anonymised ones still show only the best score.
+        if (!HiddenFromReader)
+            BestOverTime = (await ScoreHistory.ReadAsync(db, phaseId, Board.HigherIsBetter, cancellationToken)).BestOverTime();
         return Page();
     }
 
@@ -41,12 +52,16 @@ public sealed class LeaderboardModel(DataChallengeDbContext db, TimeProvider clo
 
     private async Task<bool> LoadAsync(Guid phaseId, CancellationToken cancellationToken)
     {
-        var phase = await db.Phases.AsNoTracking().Include(p => p.Challenge).FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
-        if (phase?.Challenge is null) return false;
+        if (await challenges.ByPhaseAsync(phaseId, User, Request.Query["key"], cancellationToken) is not var (sight, phase)) return false;
         Phase = phase;
-        Current = phase.Challenge;
+        Current = sight.Challenge;
+        IsOrganiser = sight.IsOrganiser;
         Now = clock.GetUtcNow();
-        Board = await db.ReadAsync(phaseId, cancellationToken);
+        // Read from the database rather than the leaderboard role's cache: the api role may run without that role.
+        var publicBoard = await PublicBoard.BuildAsync(db, phase, 0, Now, cancellationToken);
+        Board = BoardView.For(publicBoard, IsOrganiser);
+        if (IsOrganiser || phase.IsRevealed)
+            PrivateView = BoardView.For(await PrivateBoard.BuildAsync(db, phase, publicBoard, Now, cancellationToken), IsOrganiser);
         return true;
     }
 

@@ -12,21 +12,22 @@ namespace DataChallenge.Web.Pages.Phases;
 /// The competitor's page for one phase: the upload form (sent by script to the submissions API, with progress and
 /// live status) and the team's own submissions with their public scores.
 /// </summary>
-public sealed class SubmitModel(DataChallengeDbContext db, TimeProvider clock) : PageModel
+public sealed class SubmitModel(DataChallengeDbContext db, PageChallenges challenges, TimeProvider clock) : PageModel
 {
     public Phase Phase { get; private set; } = null!;
     public Challenge Current { get; private set; } = null!;
     public string? TeamName { get; private set; }
     public Timing Timing { get; private set; }
+    public ParticipationBlock Block { get; private set; }
     public IReadOnlyList<Submission> Mine { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid phaseId, CancellationToken cancellationToken)
     {
-        var phase = await db.Phases.AsNoTracking().Include(p => p.Challenge).FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
-        if (phase?.Challenge is null) return NotFound();
+        if (await challenges.ByPhaseAsync(phaseId, User, null, cancellationToken) is not var (sight, phase)) return NotFound();
         Phase = phase;
-        Current = phase.Challenge;
+        Current = sight.Challenge;
         Timing = PhaseTiming.Of(phase, clock.GetUtcNow());
+        Block = await challenges.BlockAsync(sight, cancellationToken);
         if (await db.TeamOfAsync(phase.ChallengeId, User.IdOrNull(), cancellationToken) is not { } teamId) return Page();
         TeamName = await db.Teams.Where(t => t.Id == teamId).Select(t => t.Name).FirstAsync(cancellationToken);
         var mine = await db.Submissions.AsNoTracking().Where(s => s.PhaseId == phaseId && s.TeamId == teamId).ToListAsync(cancellationToken);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DataChallenge.Web.Pages.Phases;
 
 /// <summary>One team's public story in a phase: its rank after each of the board's changes.</summary>
-public sealed class TeamModel(DataChallengeDbContext db, TimeProvider clock) : PageModel
+public sealed class TeamModel(DataChallengeDbContext db, PageChallenges challenges, TimeProvider clock) : PageModel
 {
     public Phase Phase { get; private set; } = null!;
     public Team Team { get; private set; } = null!;
@@ -17,9 +17,11 @@ public sealed class TeamModel(DataChallengeDbContext db, TimeProvider clock) : P
 
     public async Task<IActionResult> OnGetAsync(Guid phaseId, Guid teamId, CancellationToken cancellationToken)
     {
-        var phase = await db.Phases.AsNoTracking().Include(p => p.Challenge).FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
+        if (await challenges.ByPhaseAsync(phaseId, User, null, cancellationToken) is not var (sight, phase)) return NotFound();
+        // A hidden or anonymised board names no team to the public, so neither does a team's page.
+        if (!sight.IsOrganiser && (phase.BoardHidden || phase.AnonymiseTeams)) return NotFound();
         var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
-        if (phase is null || team is null || team.ChallengeId != phase.ChallengeId) return NotFound();
+        if (team is null || team.ChallengeId != phase.ChallengeId) return NotFound();
         Phase = phase;
         Team = team;
         Now = clock.GetUtcNow();
