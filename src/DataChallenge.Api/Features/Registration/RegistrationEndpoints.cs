@@ -82,7 +82,7 @@ public static class RegistrationEndpoints
         var now = clock.GetUtcNow();
         var version = challenge.TermsVersion + 1;
         challenge.TermsVersion = version;
-        db.ChallengeTerms.Add(new ChallengeTerms { ChallengeId = challenge.Id, Version = version, Text = request.Text, PublishedBy = sight.UserId!.Value, PublishedAt = now });
+        db.ChallengeTerms.Add(new ChallengeTerms { ChallengeId = challenge.Id, Version = version, Text = request.Text, PublishedBy = sight.UserId.GetValueOrDefault(), PublishedAt = now });
         db.Record(challenge.Id, sight.UserId, "terms.published", $"terms:{version}", $"{request.Text.Length} characters", now);
         try
         {
@@ -109,9 +109,7 @@ public static class RegistrationEndpoints
             return Problems.Conflict($"Version {request.Version} is not the current terms; read version {challenge.TermsVersion} and accept it.");
 
         var now = clock.GetUtcNow();
-        participant.AcceptedTermsVersion = challenge.TermsVersion;
-        db.TermsAcceptances.Add(new TermsAcceptance { ChallengeId = challenge.Id, UserId = participant.UserId, Version = challenge.TermsVersion, AcceptedAt = now });
-        await db.SaveChangesAsync(cancellationToken);
+        await ChallengeRegistration.AcceptTermsAsync(db, challenge, participant.UserId, request.Version, now, cancellationToken);
         return TypedResults.Ok(new TermsAcceptanceResponse(challenge.TermsVersion, now));
     }
 
@@ -143,13 +141,9 @@ public static class RegistrationEndpoints
         var sight = await challenges.BySlugAsync(slug, user, null, cancellationToken);
         if (sight is null) return Problems.NotFound("The challenge");
         if (!sight.IsOrganiser) return Problems.Forbidden("Only the challenge's organisers can decide on registrations.");
-        var participant = await db.Participants.FirstOrDefaultAsync(p => p.ChallengeId == sight.Challenge.Id && p.UserId == userId, cancellationToken);
-        if (participant is null) return Problems.NotFound("The participant");
-        var previous = participant.Status;
-        participant.Status = decision;
-        db.Record(sight.Challenge.Id, sight.UserId, decision == ParticipantStatus.Approved ? "participant.approved" : "participant.denied",
-            $"user:{userId}", $"was {StatusName(previous)}", clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await ChallengeRegistration.DecideAsync(db, sight.Challenge.Id, sight.UserId.GetValueOrDefault(), userId, decision, clock.GetUtcNow(), cancellationToken))
+            return Problems.NotFound("The participant");
+        var participant = await db.Participants.FirstAsync(p => p.ChallengeId == sight.Challenge.Id && p.UserId == userId, cancellationToken);
         var response = await ResponseOfAsync(db, participant, cancellationToken);
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
         return TypedResults.Ok(new ParticipantResponse(userId, email, participant.TeamId, response.TeamName, response.Status, participant.AcceptedTermsVersion,
