@@ -25,13 +25,28 @@ public static class RealServices
 
     public static string NewRunId() => Guid.NewGuid().ToString("N")[..12];
 
-    /// <summary>Drops the test's database; the server's pools are closed first so nothing holds it open.</summary>
+    /// <summary>
+    /// Drops the test's database; the server's pools are closed first so nothing holds it open. An autovacuum worker
+    /// that just started on the fresh database belongs to the superuser and cannot be terminated by the test role, so
+    /// the drop waits for it and tries again.
+    /// </summary>
     public static async Task DropDatabaseAsync(string runId)
     {
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(Services.Postgres);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS dc_test_{runId} WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                await Task.Delay(250);
+            }
+        }
     }
 }
