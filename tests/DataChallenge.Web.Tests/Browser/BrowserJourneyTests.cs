@@ -38,6 +38,9 @@ public sealed class BrowserJourneyTests(BrowserFixture fixture) : IClassFixture<
         await Expect(first).ToHaveClassAsync("moved");
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
         await BrowserFixture.ScreenshotAsync(page, "leaderboard");
+        await page.SetViewportSizeAsync(390, 844);
+        await BrowserFixture.ScreenshotAsync(page, "leaderboard-phone");
+        await page.SetViewportSizeAsync(1200, 900);
         await page.GotoAsync($"/challenges/{scenario.Slug}");
         await BrowserFixture.ScreenshotAsync(page, "challenge");
         await page.GotoAsync("/");
