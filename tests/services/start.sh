@@ -26,7 +26,7 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 alive() {
   local p
   p=$(head -1 "$1" 2>/dev/null | tr -dc 0-9) || return 1
-  [[ -n $p ]] && tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -q -- "$2"
+  [[ -n $p ]] && tr '\0' ' ' 2>/dev/null < "/proc/$p/cmdline" | grep -q -- "$2"
 }
 running() { alive "$RUN/$1.pid" "$2"; }
 # free_port PORT WHAT: fail loudly when something we did not start holds the port

@@ -17,6 +17,9 @@
 
   // What each team showed last time, so rows that moved or gained an entry can be highlighted.
   let previous = new Map([...body.rows].map(r => [r.dataset.team, r.dataset.rank + ':' + r.dataset.entries]));
+  // When each team last moved: a highlight survives a repeated update and resumes where its fade had got to.
+  const highlight = 2500;
+  const movedAt = new Map();
 
   function cell(text, cls) {
     const td = document.createElement('td');
@@ -52,7 +55,13 @@
       const interval = r.intervalLower !== null && r.intervalUpper !== null ? `[${score(r.intervalLower)} ; ${score(r.intervalUpper)}]` : '';
       tr.append(cell(r.rank, 'num'), team, cell(score(r.score), 'num'), cell(interval, 'num'), cell(r.entries, 'num'), last);
       const key = r.rank + ':' + r.entries;
-      if (previous.get(r.teamId) !== key) tr.classList.add('moved');
+      const now = performance.now();
+      if (previous.get(r.teamId) !== key) movedAt.set(r.teamId, now);
+      const since = now - (movedAt.get(r.teamId) ?? -Infinity);
+      if (since < highlight) {
+        tr.classList.add('moved');
+        tr.style.animationDelay = `-${Math.round(since)}ms`;
+      }
       next.set(r.teamId, key);
       return tr;
     }), ...baselines);

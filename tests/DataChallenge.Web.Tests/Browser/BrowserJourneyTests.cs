@@ -35,7 +35,8 @@ public sealed class BrowserJourneyTests(BrowserFixture fixture) : IClassFixture<
 
         var first = page.Locator("#board tbody tr").First;
         await Expect(first).ToContainTextAsync("Late arrivals", Patiently);
-        await Expect(first).ToHaveClassAsync("moved");
+        // The highlight lasts a few seconds, so it is looked for while it shows rather than after.
+        await Expect(page.Locator("#board tbody tr.moved").First).ToContainTextAsync("Late arrivals", Patiently);
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
         await BrowserFixture.ScreenshotAsync(page, "leaderboard");
         await page.SetViewportSizeAsync(390, 844);
