@@ -17,6 +17,16 @@ public enum JoinOutcome
     Conflict,
 }
 
+public enum TermsOutcome
+{
+    Accepted,
+    NotJoined,
+    NoTerms,
+
+    /// <summary>The version sent is not the one in force: the caller read older (or invented) terms.</summary>
+    NotCurrent,
+}
+
 public sealed record JoinResult(JoinOutcome Outcome, Participant? Participant, string? TeamName);
 
 /// <summary>
@@ -61,13 +71,21 @@ public static class ChallengeRegistration
     /// <summary>Records the participant's acceptance of the current terms; false when not joined or the version is not current.</summary>
     public static async Task<bool> AcceptTermsAsync(DataChallengeDbContext db, Challenge challenge, Guid userId, int version, DateTimeOffset now,
         CancellationToken cancellationToken)
+        => await TryAcceptTermsAsync(db, challenge, userId, version, now, cancellationToken) == TermsOutcome.Accepted;
+
+    /// <summary>Records the participant's acceptance of the current terms, once per version however often it is sent.</summary>
+    public static async Task<TermsOutcome> TryAcceptTermsAsync(DataChallengeDbContext db, Challenge challenge, Guid userId, int version, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var participant = await db.Participants.FirstOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.UserId == userId, cancellationToken);
-        if (participant is null || challenge.TermsVersion == 0 || version != challenge.TermsVersion) return false;
+        if (participant is null) return TermsOutcome.NotJoined;
+        if (challenge.TermsVersion == 0) return TermsOutcome.NoTerms;
+        if (version != challenge.TermsVersion) return TermsOutcome.NotCurrent;
+        if (participant.AcceptedTermsVersion == version) return TermsOutcome.Accepted;
         participant.AcceptedTermsVersion = version;
         db.TermsAcceptances.Add(new TermsAcceptance { ChallengeId = challenge.Id, UserId = userId, Version = version, AcceptedAt = now });
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return TermsOutcome.Accepted;
     }
 
     /// <summary>An organiser approves or denies a registration, with an audit line; false when the person never registered.</summary>

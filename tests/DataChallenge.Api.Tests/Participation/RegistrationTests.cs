@@ -79,6 +79,22 @@ public sealed class RegistrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AcceptTerms_RecordsOneAcceptance_WhenTheSameVersionIsSentTwice()
+    {
+        await JoinAsync(_competitor, 1);
+        await PublishTermsAsync("Version 2: also no re-identification.");
+
+        var first = await _competitor.Client.PostAsJsonAsync($"/api/challenges/{_slug}/terms/accept", new { version = 2 });
+        var again = await _competitor.Client.PostAsJsonAsync($"/api/challenges/{_slug}/terms/accept", new { version = 2 });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        await using var scope = _server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>();
+        Assert.Equal(1, await db.TermsAcceptances.CountAsync(a => a.Version == 2, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Terms_KeepsEveryVersion_WhenPublishedAgain()
     {
         await PublishTermsAsync("Version 2.");

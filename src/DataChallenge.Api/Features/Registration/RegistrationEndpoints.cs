@@ -102,14 +102,14 @@ public static class RegistrationEndpoints
         var sight = await challenges.BySlugAsync(slug, user, null, cancellationToken);
         if (sight is null) return Problems.NotFound("The challenge");
         var challenge = sight.Challenge;
-        var participant = await db.Participants.FirstOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.UserId == sight.UserId, cancellationToken);
-        if (participant is null) return Problems.Forbidden($"Join the challenge (POST /api/challenges/{slug}/join) to accept its terms.");
-        if (challenge.TermsVersion == 0) return Problems.Conflict("This challenge has no terms to accept.");
-        if (request.Version != challenge.TermsVersion)
-            return Problems.Conflict($"Version {request.Version} is not the current terms; read version {challenge.TermsVersion} and accept it.");
-
         var now = clock.GetUtcNow();
-        await ChallengeRegistration.AcceptTermsAsync(db, challenge, participant.UserId, request.Version, now, cancellationToken);
+        switch (await ChallengeRegistration.TryAcceptTermsAsync(db, challenge, sight.UserId!.Value, request.Version, now, cancellationToken))
+        {
+            case TermsOutcome.NotJoined: return Problems.Forbidden($"Join the challenge (POST /api/challenges/{slug}/join) to accept its terms.");
+            case TermsOutcome.NoTerms: return Problems.Conflict("This challenge has no terms to accept.");
+            case TermsOutcome.NotCurrent: return Problems.Conflict($"Version {request.Version} is not the current terms; read version {challenge.TermsVersion} and accept it.");
+        }
+
         return TypedResults.Ok(new TermsAcceptanceResponse(challenge.TermsVersion, now));
     }
 
