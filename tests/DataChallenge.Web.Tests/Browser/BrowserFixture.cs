@@ -11,11 +11,19 @@ namespace DataChallenge.Web.Tests.Browser;
 /// The whole server on a loopback port and one headless Debian Chromium, shared by a class's browser tests. Without
 /// /usr/bin/chromium the tests are skipped with the reason, except under CI=true, where they fail.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
+
+    public BrowserFixture()
+        : this(demo: false)
+    {
+    }
+
+    /// <param name="demo">Seeds the demo challenge, as the embedded run does.</param>
+    protected BrowserFixture(bool demo) => Server.Settings["Demo:Enabled"] = demo ? "true" : "false";
 
     public ServerFactory Server { get; } = new();
     public IBrowser Browser { get; private set; } = null!;
