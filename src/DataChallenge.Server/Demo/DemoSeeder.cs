@@ -78,18 +78,24 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IHostApplicationLi
             await files.SaveAsync(challenge.Id, file.Name, file.Description, upload, cancellationToken);
         }
 
+        // The competitors joined over the phase's first weeks and improved as they went, so the board's history and
+        // the charts show a progression rather than one instant.
         var intake = services.GetRequiredService<SubmissionIntake>();
-        foreach (var competitor in data.Competitors)
+        for (var c = 0; c < data.Competitors.Count; c++)
         {
+            var competitor = data.Competitors[c];
+            var joinedAt = now.AddDays(-28 + (3 * c));
             var user = await CreateUserAsync(users, competitor.Email, competitor.UserName);
-            var team = new Team { ChallengeId = challenge.Id, Name = competitor.TeamName, CreatedAt = now };
+            var team = new Team { ChallengeId = challenge.Id, Name = competitor.TeamName, CreatedAt = joinedAt };
             db.Teams.Add(team);
-            db.Participants.Add(new Participant { ChallengeId = challenge.Id, UserId = user.Id, TeamId = team.Id, JoinedAt = now });
+            db.Participants.Add(new Participant { ChallengeId = challenge.Id, UserId = user.Id, TeamId = team.Id, JoinedAt = joinedAt });
             await db.SaveChangesAsync(cancellationToken);
-            for (var i = 0; i < competitor.PredictionsCsv.Count; i++)
+            var count = competitor.PredictionsCsv.Count;
+            for (var i = 0; i < count; i++)
             {
+                var receivedAt = joinedAt + ((now.AddDays(-1) - joinedAt) * ((i + 0.5) / count));
                 await using var upload = await SpoolAsync(competitor.PredictionsCsv[i], cancellationToken);
-                await intake.AcceptAsync(phase, team.Id, user.Id, upload, $"predictions-v{i + 1}.csv", cancellationToken);
+                await intake.AcceptAsync(phase, team.Id, user.Id, upload, $"predictions-v{i + 1}.csv", null, receivedAt, cancellationToken);
             }
         }
         return phase.Id;
