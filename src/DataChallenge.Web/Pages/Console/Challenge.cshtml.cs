@@ -5,6 +5,7 @@ using DataChallenge.Core.PublicData;
 using DataChallenge.Core.Submissions;
 using DataChallenge.Scoring;
 using DataChallenge.Web.Reading;
+using MassTransit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,8 @@ namespace DataChallenge.Web.Pages.Console;
 /// One challenge as its organiser runs it: its description, its phases, the hidden labels and public files (sent by
 /// script to the upload APIs), and every submission with its status.
 /// </summary>
-public sealed class ChallengeModel(DataChallengeDbContext db, TimeProvider clock, IStringLocalizer<Resources.SharedResource> text) : PageModel
+public sealed partial class ChallengeModel(DataChallengeDbContext db, TimeProvider clock, IPublishEndpoint bus, IStringLocalizer<Resources.SharedResource> text)
+    : PageModel
 {
     public const string ExampleConfig = """
         {"task_type":"binary_proba","id_column":"id","label_columns":["label"],"prediction_columns":["label"],
