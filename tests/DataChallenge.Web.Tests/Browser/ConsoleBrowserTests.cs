@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text;
+using DataChallenge.Core.Persistence;
+using DataChallenge.Core.Submissions;
 using DataChallenge.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -37,6 +41,38 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await Expect(changes).ToContainTextAsync("Blunt team: public rank 2 → 1");
         await Expect(panel.Locator("button")).ToBeEnabledAsync();
         await BrowserFixture.ScreenshotAsync(page, "console");
+    }
+
+    [Fact]
+    public async Task Redispatch_ShowsTheRowsNewStatus_WhenTheOrganiserSendsAFailedSubmissionAgain()
+    {
+        fixture.RequireBrowser();
+        var scenario = await Scenario.CreateAsync(fixture.Server);
+        await scenario.ScoreAsync(fixture.Server, "Unlucky team", SampleFiles.Predictions(), 1);
+        Guid submissionId;
+        await using (var scope = fixture.Server.Services.CreateAsyncScope())
+        {
+            // A platform failure, as a worker that gave up would leave it.
+            var db = scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>();
+            var submission = await db.Submissions.SingleAsync(s => s.PhaseId == scenario.PhaseId, TestContext.Current.CancellationToken);
+            submission.Status = SubmissionStatus.Failed;
+            submission.Message = "The worker stopped.";
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            submissionId = submission.Id;
+        }
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page, scenario.Organiser.Email);
+        await page.GotoAsync($"/console/{scenario.Slug}");
+
+        var row = page.Locator($"#submission-{submissionId}");
+        await Expect(row.Locator("[data-status-cell]")).ToHaveTextAsync("Failed");
+        await row.Locator("button[data-redispatch]").ClickAsync();
+
+        await Expect(row.Locator("[data-redispatch-status]")).ToHaveTextAsync("Sent to the workers again.");
+        await Expect(row.Locator("[data-status-cell]")).ToHaveTextAsync("Received");
+        await Expect(row.Locator("button[data-redispatch]")).ToBeHiddenAsync();
+        // The workers really received it: it ends scored.
+        Assert.Equal("Scored", (await scenario.Organiser.WaitForOutcomeAsync(submissionId)).GetProperty("status").GetString());
     }
 
     private static string FlippedLabels(int rows = 60)

@@ -144,6 +144,23 @@ public sealed partial class ConsoleJudgingTests : IAsyncDisposable
         Assert.Contains($"submission:{submissionId}", audit);
     }
 
+    [Fact]
+    public async Task Console_HidesScriptActionsBehindANoscriptSentence_WhenServedWithoutInlineCode()
+    {
+        var scenario = await Scenario.CreateAsync(_server);
+        var organiser = await PageBrowser.SignInAsync(_server, scenario.Organiser.Email);
+
+        var html = await organiser.Client.GetStringAsync($"/console/{scenario.Slug}");
+
+        Assert.Matches($"<div class=\"rescore\" data-rescore=\"/api/phases/{scenario.PhaseId}/rescore\" hidden", html);
+        Assert.Contains($"POST /api/phases/{scenario.PhaseId}/rescore", html[html.IndexOf("<noscript>", StringComparison.Ordinal)..]);
+        Assert.Contains("<script src=\"/assets/console.js\" defer></script>", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain("style=", html);
+        var script = await organiser.Client.GetAsync("/assets/console.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
     private async Task<Guid> SubmissionIdAsync(Guid phaseId)
     {
         await using var scope = _server.Services.CreateAsyncScope();
