@@ -15,7 +15,7 @@ namespace DataChallenge.Web.Pages.Console;
 
 /// <summary>
 /// One challenge as its organiser runs it: its description, its phases, the hidden labels and public files (sent by
-/// script to the upload APIs), and every submission with its status.
+/// script to the upload APIs), and every submission with its status. The judging actions are in ChallengeModel.Judging.cs.
 /// </summary>
 public sealed partial class ChallengeModel(DataChallengeDbContext db, TimeProvider clock, IPublishEndpoint bus, IStringLocalizer<Resources.SharedResource> text)
     : PageModel
@@ -41,9 +41,14 @@ public sealed partial class ChallengeModel(DataChallengeDbContext db, TimeProvid
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(slug, cancellationToken)) return NotFound();
+        ShowFreshForms();
+        return Page();
+    }
+
+    private void ShowFreshForms()
+    {
         NewPhase = new PhaseForm { OpensAt = Now.UtcDateTime.AddMinutes(-Now.Minute).AddSeconds(-Now.Second).AddMilliseconds(-Now.Millisecond) };
         Description = Current.Description;
-        return Page();
     }
 
     public async Task<IActionResult> OnPostPhaseAsync(string slug, CancellationToken cancellationToken)

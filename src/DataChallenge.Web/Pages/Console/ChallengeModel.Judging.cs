@@ -72,8 +72,7 @@ public sealed partial class ChallengeModel
     {
         ModelState.Clear();
         Refusal = (form, message);
-        Description = Current.Description;
-        NewPhase = new PhaseForm();
+        ShowFreshForms();
         var page = Page();
         page.StatusCode = StatusCodes.Status400BadRequest;
         return page;
