@@ -11,6 +11,7 @@ using DataChallenge.Api.Features.Tokens;
 using DataChallenge.Api.Http;
 using DataChallenge.Api.Jobs;
 using DataChallenge.Core.Accounts;
+using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Web;
 using Hangfire;

@@ -1,5 +1,5 @@
-using DataChallenge.Api.Features.Judging;
 using DataChallenge.Contracts;
+using DataChallenge.Core.Judging;
 using DataChallenge.Core.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace DataChallenge.Web.Reading;
 
@@ -16,10 +16,9 @@ public sealed record PageSight(Challenge Challenge, ChallengeRole Role, Guid? Us
 /// The pages' door to challenges, applying <see cref="ChallengeSightRule"/> exactly as the API's lookup does: what the
 /// reader may not see answers like a missing page.
 /// </summary>
-public sealed class PageChallenges(DataChallengeDbContext db, IConfiguration configuration)
+public sealed class PageChallenges(DataChallengeDbContext db, IOptions<PlatformOptions> platform)
 {
-    // The API binds the same key into its platform options; the pages cannot reference the API project.
-    private bool ApprovalRequired => configuration.GetValue<bool>("Platform:RequireChallengeApproval");
+    private bool ApprovalRequired => platform.Value.RequireChallengeApproval;
 
     public async Task<PageSight?> BySlugAsync(string slug, ClaimsPrincipal user, string? key, CancellationToken cancellationToken)
         => await SightAsync(await db.Challenges.AsNoTracking().Include(c => c.Phases).FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken),

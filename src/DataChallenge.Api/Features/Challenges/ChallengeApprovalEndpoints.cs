@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DataChallenge.Api.Http;
 using DataChallenge.Core.Audit;
+using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DataChallenge.Api.Http;
+using DataChallenge.Core.Judging;
 using DataChallenge.Core.Persistence;
 using MassTransit;
 using Microsoft.AspNetCore.Http;

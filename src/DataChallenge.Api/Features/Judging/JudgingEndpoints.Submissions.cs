@@ -3,6 +3,7 @@ using DataChallenge.Api.Features.Submissions;
 using DataChallenge.Api.Http;
 using DataChallenge.Core.Audit;
 using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Judging;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
 using MassTransit;
@@ -31,18 +32,11 @@ public static partial class JudgingEndpoints
         var (submission, phase, organiser) = await JudgingAccess.SubmissionAsync(db, submissionId, user.UserId(), cancellationToken);
         if (submission is null || phase is null) return Problems.NotFound("The submission");
         if (!organiser) return Problems.Forbidden("Only the challenge's organisers can invalidate a submission.");
-        var reason = request.Reason?.Trim() ?? "";
-        if (reason.Length is 0 or > 1000) return Problems.BadRequest("Give a reason of 1 to 1000 characters; it is kept in the audit trail.");
-        if (submission.InvalidatedAt is not null) return TypedResults.Ok(SubmissionResponse.From(submission, phase, mayReadPrivate: true));
-
         var now = clock.GetUtcNow();
-        // The status stays what it was: an invalidated submission still used its quota slot.
-        submission.InvalidatedAt = now;
-        submission.InvalidReason = reason;
-        submission.IsFinal = false;
-        db.Record(phase.ChallengeId, user.UserId(), "submission.invalidated", $"submission:{submission.Id}", reason, now);
-        await db.SaveChangesAsync(cancellationToken);
-        await BoardChangedAsync(bus, phase.Id, now, cancellationToken);
+        var outcome = await SubmissionInvalidation.InvalidateAsync(db, submission, phase, user.UserId(), request.Reason, now, cancellationToken);
+        if (outcome == InvalidationOutcome.ReasonMissing)
+            return Problems.BadRequest($"Give a reason of 1 to {SubmissionInvalidation.MaxReasonLength} characters; it is kept in the audit trail.");
+        if (outcome == InvalidationOutcome.Invalidated) await BoardChangedAsync(bus, phase.Id, now, cancellationToken);
         return TypedResults.Ok(SubmissionResponse.From(submission, phase, mayReadPrivate: true));
     }
 

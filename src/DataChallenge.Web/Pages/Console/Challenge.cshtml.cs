@@ -5,6 +5,7 @@ using DataChallenge.Core.PublicData;
 using DataChallenge.Core.Submissions;
 using DataChallenge.Scoring;
 using DataChallenge.Web.Reading;
+using MassTransit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +15,10 @@ namespace DataChallenge.Web.Pages.Console;
 
 /// <summary>
 /// One challenge as its organiser runs it: its description, its phases, the hidden labels and public files (sent by
-/// script to the upload APIs), and every submission with its status.
+/// script to the upload APIs), and every submission with its status. The judging actions are in ChallengeModel.Judging.cs.
 /// </summary>
-public sealed class ChallengeModel(DataChallengeDbContext db, TimeProvider clock, IStringLocalizer<Resources.SharedResource> text) : PageModel
+public sealed partial class ChallengeModel(DataChallengeDbContext db, TimeProvider clock, IPublishEndpoint bus, IStringLocalizer<Resources.SharedResource> text)
+    : PageModel
 {
     public const string ExampleConfig = """
         {"task_type":"binary_proba","id_column":"id","label_columns":["label"],"prediction_columns":["label"],
@@ -39,9 +41,14 @@ public sealed class ChallengeModel(DataChallengeDbContext db, TimeProvider clock
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(slug, cancellationToken)) return NotFound();
+        ShowFreshForms();
+        return Page();
+    }
+
+    private void ShowFreshForms()
+    {
         NewPhase = new PhaseForm { OpensAt = Now.UtcDateTime.AddMinutes(-Now.Minute).AddSeconds(-Now.Second).AddMilliseconds(-Now.Millisecond) };
         Description = Current.Description;
-        return Page();
     }
 
     public async Task<IActionResult> OnPostPhaseAsync(string slug, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-namespace DataChallenge.Api.Features.Challenges;
+namespace DataChallenge.Core.Challenges;
 
 /// <summary>Platform-wide rules, from the <c>Platform</c> configuration section.</summary>
 public sealed class PlatformOptions

@@ -3,7 +3,7 @@ using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace DataChallenge.Api.Features.Judging;
+namespace DataChallenge.Core.Judging;
 
 /// <summary>
 /// Reveals a phase's private board once. The conditional update is the lock: of two servers revealing at the same

@@ -1,0 +1,95 @@
+// The organiser console's actions that go through the workers: rescoring a phase, with its progress, and sending a
+// failed submission again. Both call the JSON API with the page's own sign-in cookie.
+(() => {
+  const headers = { Accept: 'application/json' };
+  const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
+
+  async function problemText(response) {
+    try {
+      const problem = await response.json();
+      return [problem.title, problem.detail].filter(Boolean).join(' — ') || `${response.status}`;
+    } catch {
+      return `${response.status} ${response.statusText}`;
+    }
+  }
+
+  function rescore(panel) {
+    const text = panel.dataset;
+    const button = panel.querySelector('button');
+    const progress = panel.querySelector('progress');
+    const status = panel.querySelector('[data-status]');
+    const changes = panel.querySelector('[data-changes]');
+    const say = (message, state) => { status.textContent = message; status.dataset.state = state || ''; };
+    const rank = value => value ?? '–';
+
+    function show(run) {
+      progress.hidden = false;
+      progress.max = Math.max(run.total, 1);
+      progress.value = run.status === 'completed' ? progress.max : run.done;
+      if (run.status !== 'completed') { say(fill(text.textRunning, run.done, run.total), 'pending'); return; }
+      say(fill(text.textDone, run.total), 'scored');
+      const moved = run.rankChanges.filter(c => c.publicRankBefore !== c.publicRankAfter || c.privateRankBefore !== c.privateRankAfter);
+      // Built as text nodes: team names are competitors' own words.
+      changes.replaceChildren(...(moved.length ? moved : [null]).map(change => {
+        const item = document.createElement('li');
+        item.textContent = change === null ? text.textUnchanged : fill(text.textChange, change.team, rank(change.publicRankBefore),
+          rank(change.publicRankAfter), rank(change.privateRankBefore), rank(change.privateRankAfter));
+        return item;
+      }));
+    }
+
+    async function follow() {
+      for (;;) {
+        const response = await fetch(text.rescore, { credentials: 'same-origin', headers });
+        if (!response.ok) { say(fill(text.textError, await problemText(response)), 'error'); break; }
+        const run = await response.json();
+        if (run.status === 'none') break;
+        show(run);
+        if (run.status === 'completed') break;
+        await new Promise(resolve => setTimeout(resolve, 1000));
+      }
+      button.disabled = false;
+    }
+
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      changes.replaceChildren();
+      const response = await fetch(text.rescore, { method: 'POST', credentials: 'same-origin', headers });
+      if (!response.ok) { button.disabled = false; say(fill(text.textError, await problemText(response)), 'error'); return; }
+      show(await response.json());
+      await follow();
+    });
+    panel.hidden = false;
+    // A rescoring started elsewhere, or before a reload, is shown and followed too.
+    button.disabled = true;
+    follow();
+  }
+
+  function redispatch(button, table) {
+    const row = button.closest('tr');
+    const status = row.querySelector('[data-redispatch-status]');
+    const statuses = JSON.parse(table.dataset.statuses);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      const response = await fetch(button.dataset.redispatch, { method: 'POST', credentials: 'same-origin', headers });
+      if (!response.ok) {
+        button.disabled = false;
+        status.textContent = fill(table.dataset.textError, await problemText(response));
+        status.dataset.state = 'error';
+        return;
+      }
+      const submission = await response.json();
+      const cell = row.querySelector('[data-status-cell]');
+      cell.textContent = statuses[submission.status] || submission.status;
+      cell.className = `status ${submission.status.toLowerCase()}`;
+      status.textContent = table.dataset.textSent;
+      status.dataset.state = 'scored';
+      button.hidden = true;
+    });
+    button.hidden = false;
+  }
+
+  document.querySelectorAll('[data-rescore]').forEach(rescore);
+  const table = document.querySelector('table[data-statuses]');
+  if (table) table.querySelectorAll('button[data-redispatch]').forEach(button => redispatch(button, table));
+})();
