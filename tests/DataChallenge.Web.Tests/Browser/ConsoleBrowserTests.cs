@@ -40,7 +40,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await Expect(changes).ToContainTextAsync("Sharp team: public rank 1 → 2");
         await Expect(changes).ToContainTextAsync("Blunt team: public rank 2 → 1");
         await Expect(panel.Locator("button")).ToBeEnabledAsync();
-        await BrowserFixture.ScreenshotAsync(page, "console");
+        await BrowserFixture.ScreenshotAsync(page, "console-rescore");
     }
 
     [Fact]
