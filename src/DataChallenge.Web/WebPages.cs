@@ -27,6 +27,7 @@ public static class WebPages
                 pages.Conventions.ConfigureFilter(new ContentSecurityPolicyFilter());
                 pages.Conventions.AuthorizeFolder("/Console", SignedInPolicy);
                 pages.Conventions.AuthorizePage("/Phases/Submit", SignedInPolicy);
+                pages.Conventions.AuthorizePage("/Challenges/MyTeam", SignedInPolicy);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Resources.SharedResource)));

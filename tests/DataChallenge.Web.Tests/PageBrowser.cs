@@ -1,0 +1,35 @@
+using System.Net;
+using DataChallenge.Testing;
+
+namespace DataChallenge.Web.Tests;
+
+/// <summary>A person who has an API session and a browser (cookies, no redirect following) signed in through the pages.</summary>
+public sealed record PageBrowser(ApiSession Api, HttpClient Browser)
+{
+    public static async Task<PageBrowser> SignUpAsync(ServerFactory server, string? email = null)
+    {
+        var api = await ApiSession.RegisterAsync(server.CreateClient(), email);
+        var browser = server.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await browser.GetStringAsync("/account/signin");
+        await ApiSession.EnsureAsync(await browser.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = api.Email, ["Password"] = ApiSession.Password, ["__RequestVerificationToken"] = TokenIn(form),
+        })), "sign in", HttpStatusCode.Redirect);
+        return new PageBrowser(api, browser);
+    }
+
+    /// <summary>Reads the page at <paramref name="path"/> and posts a form of it with its anti-forgery token.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string action, Dictionary<string, string> fields)
+    {
+        var page = await Browser.GetStringAsync(path);
+        fields["__RequestVerificationToken"] = TokenIn(page);
+        return await Browser.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    public static string TokenIn(string html)
+    {
+        const string marker = "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"";
+        var start = html.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
+        return html[start..html.IndexOf('"', start)];
+    }
+}
