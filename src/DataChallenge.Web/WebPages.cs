@@ -1,4 +1,5 @@
 using System.Globalization;
+using DataChallenge.Web.Pages.Account;
 using DataChallenge.Web.Reading;
 using DataChallenge.Web.Rendering;
 using DataChallenge.Web.Security;
@@ -40,6 +41,8 @@ public static class WebPages
             cookie.LoginPath = "/account/signin";
             cookie.AccessDeniedPath = "/account/signin";
         });
+        // Registered after Identity's own describer, so this one is the one resolved.
+        services.AddScoped<IdentityErrorDescriber, LocalisedIdentityErrors>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<PageChallenges>();
         return services;

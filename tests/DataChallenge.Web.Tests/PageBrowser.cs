@@ -19,11 +19,14 @@ public sealed record PageBrowser(ApiSession Api, HttpClient Browser)
     }
 
     /// <summary>Reads the page at <paramref name="path"/> and posts a form of it with its anti-forgery token.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, string action, Dictionary<string, string> fields)
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string action, Dictionary<string, string> fields,
+        IEnumerable<(string Name, Guid Value)>? repeated = null)
     {
         var page = await Browser.GetStringAsync(path);
         fields["__RequestVerificationToken"] = TokenIn(page);
-        return await Browser.PostAsync(action, new FormUrlEncodedContent(fields));
+        var pairs = fields.Select(f => KeyValuePair.Create(f.Key, f.Value))
+            .Concat((repeated ?? []).Select(r => KeyValuePair.Create(r.Name, r.Value.ToString())));
+        return await Browser.PostAsync(action, new FormUrlEncodedContent(pairs));
     }
 
     public static string TokenIn(string html)
