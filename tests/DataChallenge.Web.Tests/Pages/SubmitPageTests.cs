@@ -36,6 +36,7 @@ public sealed class SubmitPageTests : IAsyncLifetime
         Assert.Equal("Rejected", rejected.GetProperty("status").GetString());
         Assert.Contains("2 of 3 submissions left today (resets at 00:00 UTC, in ", page);
         Assert.Contains("9 of 10 submissions left in this phase.", page);
+        Assert.DoesNotContain("style=", page);
     }
 
     [Fact]

@@ -34,6 +34,8 @@ public sealed class TeamPageTests : IAsyncLifetime
         Assert.Contains("<h2 id=\"team-heading\">Night Owls</h2>", page);
         Assert.Contains(alice.Api.Email, page);
         Assert.Contains(bob.Api.Email, page);
+        // The policy forbids inline styles; an empty validation summary would carry one.
+        Assert.DoesNotContain("style=", page);
         Assert.Contains("You are now in team Night Owls.", await bob.Browser.GetStringAsync(TeamPath + "?done=joined"));
     }
 
