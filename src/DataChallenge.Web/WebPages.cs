@@ -1,4 +1,5 @@
 using System.Globalization;
+using DataChallenge.Web.Pages.Account;
 using DataChallenge.Web.Reading;
 using DataChallenge.Web.Rendering;
 using DataChallenge.Web.Security;
@@ -27,6 +28,7 @@ public static class WebPages
                 pages.Conventions.ConfigureFilter(new ContentSecurityPolicyFilter());
                 pages.Conventions.AuthorizeFolder("/Console", SignedInPolicy);
                 pages.Conventions.AuthorizePage("/Phases/Submit", SignedInPolicy);
+                pages.Conventions.AuthorizePage("/Challenges/MyTeam", SignedInPolicy);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Resources.SharedResource)));
@@ -39,6 +41,8 @@ public static class WebPages
             cookie.LoginPath = "/account/signin";
             cookie.AccessDeniedPath = "/account/signin";
         });
+        // Registered after Identity's own describer, so this one is the one resolved.
+        services.AddScoped<IdentityErrorDescriber, LocalisedIdentityErrors>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<PageChallenges>();
         return services;

@@ -75,6 +75,8 @@
       const xhr = new XMLHttpRequest();
       xhr.open(form.dataset.method || 'POST', url);
       xhr.setRequestHeader('Accept', 'application/json');
+      // Tells the upload API that a script reads the answer; a plain form post is sent back to the page instead.
+      xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
       progress.hidden = false;
       progress.value = 0;
       button.disabled = true;

@@ -18,11 +18,11 @@ public sealed partial class ConsoleJudgingTests : IAsyncDisposable
     public async Task Audit_ListsTheTrailNewestFirstWithTheActor_WhenTheOrganiserOpensIt()
     {
         var scenario = await Scenario.CreateAsync(_server);
-        var organiser = await PageBrowser.SignInAsync(_server, scenario.Organiser.Email);
-        await organiser.PostFormAsync($"/console/{scenario.Slug}?handler=Reveal&phaseId={scenario.PhaseId}",
-            new Dictionary<string, string> { ["understood"] = "true" }, $"/console/{scenario.Slug}");
+        var organiser = await PageBrowser.SignInAsync(_server, scenario.Organiser);
+        await organiser.PostFormAsync($"/console/{scenario.Slug}", $"/console/{scenario.Slug}?handler=Reveal&phaseId={scenario.PhaseId}",
+            new Dictionary<string, string> { ["understood"] = "true" });
 
-        var response = await organiser.Client.GetAsync($"/console/{scenario.Slug}/audit");
+        var response = await organiser.Browser.GetAsync($"/console/{scenario.Slug}/audit");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -47,20 +47,20 @@ public sealed partial class ConsoleJudgingTests : IAsyncDisposable
         // An organiser too, of a challenge of their own: being an organiser somewhere grants nothing here.
         var stranger = await ApiSession.RegisterAsync(_server.CreateClient());
         var theirs = await stranger.CreateChallengeAsync();
-        var browser = await PageBrowser.SignInAsync(_server, stranger.Email);
+        var browser = await PageBrowser.SignInAsync(_server, stranger);
         var theirConsole = $"/console/{theirs}";
 
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.Client.GetAsync($"/console/{scenario.Slug}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await browser.Client.GetAsync($"/console/{scenario.Slug}/audit")).StatusCode);
-        var reveal = await browser.PostFormAsync($"/console/{scenario.Slug}?handler=Reveal&phaseId={scenario.PhaseId}",
-            new Dictionary<string, string> { ["understood"] = "true" }, theirConsole);
-        var invalidate = await browser.PostFormAsync($"/console/{scenario.Slug}?handler=Invalidate&submissionId={submissionId}",
-            new Dictionary<string, string> { ["reason"] = "Sabotage" }, theirConsole);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Browser.GetAsync($"/console/{scenario.Slug}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Browser.GetAsync($"/console/{scenario.Slug}/audit")).StatusCode);
+        var reveal = await browser.PostFormAsync(theirConsole, $"/console/{scenario.Slug}?handler=Reveal&phaseId={scenario.PhaseId}",
+            new Dictionary<string, string> { ["understood"] = "true" });
+        var invalidate = await browser.PostFormAsync(theirConsole, $"/console/{scenario.Slug}?handler=Invalidate&submissionId={submissionId}",
+            new Dictionary<string, string> { ["reason"] = "Sabotage" });
         // Their own console with the other challenge's ids: the phase and submission are not theirs either.
-        var crossReveal = await browser.PostFormAsync($"{theirConsole}?handler=Reveal&phaseId={scenario.PhaseId}",
-            new Dictionary<string, string> { ["understood"] = "true" }, theirConsole);
-        var crossInvalidate = await browser.PostFormAsync($"{theirConsole}?handler=Invalidate&submissionId={submissionId}",
-            new Dictionary<string, string> { ["reason"] = "Sabotage" }, theirConsole);
+        var crossReveal = await browser.PostFormAsync(theirConsole, $"{theirConsole}?handler=Reveal&phaseId={scenario.PhaseId}",
+            new Dictionary<string, string> { ["understood"] = "true" });
+        var crossInvalidate = await browser.PostFormAsync(theirConsole, $"{theirConsole}?handler=Invalidate&submissionId={submissionId}",
+            new Dictionary<string, string> { ["reason"] = "Sabotage" });
 
         Assert.Equal(HttpStatusCode.NotFound, reveal.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, invalidate.StatusCode);
@@ -76,18 +76,18 @@ public sealed partial class ConsoleJudgingTests : IAsyncDisposable
     public async Task Reveal_RevealsOnceWithOneAuditLine_WhenConfirmedTwice()
     {
         var scenario = await Scenario.CreateAsync(_server);
-        var organiser = await PageBrowser.SignInAsync(_server, scenario.Organiser.Email);
+        var organiser = await PageBrowser.SignInAsync(_server, scenario.Organiser);
         var console = $"/console/{scenario.Slug}";
         var url = $"{console}?handler=Reveal&phaseId={scenario.PhaseId}";
 
-        var unconfirmed = await organiser.PostFormAsync(url, new Dictionary<string, string>(), console);
+        var unconfirmed = await organiser.PostFormAsync(console, url, new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
         Assert.Contains("Tick the box", await unconfirmed.Content.ReadAsStringAsync());
         Assert.Null(await RevealedAtAsync(scenario.PhaseId));
 
-        var first = await organiser.PostFormAsync(url, new Dictionary<string, string> { ["understood"] = "true" }, console);
+        var first = await organiser.PostFormAsync(console, url, new Dictionary<string, string> { ["understood"] = "true" });
         var revealedAt = await RevealedAtAsync(scenario.PhaseId);
-        var second = await organiser.PostFormAsync(url, new Dictionary<string, string> { ["understood"] = "true" }, console);
+        var second = await organiser.PostFormAsync(console, url, new Dictionary<string, string> { ["understood"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
@@ -97,7 +97,7 @@ public sealed partial class ConsoleJudgingTests : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>();
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "board.revealed" && a.Subject == $"phase:{scenario.PhaseId}",
             TestContext.Current.CancellationToken));
-        var page = await organiser.Client.GetStringAsync(console);
+        var page = await organiser.Browser.GetStringAsync(console);
         Assert.Contains("Private leaderboard revealed at", page);
         Assert.DoesNotContain("handler=Reveal", page);
     }
@@ -108,11 +108,11 @@ public sealed partial class ConsoleJudgingTests : IAsyncDisposable
         var scenario = await Scenario.CreateAsync(_server);
         await scenario.ScoreAsync(_server, "Suspicious team", SampleFiles.Predictions(), 1);
         var submissionId = await SubmissionIdAsync(scenario.PhaseId);
-        var organiser = await PageBrowser.SignInAsync(_server, scenario.Organiser.Email);
+        var organiser = await PageBrowser.SignInAsync(_server, scenario.Organiser);
         var console = $"/console/{scenario.Slug}";
         var url = $"{console}?handler=Invalidate&submissionId={submissionId}";
 
-        var blank = await organiser.PostFormAsync(url, new Dictionary<string, string> { ["reason"] = "   " }, console);
+        var blank = await organiser.PostFormAsync(console, url, new Dictionary<string, string> { ["reason"] = "   " });
 
         Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
         Assert.Contains("Give a reason", await blank.Content.ReadAsStringAsync());
@@ -125,21 +125,21 @@ public sealed partial class ConsoleJudgingTests : IAsyncDisposable
         var scenario = await Scenario.CreateAsync(_server);
         await scenario.ScoreAsync(_server, "Suspicious team", SampleFiles.Predictions(), 1);
         var submissionId = await SubmissionIdAsync(scenario.PhaseId);
-        var organiser = await PageBrowser.SignInAsync(_server, scenario.Organiser.Email);
+        var organiser = await PageBrowser.SignInAsync(_server, scenario.Organiser);
         var console = $"/console/{scenario.Slug}";
         const string reason = "Used the <b>test</b> labels";
 
-        var response = await organiser.PostFormAsync($"{console}?handler=Invalidate&submissionId={submissionId}",
-            new Dictionary<string, string> { ["reason"] = reason }, console);
+        var response = await organiser.PostFormAsync(console, $"{console}?handler=Invalidate&submissionId={submissionId}",
+            new Dictionary<string, string> { ["reason"] = reason });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"{console}#submission-{submissionId}", response.Headers.Location?.OriginalString);
         Assert.NotNull(await InvalidatedAtAsync(submissionId));
-        var page = await organiser.Client.GetStringAsync(console);
+        var page = await organiser.Browser.GetStringAsync(console);
         Assert.Contains("Used the &lt;b&gt;test&lt;/b&gt; labels", page);
         Assert.DoesNotContain("<b>test</b>", page);
         Assert.DoesNotContain($"submissionId={submissionId}", page);
-        var audit = await organiser.Client.GetStringAsync($"{console}/audit");
+        var audit = await organiser.Browser.GetStringAsync($"{console}/audit");
         Assert.Contains("submission.invalidated", audit);
         Assert.Contains($"submission:{submissionId}", audit);
     }
@@ -148,16 +148,16 @@ public sealed partial class ConsoleJudgingTests : IAsyncDisposable
     public async Task Console_HidesScriptActionsBehindANoscriptSentence_WhenServedWithoutInlineCode()
     {
         var scenario = await Scenario.CreateAsync(_server);
-        var organiser = await PageBrowser.SignInAsync(_server, scenario.Organiser.Email);
+        var organiser = await PageBrowser.SignInAsync(_server, scenario.Organiser);
 
-        var html = await organiser.Client.GetStringAsync($"/console/{scenario.Slug}");
+        var html = await organiser.Browser.GetStringAsync($"/console/{scenario.Slug}");
 
         Assert.Matches($"<div class=\"rescore\" data-rescore=\"/api/phases/{scenario.PhaseId}/rescore\" hidden", html);
         Assert.Contains($"POST /api/phases/{scenario.PhaseId}/rescore", html[html.IndexOf("<noscript>", StringComparison.Ordinal)..]);
         Assert.Contains("<script src=\"/assets/console.js\" defer></script>", html);
         Assert.DoesNotContain("<script>", html);
         Assert.DoesNotContain("style=", html);
-        var script = await organiser.Client.GetAsync("/assets/console.js");
+        var script = await organiser.Browser.GetAsync("/assets/console.js");
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }
 

@@ -27,6 +27,7 @@ public static class SubmissionEndpoints
             .WithSummary("Upload a prediction file: the raw body (text/csv, optional ?fileName=) or a multipart form with one file. "
                 + "An Idempotency-Key header makes a retry return the first answer; 429 with Retry-After when the quota is used.")
             .Accepts<Stream>("text/csv", "text/plain", "application/octet-stream", "multipart/form-data")
+            .AddEndpointFilter<BrowserFormLanding>()
             .DisableAntiforgery();
         group.MapGet("/phases/{phaseId:guid}/submissions", ListMine).WithSummary("Your team's submissions to a phase, newest first.");
         group.MapGet("/submissions/{submissionId:guid}", Get).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One submission's status and public scores (its team and organisers only).");

@@ -1,7 +1,6 @@
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataChallenge.Api.Features.Submissions;
 
@@ -17,34 +16,31 @@ public sealed record QuotaRefusal(string Title, string Detail, TimeSpan? RetryAf
 /// </summary>
 public sealed class SubmissionQuota(DataChallengeDbContext db)
 {
-    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime);
+    public static DateOnly DayOf(DateTimeOffset instant) => QuotaUse.DayOf(instant);
 
     public async Task<(QuotaPlaces Places, QuotaRefusal? Refusal)> FindPlacesAsync(Phase phase, Guid teamId, DateTimeOffset receivedAt,
         CancellationToken cancellationToken)
     {
-        var day = DayOf(receivedAt);
-        var untilMidnight = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - receivedAt.UtcDateTime;
-        var team = db.Submissions.AsNoTracking().Where(s => s.PhaseId == phase.Id && s.TeamId == teamId);
+        var use = await QuotaUse.ReadAsync(db, phase.Id, teamId, receivedAt, cancellationToken);
+        var day = use.Day;
+        var untilMidnight = use.ResetsAt - receivedAt;
 
-        var rejectedToday = await team.CountAsync(s => s.QuotaDay == day && s.Status == SubmissionStatus.Rejected, cancellationToken);
-        if (rejectedToday >= phase.MaxRejectedPerDay)
+        if (use.TooManyRejected(phase))
             return (default, new QuotaRefusal("Too many rejected files today.",
-                $"Your team had {rejectedToday} files rejected today (the limit is {phase.MaxRejectedPerDay}). Check your file with "
+                $"Your team had {use.RejectedToday} files rejected today (the limit is {phase.MaxRejectedPerDay}). Check your file with "
                 + $"`datachallenge score` locally; uploads reopen at {NextMidnight(day):u} (UTC midnight).", untilMidnight));
 
-        var total = await team.Where(s => s.TotalSlot != null).Select(s => s.TotalSlot!.Value).ToListAsync(cancellationToken);
-        if (phase.MaxSubmissionsTotal is { } maxTotal && total.Count >= maxTotal)
+        if (use.TotalLeft(phase) == 0)
             return (default, new QuotaRefusal("The total limit is reached.",
-                $"Your team has used all {maxTotal} submissions of this phase. The total limit is reached: no new place opens, "
+                $"Your team has used all {phase.MaxSubmissionsTotal} submissions of this phase. The total limit is reached: no new place opens, "
                 + "except if one of your pending files is rejected or fails.", null));
 
-        var daily = await team.Where(s => s.QuotaDay == day && s.QuotaSlot != null).Select(s => s.QuotaSlot!.Value).ToListAsync(cancellationToken);
-        if (phase.MaxSubmissionsPerDay is { } maxDaily && daily.Count >= maxDaily)
+        if (use.DailyLeft(phase) == 0)
             return (default, new QuotaRefusal("The daily limit is reached.",
-                $"Your team has used all {maxDaily} submissions of today (UTC). The next place opens at {NextMidnight(day):u}, "
+                $"Your team has used all {phase.MaxSubmissionsPerDay} submissions of today (UTC). The next place opens at {NextMidnight(day):u}, "
                 + "the next UTC midnight.", untilMidnight));
 
-        return (new QuotaPlaces(SmallestFree(daily), SmallestFree(total)), null);
+        return (new QuotaPlaces(SmallestFree([.. use.DailySlots]), SmallestFree([.. use.TotalSlots])), null);
     }
 
     private static DateTimeOffset NextMidnight(DateOnly day) => new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -6,9 +6,5 @@ namespace DataChallenge.Api.Features.Teams;
 public static class TeamNames
 {
     /// <summary>The name to store, or null when it is empty or longer than <see cref="Team.MaxNameLength"/>.</summary>
-    public static string? Clean(string? name)
-    {
-        var text = new string((name ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
-        return text.Length is 0 or > Team.MaxNameLength ? null : text;
-    }
+    public static string? Clean(string? name) => TeamMembership.CleanName(name);
 }
