@@ -109,17 +109,22 @@ internal static class FastPredictionsReader
                 for (var f = 0; f < columns; f++)
                 {
                     var last = f == columns - 1;
-                    if (f == idField || classValued)
+                    if (f == idField)
                     {
-                        if (!FastFields.NextField(block, ref pos, last, out var field)) return -1;
-                        if (f == idField)
+                        if (idField != 0)
                         {
-                            if (idField != 0) continue;
-                            if (!FastFields.IsPlain(field) || (row = ids.Find(field)) < 0) return -1;
-                            target.Prefetch(row);
+                            if (!FastFields.NextField(block, ref pos, last, out _)) return -1;
                             continue;
                         }
 
+                        if (!FastFields.NextId(block, ref pos, last, out var id, out var integer) || (row = ids.Find(id, integer)) < 0) return -1;
+                        target.Prefetch(row);
+                        continue;
+                    }
+
+                    if (classValued)
+                    {
+                        if (!FastFields.NextField(block, ref pos, last, out var field)) return -1;
                         var c = FastFields.Class(field, classes);
                         if (c < 0) return -1;
                         batch.Classes[batch.Count] = c;
@@ -150,10 +155,14 @@ internal static class FastPredictionsReader
         row = -1;
         for (var f = 0; f <= idField; f++)
         {
-            if (!FastFields.NextField(block, ref pos, f == columns - 1, out var field)) return false;
-            if (f < idField) continue;
-            if (!FastFields.IsPlain(field)) return false;
-            row = ids.Find(field);
+            if (f < idField)
+            {
+                if (!FastFields.NextField(block, ref pos, f == columns - 1, out _)) return false;
+                continue;
+            }
+
+            if (!FastFields.NextId(block, ref pos, f == columns - 1, out var id, out var integer)) return false;
+            row = ids.Find(id, integer);
         }
 
         return row >= 0;
