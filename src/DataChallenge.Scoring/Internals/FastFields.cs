@@ -194,7 +194,7 @@ internal static class FastFields
     public static long CountLines(ByteSource source, long start, long end, CancellationToken cancellationToken)
     {
         // Small enough to stay in the core's cache between the read and the count.
-        var buffer = new byte[1 << 18];
+        var buffer = new byte[1 << 16];
         long lines = 0;
         var lastByte = (byte)'\n';
         while (start < end)
@@ -233,7 +233,12 @@ internal static class FastFields
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool NextNumber(ReadOnlySpan<byte> block, ref int pos, bool last, out double value)
-        => NumberParser.TryParsePrefix(block, ref pos, out value) && EndField(block, ref pos, last);
+    {
+        var end = NumberParser.ParsePrefix(block, pos, out value);
+        if (end < 0) return false;
+        pos = end;
+        return EndField(block, ref pos, last);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool EndField(ReadOnlySpan<byte> block, ref int pos, bool last)

@@ -112,8 +112,10 @@ internal static class FastLabelsReader
             var classes = _truth.Classes;
             var capacity = _truth.Capacity;
             var blankTail = false;
-            while (blocks.Next(out var block))
+            while (blocks.Next(out var next))
             {
+                // A copy whose address is never taken, so that the loop below keeps the block in registers.
+                var block = next;
                 var pos = 0;
                 while (pos < block.Length)
                 {

@@ -83,8 +83,10 @@ internal static class FastPredictionsReader
         var batch = new Batch(width);
         long matched = 0;
         var blankTail = false;
-        while (blocks.Next(out var block))
+        while (blocks.Next(out var next))
         {
+            // A copy whose address is never taken, so that the loop below keeps the block in registers.
+            var block = next;
             var pos = 0;
             while (pos < block.Length)
             {
@@ -101,7 +103,8 @@ internal static class FastPredictionsReader
                 var row = -1;
                 if (idField != 0)
                 {
-                    if (!TryFindRow(block, pos, columns, idField, ids, out row)) return -1;
+                    row = FindRow(block, pos, columns, idField, ids);
+                    if (row < 0) return -1;
                     target.Prefetch(row);
                 }
 
@@ -150,22 +153,15 @@ internal static class FastPredictionsReader
         return matched + batch.Count;
     }
 
-    private static bool TryFindRow(ReadOnlySpan<byte> block, int pos, int columns, int idField, IdIndex ids, out int row)
+    // The labels row of the line's id, or -1; the position travels by value, so the caller's stays in a register.
+    private static int FindRow(ReadOnlySpan<byte> block, int pos, int columns, int idField, IdIndex ids)
     {
-        row = -1;
-        for (var f = 0; f <= idField; f++)
+        for (var f = 0; f < idField; f++)
         {
-            if (f < idField)
-            {
-                if (!FastFields.NextField(block, ref pos, f == columns - 1, out _)) return false;
-                continue;
-            }
-
-            if (!FastFields.NextId(block, ref pos, f == columns - 1, out var id, out var integer)) return false;
-            row = ids.Find(id, integer);
+            if (!FastFields.NextField(block, ref pos, f == columns - 1, out _)) return -1;
         }
 
-        return row >= 0;
+        return FastFields.NextId(block, ref pos, idField == columns - 1, out var id, out var integer) ? ids.Find(id, integer) : -1;
     }
 
     private enum ValueKind
