@@ -234,6 +234,18 @@ internal static class FastFields
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool NextNumber(ReadOnlySpan<byte> block, ref int pos, bool last, out double value)
     {
+        // A lone digit, the 0 or 1 of most labels, needs no parser: the parser too would stop right after it.
+        if (pos < block.Length)
+        {
+            var digit = (uint)(block[pos] - '0');
+            if (digit <= 9 && (pos + 1 == block.Length || block[pos + 1] is (byte)',' or (byte)'\n' or (byte)'\r'))
+            {
+                value = digit;
+                pos++;
+                return EndField(block, ref pos, last);
+            }
+        }
+
         var end = NumberParser.ParsePrefix(block, pos, out value);
         if (end < 0) return false;
         pos = end;
