@@ -8,7 +8,8 @@ namespace DataChallenge.Scoring.Internals;
 /// </summary>
 internal static class NumberParser
 {
-    private static readonly double[] PowersOfTen =
+    // Constant data read in place: no static field to look up on every number.
+    private static ReadOnlySpan<double> PowersOfTen =>
     [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
