@@ -138,6 +138,79 @@ internal static class FastFields
         return true;
     }
 
+    /// <summary>
+    /// An id field, ended as <see cref="NextField"/> ends one and refused unless <see cref="IsPlain"/>. When it spells
+    /// a canonical non-negative integer (digits only, no leading zero, at most 18 digits), that value comes back in
+    /// <paramref name="integer"/>, else -1: the value is read in the same scan that finds the field's end, so the id
+    /// index need not read the bytes again.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NextId(ReadOnlySpan<byte> block, ref int pos, bool last, out ReadOnlySpan<byte> field, out long integer)
+    {
+        var start = pos;
+        var i = pos;
+        ulong value = 0;
+        var digitsOnly = true;
+        while (i < block.Length)
+        {
+            var b = block[i];
+            if (b == (byte)',' || b == (byte)'\n') break;
+            var digit = (uint)(b - '0');
+            if (digit > 9) digitsOnly = false;
+            value = (value * 10) + digit;
+            i++;
+        }
+
+        var length = i - start;
+        integer = -1;
+        if (digitsOnly && length is > 0 and <= MaxIntegerDigits && (block[start] != (byte)'0' || length == 1))
+        {
+            // Digits alone are plain and carry no carriage return, so the field ends where the scan stopped.
+            field = default;
+            if (i < block.Length)
+            {
+                if (block[i] != (last ? (byte)'\n' : (byte)',')) return false;
+                i++;
+            }
+            else if (!last)
+            {
+                return false;
+            }
+
+            pos = i;
+            field = block.Slice(start, length);
+            integer = (long)value;
+            return true;
+        }
+
+        pos = start;
+        return NextField(block, ref pos, last, out field) && IsPlain(field);
+    }
+
+    /// <summary>The longest id <see cref="NextId"/> reads as an integer: 18 digits always fit a long.</summary>
+    public const int MaxIntegerDigits = 18;
+
+    /// <summary>The lines of a byte range: its line feeds, and one more when the range ends without one.</summary>
+    public static long CountLines(ByteSource source, long start, long end, CancellationToken cancellationToken)
+    {
+        // Small enough to stay in the core's cache between the read and the count.
+        var buffer = new byte[1 << 16];
+        long lines = 0;
+        var lastByte = (byte)'\n';
+        while (start < end)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var read = source.Read(start, buffer.AsSpan(0, (int)Math.Min(buffer.Length, end - start)));
+            if (read == 0) break;
+            var chunk = buffer.AsSpan(0, read);
+            lines += chunk.Count((byte)'\n');
+            lastByte = chunk[^1];
+            start += read;
+        }
+
+        return lastByte == (byte)'\n' ? lines : lines + 1;
+    }
+
     /// <summary>The offset just past the first line feed at or after <paramref name="from"/>, or -1 when there is none before the end.</summary>
     public static long LineStartAfter(ByteSource source, long from, long length)
     {
@@ -160,7 +233,24 @@ internal static class FastFields
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool NextNumber(ReadOnlySpan<byte> block, ref int pos, bool last, out double value)
-        => NumberParser.TryParsePrefix(block, ref pos, out value) && EndField(block, ref pos, last);
+    {
+        // A lone digit, the 0 or 1 of most labels, needs no parser: the parser too would stop right after it.
+        if (pos < block.Length)
+        {
+            var digit = (uint)(block[pos] - '0');
+            if (digit <= 9 && (pos + 1 == block.Length || block[pos + 1] is (byte)',' or (byte)'\n' or (byte)'\r'))
+            {
+                value = digit;
+                pos++;
+                return EndField(block, ref pos, last);
+            }
+        }
+
+        var end = NumberParser.ParsePrefix(block, pos, out value);
+        if (end < 0) return false;
+        pos = end;
+        return EndField(block, ref pos, last);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool EndField(ReadOnlySpan<byte> block, ref int pos, bool last)

@@ -33,27 +33,47 @@ internal static class FastLabelsReader
 
         var start = origin + consumed;
         var middle = parallel && source.Concurrent && length - start >= MinParallelBytes ? FastFields.LineStartAfter(source, start + ((length - start) / 2), length) : -1;
-        var part = new LabelsPart(config, layout, map, columns);
+
+        // The truth arrays are sized once from the line count: growing them row by row cost more than the parse.
+        var secondCount = middle < 0 ? null : Task.Run(() => FastFields.CountLines(source, middle, length, cancellationToken), cancellationToken);
+        var firstLines = FastFields.CountLines(source, start, middle < 0 ? length : middle, cancellationToken);
+        var secondLines = secondCount is null ? 0 : secondCount.GetAwaiter().GetResult();
+        var rows = firstLines + secondLines;
+        if (rows > Array.MaxLength / Math.Max(1, layout.Width)) return null;
+        var truth = new TruthColumns(layout, (int)rows);
+        var part = new LabelsPart(config, layout, map, columns, truth, 0);
         if (middle < 0)
         {
             if (!part.Read(new LineBlocks(source, start, length, cancellationToken), blankAllowed: true)) return null;
         }
         else
         {
-            var next = new LabelsPart(config, layout, map, columns);
+            var next = new LabelsPart(config, layout, map, columns, truth, (int)firstLines);
             var other = Task.Run(() => next.Read(new LineBlocks(source, middle, length, cancellationToken), blankAllowed: true), cancellationToken);
             var firstHalf = part.Read(new LineBlocks(source, start, middle, cancellationToken), blankAllowed: false);
             var secondHalf = other.GetAwaiter().GetResult();
 
             // A half the strict reader would refuse makes the whole file refused, whichever way it is joined.
             if (!firstHalf || !secondHalf) return null;
+
+            // The first half holds exactly its line count of rows (a blank line there gave up), so the second half's
+            // rows already sit right after them; read again, they land in the same places.
             if (!part.TryAppend(next) && !part.Read(new LineBlocks(source, middle, length, cancellationToken), blankAllowed: true)) return null;
         }
 
         return part.ToTable();
     }
 
-    /// <summary>The rows of one stretch of the file: ids and truth in file order.</summary>
+    /// <summary>The truth of every row, shared by the readers of the two halves, each writing its own rows.</summary>
+    private sealed class TruthColumns(TaskLayout layout, int rows)
+    {
+        public int Width { get; } = layout.Width;
+        public double[] Values { get; } = layout.TruthIsClass ? [] : new double[(long)rows * layout.Width];
+        public int[] Classes { get; } = layout.TruthIsClass ? new int[rows] : [];
+        public int Capacity { get; } = rows;
+    }
+
+    /// <summary>The rows of one stretch of the file: ids in file order, truth written from row <c>firstRow</c> on.</summary>
     private sealed class LabelsPart
     {
         private readonly int _columns;
@@ -61,12 +81,11 @@ internal static class FastLabelsReader
         private readonly bool _classValued;
         private readonly bool _zeroOne;
         private readonly byte[][] _classes;
-        private readonly double[] _rowTruth;
+        private readonly TruthColumns _truth;
+        private readonly int _firstRow;
         private readonly IdIndex _ids = new();
-        private GrowableArray<double> _truth = new();
-        private GrowableArray<int> _truthClass = new();
 
-        public LabelsPart(ScoringConfig config, TaskLayout layout, int[] map, int columns)
+        public LabelsPart(ScoringConfig config, TaskLayout layout, int[] map, int columns, TruthColumns truth, int firstRow)
         {
             _columns = columns;
 
@@ -76,7 +95,8 @@ internal static class FastLabelsReader
             _classValued = layout.TruthIsClass;
             _zeroOne = config.TaskType != TaskTypes.Regression;
             _classes = layout.ClassBytes;
-            _rowTruth = new double[layout.Width];
+            _truth = truth;
+            _firstRow = firstRow;
         }
 
         /// <summary>False at anything the fast path does not take; within a half that is not the last, a blank line too.</summary>
@@ -84,9 +104,18 @@ internal static class FastLabelsReader
         {
             var columns = _columns;
             var role = _role;
+            var ids = _ids;
+            var classValued = _classValued;
+            var zeroOne = _zeroOne;
+            var width = _truth.Width;
+            var values = _truth.Values;
+            var classes = _truth.Classes;
+            var capacity = _truth.Capacity;
             var blankTail = false;
-            while (blocks.Next(out var block))
+            while (blocks.Next(out var next))
             {
+                // A copy whose address is never taken, so that the loop below keeps the block in registers.
+                var block = next;
                 var pos = 0;
                 while (pos < block.Length)
                 {
@@ -98,34 +127,31 @@ internal static class FastLabelsReader
                     }
 
                     if (blankTail) return false;
-                    var rowClass = 0;
+                    var row = _firstRow + ids.Count;
+                    if (row >= capacity) return false;
+                    var rowValues = classValued ? default : values.AsSpan(row * width, width);
                     for (var f = 0; f < columns; f++)
                     {
                         var last = f == columns - 1;
                         var j = role[f];
-                        if (j < 0 || _classValued)
+                        if (j < 0)
+                        {
+                            if (!FastFields.NextId(block, ref pos, last, out var id, out var integer) || ids.Add(id, integer) >= 0) return false;
+                            continue;
+                        }
+
+                        if (classValued)
                         {
                             if (!FastFields.NextField(block, ref pos, last, out var field)) return false;
-                            if (j < 0)
-                            {
-                                if (!FastFields.IsPlain(field) || _ids.Add(field) >= 0) return false;
-                                continue;
-                            }
-
-                            rowClass = FastFields.Class(field, _classes);
+                            var rowClass = FastFields.Class(field, _classes);
                             if (rowClass < 0) return false;
+                            classes[row] = rowClass;
                             continue;
                         }
 
                         if (!FastFields.NextNumber(block, ref pos, last, out var value)) return false;
-                        if (_zeroOne && value is not (0 or 1)) return false;
-                        _rowTruth[j] = value;
-                    }
-
-                    if (_classValued) _truthClass.Add(rowClass);
-                    else
-                    {
-                        foreach (var value in _rowTruth) _truth.Add(value);
+                        if (zeroOne && value is not (0 or 1)) return false;
+                        rowValues[j] = value;
                     }
                 }
             }
@@ -134,20 +160,21 @@ internal static class FastLabelsReader
         }
 
         /// <summary>Takes the next part's rows when its ids continue this part's run; false, with nothing changed, otherwise.</summary>
-        public bool TryAppend(LabelsPart next)
-        {
-            if (!_ids.TryAppendConsecutive(next._ids)) return false;
-            _truth.AddRange(next._truth);
-            _truthClass.AddRange(next._truthClass);
-            return true;
-        }
+        public bool TryAppend(LabelsPart next) => _ids.TryAppendConsecutive(next._ids);
 
-        public LabelsTable? ToTable() => _ids.Count == 0 ? null : new LabelsTable
+        public LabelsTable? ToTable()
         {
-            Ids = _ids,
-            Truth = _truth.ToArray(),
-            TruthClass = _truthClass.ToArray(),
-            TruthMasks = [],
-        };
+            var rows = _ids.Count;
+            if (rows == 0) return null;
+
+            // Blank lines at the end were counted as lines but hold no row.
+            return new LabelsTable
+            {
+                Ids = _ids,
+                Truth = rows == _truth.Capacity || _classValued ? _truth.Values : _truth.Values[..(rows * _truth.Width)],
+                TruthClass = rows == _truth.Capacity || !_classValued ? _truth.Classes : _truth.Classes[..rows],
+                TruthMasks = [],
+            };
+        }
     }
 }

@@ -83,8 +83,10 @@ internal static class FastPredictionsReader
         var batch = new Batch(width);
         long matched = 0;
         var blankTail = false;
-        while (blocks.Next(out var block))
+        while (blocks.Next(out var next))
         {
+            // A copy whose address is never taken, so that the loop below keeps the block in registers.
+            var block = next;
             var pos = 0;
             while (pos < block.Length)
             {
@@ -101,7 +103,8 @@ internal static class FastPredictionsReader
                 var row = -1;
                 if (idField != 0)
                 {
-                    if (!TryFindRow(block, pos, columns, idField, ids, out row)) return -1;
+                    row = FindRow(block, pos, columns, idField, ids);
+                    if (row < 0) return -1;
                     target.Prefetch(row);
                 }
 
@@ -109,17 +112,22 @@ internal static class FastPredictionsReader
                 for (var f = 0; f < columns; f++)
                 {
                     var last = f == columns - 1;
-                    if (f == idField || classValued)
+                    if (f == idField)
                     {
-                        if (!FastFields.NextField(block, ref pos, last, out var field)) return -1;
-                        if (f == idField)
+                        if (idField != 0)
                         {
-                            if (idField != 0) continue;
-                            if (!FastFields.IsPlain(field) || (row = ids.Find(field)) < 0) return -1;
-                            target.Prefetch(row);
+                            if (!FastFields.NextField(block, ref pos, last, out _)) return -1;
                             continue;
                         }
 
+                        if (!FastFields.NextId(block, ref pos, last, out var id, out var integer) || (row = ids.Find(id, integer)) < 0) return -1;
+                        target.Prefetch(row);
+                        continue;
+                    }
+
+                    if (classValued)
+                    {
+                        if (!FastFields.NextField(block, ref pos, last, out var field)) return -1;
                         var c = FastFields.Class(field, classes);
                         if (c < 0) return -1;
                         batch.Classes[batch.Count] = c;
@@ -145,18 +153,15 @@ internal static class FastPredictionsReader
         return matched + batch.Count;
     }
 
-    private static bool TryFindRow(ReadOnlySpan<byte> block, int pos, int columns, int idField, IdIndex ids, out int row)
+    // The labels row of the line's id, or -1; the position travels by value, so the caller's stays in a register.
+    private static int FindRow(ReadOnlySpan<byte> block, int pos, int columns, int idField, IdIndex ids)
     {
-        row = -1;
-        for (var f = 0; f <= idField; f++)
+        for (var f = 0; f < idField; f++)
         {
-            if (!FastFields.NextField(block, ref pos, f == columns - 1, out var field)) return false;
-            if (f < idField) continue;
-            if (!FastFields.IsPlain(field)) return false;
-            row = ids.Find(field);
+            if (!FastFields.NextField(block, ref pos, f == columns - 1, out _)) return -1;
         }
 
-        return row >= 0;
+        return FastFields.NextId(block, ref pos, idField == columns - 1, out var id, out var integer) ? ids.Find(id, integer) : -1;
     }
 
     private enum ValueKind

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -103,6 +104,33 @@ internal sealed class IdIndex
         // Linear probing stays short up to three quarters full; the table is the largest structure, so it is kept dense.
         if (Count * 4L > _slots.Length * 3L) Rehash(_slots.Length * 2);
         return -1;
+    }
+
+    /// <summary>
+    /// As <see cref="Add(ReadOnlySpan{byte})"/>, given the id's value as <see cref="FastFields.NextId"/> read it (-1 when
+    /// the id is not an integer). The next id of a consecutive run, one per line of most files, costs a comparison.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Add(ReadOnlySpan<byte> id, long integer)
+    {
+        if (_consecutive && _slots is null && Count > 0 && integer >= 0 && integer == _first + Count)
+        {
+            _values = null;
+            Count++;
+            return -1;
+        }
+
+        return Add(id);
+    }
+
+    /// <summary>As <see cref="Find(ReadOnlySpan{byte})"/>, given the id's value as <see cref="FastFields.NextId"/> read it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Find(ReadOnlySpan<byte> id, long integer)
+    {
+        // Without a value (an id ending in a carriage return, say), the bytes decide.
+        if (_slots is not null || integer < 0) return Find(id);
+        if (_consecutive) return (ulong)(integer - _first) < (ulong)Count ? (int)(integer - _first) : -1;
+        return integer < _direct.Length ? _direct[integer] - 1 : -1;
     }
 
     /// <summary>The index of the id, or -1.</summary>

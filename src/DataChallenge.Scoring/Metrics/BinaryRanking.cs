@@ -43,16 +43,22 @@ internal readonly struct BinaryRanking
         }
 
         ArgumentOutOfRangeException.ThrowIfGreaterThan(truth.Length, MaxRows, nameof(truth));
-        var (order, keys) = ScoreSort.Descending(proba);
-        var n = order.Length;
+
+        // The truth bit rides beside the row through the sort, so no random read of the truth follows it.
+        var entries = new int[truth.Length];
         var positives = 0;
+        for (var row = 0; row < entries.Length; row++)
+        {
+            var positive = truth[row] == 1.0 ? 1 : 0;
+            entries[row] = (row << 1) | positive;
+            positives += positive;
+        }
+
+        var (order, keys) = ScoreSort.Descending(proba, entries);
+        var n = order.Length;
         var groupCount = 0;
         for (var i = 0; i < n; i++)
         {
-            var row = order[i];
-            var positive = truth[row] == 1.0 ? 1 : 0;
-            order[i] = (row << 1) | positive;
-            positives += positive;
             if (i == n - 1 || keys[i] != keys[i + 1])
             {
                 groupCount++;

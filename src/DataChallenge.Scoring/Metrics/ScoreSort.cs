@@ -18,14 +18,23 @@ internal static class ScoreSort
     /// <summary>Row indices, highest score first, and the sort keys in that order (equal keys ⇔ equal scores).</summary>
     public static (int[] Order, ulong[] Keys) Descending(ReadOnlySpan<double> scores)
     {
+        var order = new int[scores.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        return Descending(scores, order);
+    }
+
+    /// <summary>
+    /// <paramref name="payload"/> (one value per score, such as a row index with a flag beside it) in descending score
+    /// order, stably, and the sort keys in that order (equal keys ⇔ equal scores). The payload array is sorted in
+    /// place or replaced by a new one.
+    /// </summary>
+    public static (int[] Payload, ulong[] Keys) Descending(ReadOnlySpan<double> scores, int[] payload)
+    {
         var n = scores.Length;
+        if (payload.Length != n) throw new ArgumentException($"payload has {payload.Length} values for {n} scores.", nameof(payload));
+        var order = payload;
         var keys = new ulong[n];
-        var order = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            keys[i] = DescendingKey(scores[i]);
-            order[i] = i;
-        }
+        for (var i = 0; i < n; i++) keys[i] = DescendingKey(scores[i]);
 
         // The input is cut into parts, one per core; within a pass each part counts and scatters its own keys, and
         // part t writes each digit's keys after those of parts before it, so the sort stays stable and its result
@@ -39,11 +48,8 @@ internal static class ScoreSort
         {
             var shift = Bits * d;
             Array.Clear(counts);
-            ForEachPart(parts, n, (part, start, end) =>
-            {
-                var partCounts = counts.AsSpan(part * Radix, Radix);
-                for (var i = start; i < end; i++) partCounts[(int)((keys[i] >> shift) & Mask)]++;
-            });
+            var source = keys;
+            ForEachPart(parts, n, (part, start, end) => Count(source, start, end, shift, counts.AsSpan(part * Radix, Radix)));
 
             // A digit equal in every key (the exponent of probabilities, say) leaves the order as it is.
             if (n == 0 || Total(counts, parts, (int)((keys[0] >> shift) & Mask)) == n)
@@ -63,22 +69,31 @@ internal static class ScoreSort
 
             var (sourceKeys, sourceOrder, targetKeys, targetOrder) = (keys, order, spareKeys, spareOrder);
             ForEachPart(parts, n, (part, start, end) =>
-            {
-                var partOffsets = offsets.AsSpan(part * Radix, Radix);
-                for (var i = start; i < end; i++)
-                {
-                    var key = sourceKeys[i];
-                    var target = partOffsets[(int)((key >> shift) & Mask)]++;
-                    targetKeys[target] = key;
-                    targetOrder[target] = sourceOrder[i];
-                }
-            });
+                Scatter(sourceKeys, sourceOrder, targetKeys, targetOrder, start, end, shift, offsets.AsSpan(part * Radix, Radix)));
 
             (keys, spareKeys) = (spareKeys, keys);
             (order, spareOrder) = (spareOrder, order);
         }
 
         return (order, keys);
+    }
+
+    // The loops live in methods of their own, not in the lambdas: there the arrays are arguments the compiler keeps in
+    // registers, where a lambda would reload each one from its closure at every row.
+    private static void Count(ulong[] keys, int start, int end, int shift, Span<int> counts)
+    {
+        for (var i = start; i < end; i++) counts[(int)((keys[i] >> shift) & Mask)]++;
+    }
+
+    private static void Scatter(ulong[] sourceKeys, int[] sourceOrder, ulong[] targetKeys, int[] targetOrder, int start, int end, int shift, Span<int> offsets)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var key = sourceKeys[i];
+            var target = offsets[(int)((key >> shift) & Mask)]++;
+            targetKeys[target] = key;
+            targetOrder[target] = sourceOrder[i];
+        }
     }
 
     private static int Total(int[] counts, int parts, int bucket)
