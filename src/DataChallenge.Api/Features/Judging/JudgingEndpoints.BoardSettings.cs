@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Security.Claims;
 using DataChallenge.Api.Http;
-using DataChallenge.Core.Audit;
+using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using MassTransit;
 using Microsoft.AspNetCore.Http;
@@ -17,16 +16,11 @@ public static partial class JudgingEndpoints
         var (phase, organiser) = await JudgingAccess.PhaseAsync(db, phaseId, user.UserId(), cancellationToken);
         if (phase is null) return Problems.NotFound("The phase");
         if (!organiser) return Problems.Forbidden("Only the challenge's organisers change the board settings.");
-        if (request.ScoreDecimals is < 0 or > 10) return Problems.BadRequest("scoreDecimals is between 0 and 10.");
-        if (request.LadderMargin is { } margin && (!double.IsFinite(margin) || margin < 0)) return Problems.BadRequest("ladderMargin is a non-negative number, or null to turn it off.");
+        var change = new BoardSettingsChange(request.Hidden, request.Anonymise, request.ScoreDecimals, request.LadderMargin);
+        if (PhaseEditing.CheckBoard(change) is { } invalid) return Problems.BadRequest(invalid.Message);
 
-        phase.BoardHidden = request.Hidden;
-        phase.AnonymiseTeams = request.Anonymise;
-        phase.ScoreDecimals = request.ScoreDecimals ?? 4;
-        phase.LadderMargin = request.LadderMargin;
         var now = clock.GetUtcNow();
-        db.Record(phase.ChallengeId, user.UserId(), "board.settings", $"phase:{phaseId}", string.Create(CultureInfo.InvariantCulture,
-            $"hidden={phase.BoardHidden}, anonymise={phase.AnonymiseTeams}, scoreDecimals={phase.ScoreDecimals}, ladderMargin={phase.LadderMargin?.ToString(CultureInfo.InvariantCulture) ?? "off"}"), now);
+        PhaseEditing.ApplyBoard(db, phase, change, user.UserId(), now);
         await db.SaveChangesAsync(cancellationToken);
         await BoardChangedAsync(bus, phaseId, now, cancellationToken);
         return TypedResults.Ok(new BoardSettingsResponse(phaseId, phase.BoardHidden, phase.AnonymiseTeams, phase.ScoreDecimals, phase.LadderMargin));

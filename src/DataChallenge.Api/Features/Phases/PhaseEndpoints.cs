@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using DataChallenge.Api.Features.Challenges;
@@ -44,9 +43,9 @@ public static class PhaseEndpoints
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100) return Problems.BadRequest("A phase name has 1 to 100 characters.");
         var opensAt = request.OpensAt ?? clock.GetUtcNow();
         if (request.ClosesAt <= opensAt) return Problems.BadRequest("A phase must close after it opens.");
-        if (RulesProblem(request.MaxFileBytes, request.MaxSubmissionsPerDay, request.MaxSubmissionsTotal, request.MaxRejectedPerDay, request.MaxFinalSubmissions)
-            is { } invalid)
-            return invalid;
+        if (PhaseEditing.RulesProblem(request.MaxFileBytes, request.MaxSubmissionsPerDay, request.MaxSubmissionsTotal, request.MaxRejectedPerDay,
+                request.MaxFinalSubmissions) is { } invalid)
+            return Problems.BadRequest(invalid.Message);
 
         var configJson = request.ScoringConfig.ValueKind == JsonValueKind.Object ? request.ScoringConfig.GetRawText() : "";
         try
@@ -85,37 +84,14 @@ public static class PhaseEndpoints
         var sight = phase is null ? null : await challenges.ByIdAsync(phase.ChallengeId, user, null, cancellationToken);
         if (phase is null || sight is null) return Problems.NotFound("The phase");
         if (!sight.IsOrganiser) return Problems.Forbidden("Only the challenge's organisers can edit its phases.");
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100) return Problems.BadRequest("A phase name has 1 to 100 characters.");
-        if (request.ClosesAt <= request.OpensAt) return Problems.BadRequest("A phase must close after it opens.");
-        if (RulesProblem(request.MaxFileBytes, request.MaxSubmissionsPerDay, request.MaxSubmissionsTotal, request.MaxRejectedPerDay, request.MaxFinalSubmissions)
-            is { } invalid)
-            return invalid;
+        var change = new PhaseChange(request.Name, request.OpensAt, request.ClosesAt, request.MaxFileBytes, request.MaxSubmissionsPerDay,
+            request.MaxSubmissionsTotal, request.MaxRejectedPerDay, request.MaxFinalSubmissions);
+        if (PhaseEditing.Check(change) is { } invalid) return Problems.BadRequest(invalid.Message);
 
-        var before = Describe(phase);
-        phase.Name = request.Name.Trim();
-        phase.OpensAt = request.OpensAt;
-        phase.ClosesAt = request.ClosesAt;
-        phase.MaxFileBytes = request.MaxFileBytes ?? phase.MaxFileBytes;
-        phase.MaxSubmissionsPerDay = request.MaxSubmissionsPerDay;
-        phase.MaxSubmissionsTotal = request.MaxSubmissionsTotal;
-        phase.MaxRejectedPerDay = request.MaxRejectedPerDay ?? phase.MaxRejectedPerDay;
-        phase.MaxFinalSubmissions = request.MaxFinalSubmissions ?? phase.MaxFinalSubmissions;
-        db.Record(phase.ChallengeId, sight.UserId, "phase.updated", $"phase:{phase.Id}", $"{before} -> {Describe(phase)}", clock.GetUtcNow());
+        PhaseEditing.Apply(db, phase, change, sight.UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(PhaseResponse.From(phase));
     }
-
-    private static ProblemHttpResult? RulesProblem(long? maxFileBytes, int? perDay, int? total, int? rejectedPerDay, int? finals)
-    {
-        if (maxFileBytes is <= 0) return Problems.BadRequest("The largest file size must be positive.");
-        if (perDay is <= 0 || total is <= 0) return Problems.BadRequest("A submission limit is at least 1; leave it out for no limit.");
-        if (rejectedPerDay is <= 0) return Problems.BadRequest("The daily cap on rejected files is at least 1.");
-        if (finals is <= 0) return Problems.BadRequest("At least one final submission must be allowed.");
-        return null;
-    }
-
-    private static string Describe(Phase p) => string.Create(CultureInfo.InvariantCulture,
-        $"name={p.Name}; opensAt={p.OpensAt:O}; closesAt={(p.ClosesAt is { } c ? c.ToString("O", CultureInfo.InvariantCulture) : "none")}; maxFileBytes={p.MaxFileBytes}; maxSubmissionsPerDay={(p.MaxSubmissionsPerDay is { } d ? d.ToString(CultureInfo.InvariantCulture) : "unlimited")}; maxSubmissionsTotal={(p.MaxSubmissionsTotal is { } t ? t.ToString(CultureInfo.InvariantCulture) : "unlimited")}; maxRejectedPerDay={p.MaxRejectedPerDay}; maxFinalSubmissions={p.MaxFinalSubmissions}");
 
     private static async Task<Results<Ok<LabelsUploadResponse>, ProblemHttpResult>> UploadLabels(Guid phaseId, HttpRequest request, ClaimsPrincipal user,
         DataChallengeDbContext db, IObjectStore store, IOptions<ObjectStoreOptions> storeOptions, TimeProvider clock, CancellationToken cancellationToken)
