@@ -83,26 +83,16 @@ public static partial class ChallengeEndpoints
         var sight = await lookup.BySlugAsync(slug, user, null, cancellationToken);
         if (sight is null) return Problems.NotFound("The challenge");
         if (!sight.IsOrganiser) return Problems.Forbidden("Only the challenge's organisers can edit it.");
-        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
-            return Problems.BadRequest("The title is required and must be at most 200 characters.");
-        if (!ChallengeResponse.TryParseVisibility(request.Visibility, out var visibility)) return Problems.BadRequest("The visibility is draft, public or unlisted.");
-        if (request.MaxTeamSize is <= 0) return Problems.BadRequest("A team has room for at least one member; leave maxTeamSize out for no limit.");
+        // The description is replaced too: null clears it, as this endpoint always has.
+        var change = new ChallengeChange(request.Title, request.Description ?? "", request.Visibility, request.RequiresApproval, request.MaxTeamSize);
+        if (ChallengeSettings.Check(change) is { } invalid) return Problems.BadRequest(invalid.Message);
 
         var challenge = sight.Challenge;
-        var before = Describe(challenge);
-        challenge.Title = request.Title.Trim();
-        challenge.Description = request.Description ?? "";
-        challenge.Visibility = visibility;
-        challenge.RequiresApproval = request.RequiresApproval;
-        challenge.MaxTeamSize = request.MaxTeamSize;
-        db.Record(challenge.Id, sight.UserId, "challenge.updated", $"challenge:{challenge.Id}", $"{before} -> {Describe(challenge)}", clock.GetUtcNow());
+        ChallengeSettings.Apply(db, challenge, change, sight.UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await db.Entry(challenge).Collection(c => c.Phases).LoadAsync(cancellationToken);
         return TypedResults.Ok(ChallengeResponse.From(challenge, clock.GetUtcNow(), forOrganiser: true, platform.Value.RequireChallengeApproval));
     }
-
-    private static string Describe(Challenge c) => string.Create(CultureInfo.InvariantCulture,
-        $"title={c.Title}; visibility={ChallengeResponse.VisibilityName(c.Visibility)}; requiresApproval={c.RequiresApproval}; maxTeamSize={c.MaxTeamSize?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,63}$")]
     private static partial Regex SlugPattern();

@@ -76,14 +76,10 @@ public static class RegistrationEndpoints
         var sight = await challenges.BySlugAsync(slug, user, null, cancellationToken);
         if (sight is null) return Problems.NotFound("The challenge");
         if (!sight.IsOrganiser) return Problems.Forbidden("Only the challenge's organisers can publish its terms.");
-        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > 200_000) return Problems.BadRequest("The terms text has 1 to 200,000 characters.");
+        if (ChallengeSettings.CheckTerms(request.Text) is { } invalid) return Problems.BadRequest(invalid.Message);
 
-        var challenge = sight.Challenge;
         var now = clock.GetUtcNow();
-        var version = challenge.TermsVersion + 1;
-        challenge.TermsVersion = version;
-        db.ChallengeTerms.Add(new ChallengeTerms { ChallengeId = challenge.Id, Version = version, Text = request.Text, PublishedBy = sight.UserId.GetValueOrDefault(), PublishedAt = now });
-        db.Record(challenge.Id, sight.UserId, "terms.published", $"terms:{version}", $"{request.Text.Length} characters", now);
+        var version = ChallengeSettings.PublishTerms(db, sight.Challenge, request.Text, sight.UserId, now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
