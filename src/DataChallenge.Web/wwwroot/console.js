@@ -93,3 +93,53 @@
   const table = document.querySelector('table[data-statuses]');
   if (table) table.querySelectorAll('button[data-redispatch]').forEach(button => redispatch(button, table));
 })();
+
+// The console's bundle upload: a bundle.yaml creates or updates a challenge through PUT /api/bundles, which parses it.
+(() => {
+  const panel = document.querySelector('[data-bundle]');
+  if (!panel) return;
+  const text = panel.dataset;
+  const input = panel.querySelector('input[type=file]');
+  const button = panel.querySelector('button');
+  const status = panel.querySelector('[data-status]');
+  const fill = (template, ...values) => values.reduce((message, value, i) => message.replace(`{${i}}`, value), template);
+  const say = (message, state) => { status.replaceChildren(message); status.dataset.state = state || ''; };
+
+  async function problemText(response) {
+    try {
+      const problem = await response.json();
+      const where = problem.line ? ` (${fill(text.textAt, problem.line, problem.column ?? '?')})` : '';
+      return ([problem.title, problem.detail].filter(Boolean).join(' — ') || `${response.status}`) + where;
+    } catch {
+      return `${response.status} ${response.statusText}`;
+    }
+  }
+
+  button.addEventListener('click', async () => {
+    const file = input.files[0];
+    if (!file) { say(text.textChoose, 'error'); return; }
+    button.disabled = true;
+    say(text.textSending, 'pending');
+    try {
+      const response = await fetch(text.bundle, {
+        method: 'PUT', credentials: 'same-origin', body: file,
+        headers: { 'Content-Type': 'application/yaml', Accept: 'application/json' },
+      });
+      if (!response.ok) { say(fill(text.textError, await problemText(response)), 'error'); return; }
+      const result = await response.json();
+      // Built as nodes: the slug comes from the uploaded file.
+      const link = document.createElement('a');
+      link.href = `/console/${encodeURIComponent(result.slug)}`;
+      link.textContent = text.textOpen;
+      const message = document.createElement('span');
+      message.textContent = fill(response.status === 201 ? text.textCreated : text.textUpdated, result.slug) + ' ';
+      status.replaceChildren(message, link);
+      status.dataset.state = 'scored';
+    } catch (error) {
+      say(fill(text.textError, error.message), 'error');
+    } finally {
+      button.disabled = false;
+    }
+  });
+  panel.hidden = false;
+})();
