@@ -59,7 +59,7 @@ public static partial class ChallengeEndpoints
         if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
             return Problems.BadRequest("The title is required and must be at most 200 characters.");
         var visibility = ChallengeVisibility.Public;
-        if (request.Visibility is not null && !ChallengeResponse.TryParseVisibility(request.Visibility, out visibility))
+        if (request.Visibility is not null && !ChallengeSettings.TryParseVisibility(request.Visibility, out visibility))
             return Problems.BadRequest("The visibility is draft, public or unlisted.");
         if (request.MaxTeamSize is <= 0) return Problems.BadRequest("A team has room for at least one member; leave maxTeamSize out for no limit.");
         if (await db.Challenges.AnyAsync(c => c.Slug == request.Slug, cancellationToken))

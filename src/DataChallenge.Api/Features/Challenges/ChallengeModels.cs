@@ -19,14 +19,9 @@ public sealed record ChallengeResponse(Guid Id, string Slug, string Title, strin
     public static ChallengeResponse From(Challenge challenge, DateTimeOffset now, bool forOrganiser = false, bool approvalRequired = false) => new(
         challenge.Id, challenge.Slug, challenge.Title, challenge.Description, challenge.CreatedAt,
         challenge.Phases.OrderBy(p => p.OpensAt).Select(p => PhaseSummaryOf(p, now)).ToList(),
-        VisibilityName(challenge.Visibility), challenge.RequiresApproval, challenge.MaxTeamSize, challenge.TermsVersion,
+        ChallengeSettings.VisibilityName(challenge.Visibility), challenge.RequiresApproval, challenge.MaxTeamSize, challenge.TermsVersion,
         forOrganiser ? challenge.AccessKey : null, approvalRequired && challenge.PlatformApprovedAt is null);
 
     public static PhaseSummary PhaseSummaryOf(Phase phase, DateTimeOffset now)
         => new(phase.Id, phase.Name, phase.OpensAt, phase.ClosesAt, phase.IsOpenAt(now), phase.LabelsVersion > 0, $"/api/phases/{phase.Id}/leaderboard");
-
-    public static string VisibilityName(ChallengeVisibility visibility) => visibility.ToString().ToLowerInvariant();
-
-    public static bool TryParseVisibility(string? text, out ChallengeVisibility visibility)
-        => Enum.TryParse(text, ignoreCase: true, out visibility) && Enum.IsDefined(visibility) && !int.TryParse(text, out _);
 }
