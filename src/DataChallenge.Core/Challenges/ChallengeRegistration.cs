@@ -68,13 +68,8 @@ public static class ChallengeRegistration
         return new JoinResult(JoinOutcome.Joined, participant, team.Name);
     }
 
-    /// <summary>Records the participant's acceptance of the current terms; false when not joined or the version is not current.</summary>
-    public static async Task<bool> AcceptTermsAsync(DataChallengeDbContext db, Challenge challenge, Guid userId, int version, DateTimeOffset now,
-        CancellationToken cancellationToken)
-        => await TryAcceptTermsAsync(db, challenge, userId, version, now, cancellationToken) == TermsOutcome.Accepted;
-
     /// <summary>Records the participant's acceptance of the current terms, once per version however often it is sent.</summary>
-    public static async Task<TermsOutcome> TryAcceptTermsAsync(DataChallengeDbContext db, Challenge challenge, Guid userId, int version, DateTimeOffset now,
+    public static async Task<TermsOutcome> AcceptTermsAsync(DataChallengeDbContext db, Challenge challenge, Guid userId, int version, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var participant = await db.Participants.FirstOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.UserId == userId, cancellationToken);

@@ -40,7 +40,7 @@ public sealed class SchedulingTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync();
-        if (Environment.GetEnvironmentVariable("DATACHALLENGE_TEST_POSTGRES") is not null) await RealServices.DropDatabaseAsync(_runId);
+        await RealServices.DropDatabaseIfUsedAsync(_runId);
     }
 
     private async Task<int> RunAsync<TJob>(Func<TJob, Task<int>> run) where TJob : notnull

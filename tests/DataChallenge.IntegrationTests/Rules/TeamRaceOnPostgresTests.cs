@@ -16,16 +16,15 @@ public sealed class TeamRaceOnPostgresTests : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        _server = new ServerFactory();
         // Only the database matters here; the bus and the object store stay embedded.
-        _server.Settings["Database:Postgres"] = RealServices.Settings(_runId)["Database:Postgres"];
+        _server = RealServices.PostgresOnlyServer(_runId);
         return ValueTask.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync();
-        if (Environment.GetEnvironmentVariable("DATACHALLENGE_TEST_POSTGRES") is not null) await RealServices.DropDatabaseAsync(_runId);
+        await RealServices.DropDatabaseIfUsedAsync(_runId);
     }
 
     [Fact]

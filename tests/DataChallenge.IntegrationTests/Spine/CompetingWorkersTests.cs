@@ -24,7 +24,7 @@ public sealed class CompetingWorkersTests : IAsyncLifetime
     {
         foreach (var worker in _workers) await worker.DisposeAsync();
         await _server.DisposeAsync();
-        if (Environment.GetEnvironmentVariable("DATACHALLENGE_TEST_POSTGRES") is not null) await RealServices.DropDatabaseAsync(_runId);
+        await RealServices.DropDatabaseIfUsedAsync(_runId);
     }
 
     [Fact]

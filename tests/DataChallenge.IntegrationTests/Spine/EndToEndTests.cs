@@ -26,7 +26,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync();
-        if (Environment.GetEnvironmentVariable("DATACHALLENGE_TEST_POSTGRES") is not null) await RealServices.DropDatabaseAsync(_runId);
+        await RealServices.DropDatabaseIfUsedAsync(_runId);
     }
 
     [Fact]

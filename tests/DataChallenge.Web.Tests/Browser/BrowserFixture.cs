@@ -75,6 +75,16 @@ public class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Signs a registered person in through the sign-in form.</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/signin");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", ApiSession.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await Assertions.Expect(page.Locator("header")).ToContainTextAsync(email);
+    }
+
     public static Task ScreenshotAsync(IPage page, string name)
         => page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 

@@ -56,7 +56,7 @@ public sealed class BrowserJourneyTests(BrowserFixture fixture) : IClassFixture<
         var competitor = await ApiSession.RegisterAsync(fixture.Server.CreateClient());
         await competitor.JoinAsync(scenario.Slug, "Careful coders");
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, competitor.Email);
+        await BrowserFixture.SignInAsync(page, competitor.Email);
         await page.GotoAsync($"/phases/{scenario.PhaseId}/submit");
 
         var broken = SampleFiles.Predictions().Replace("r7,0.", "r7,abc0.");
@@ -162,7 +162,7 @@ public sealed class BrowserJourneyTests(BrowserFixture fixture) : IClassFixture<
         var competitor = await ApiSession.RegisterAsync(fixture.Server.CreateClient());
 
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, competitor.Email);
+        await BrowserFixture.SignInAsync(page, competitor.Email);
         await page.GotoAsync($"/challenges/{scenario.Slug}");
         await Expect(page.Locator("#terms")).ToContainTextAsync("research");
         await page.FillAsync("#NewTeamName", "Patient people");
@@ -172,7 +172,7 @@ public sealed class BrowserJourneyTests(BrowserFixture fixture) : IClassFixture<
         await BrowserFixture.ScreenshotAsync(page, "registration-pending");
 
         var console = await fixture.NewPageAsync();
-        await SignInAsync(console, scenario.Organiser.Email);
+        await BrowserFixture.SignInAsync(console, scenario.Organiser.Email);
         await console.GotoAsync($"/console/{scenario.Slug}#participants");
         await Expect(console.Locator("#participants tbody")).ToContainTextAsync("Patient people");
         await BrowserFixture.ScreenshotAsync(console, "console-participants");
@@ -184,14 +184,5 @@ public sealed class BrowserJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.ClickAsync("#upload button[type=submit]");
         await Expect(page.Locator("#upload-status")).ToContainTextAsync("Scored", Patiently);
         await BrowserFixture.ScreenshotAsync(page, "registration-approved-submitted");
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", ApiSession.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await Expect(page.Locator("header")).ToContainTextAsync(email);
     }
 }

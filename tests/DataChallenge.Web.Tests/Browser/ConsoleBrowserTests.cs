@@ -25,7 +25,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         // Every label flipped: the best team becomes the worst, so the rescoring must swap the ranks.
         await scenario.Organiser.UploadLabelsAsync(scenario.PhaseId, FlippedLabels());
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, scenario.Organiser.Email);
+        await BrowserFixture.SignInAsync(page, scenario.Organiser.Email);
         await page.GotoAsync($"/console/{scenario.Slug}");
 
         var panel = page.Locator($"#phase-{scenario.PhaseId} [data-rescore]");
@@ -61,7 +61,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
             submissionId = submission.Id;
         }
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, scenario.Organiser.Email);
+        await BrowserFixture.SignInAsync(page, scenario.Organiser.Email);
         await page.GotoAsync($"/console/{scenario.Slug}");
 
         var row = page.Locator($"#submission-{submissionId}");
@@ -80,14 +80,5 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         var text = new StringBuilder("id,label,Usage\n");
         for (var i = 0; i < rows; i++) text.Append(CultureInfo.InvariantCulture, $"r{i},{1 - i % 2},{(i < rows * 2 / 3 ? "Public" : "Private")}\n");
         return text.ToString();
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", ApiSession.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await Expect(page.Locator("header")).ToContainTextAsync(email);
     }
 }

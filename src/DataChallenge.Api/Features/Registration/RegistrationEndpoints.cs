@@ -99,7 +99,7 @@ public static class RegistrationEndpoints
         if (sight is null) return Problems.NotFound("The challenge");
         var challenge = sight.Challenge;
         var now = clock.GetUtcNow();
-        switch (await ChallengeRegistration.TryAcceptTermsAsync(db, challenge, sight.UserId!.Value, request.Version, now, cancellationToken))
+        switch (await ChallengeRegistration.AcceptTermsAsync(db, challenge, sight.UserId!.Value, request.Version, now, cancellationToken))
         {
             case TermsOutcome.NotJoined: return Problems.Forbidden($"Join the challenge (POST /api/challenges/{slug}/join) to accept its terms.");
             case TermsOutcome.NoTerms: return Problems.Conflict("This challenge has no terms to accept.");

@@ -76,7 +76,7 @@ public sealed class DetailsModel(DataChallengeDbContext db, PageChallenges chall
         if (User.IdOrNull() is not { } userId) return Challenge(IdentityConstants.ApplicationScheme);
         if (!await LoadAsync(slug, cancellationToken)) return NotFound();
         if (AcceptedTermsVersion is not { } version
-            || !await ChallengeRegistration.AcceptTermsAsync(db, Current, userId, version, clock.GetUtcNow(), cancellationToken))
+            || await ChallengeRegistration.AcceptTermsAsync(db, Current, userId, version, clock.GetUtcNow(), cancellationToken) != TermsOutcome.Accepted)
         {
             ModelState.AddModelError(nameof(AcceptedTermsVersion), text["Joining means accepting the current terms."]);
             return Page();
