@@ -22,6 +22,7 @@ public sealed class FinalsTests : IAsyncLifetime
         _publicBest = await _arena.ScoredAsync(_arena.TeamA, JudgingFiles.Predictions(publicSwaps: 0, privateSwaps: 4));
         _privateBest = await _arena.ScoredAsync(_arena.TeamA, JudgingFiles.Predictions(publicSwaps: 3, privateSwaps: 0));
         _teamBSubmission = await _arena.ScoredAsync(_arena.TeamB, JudgingFiles.Predictions(publicSwaps: 2, privateSwaps: 2));
+        await _arena.BoardRankingAsync("Alpha", "Beta");
     }
 
     public async ValueTask DisposeAsync() => await _arena.DisposeAsync();

@@ -65,6 +65,11 @@ public sealed class JudgingArena : IAsyncDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>Waits until the public board ranks exactly <paramref name="teams"/>, in that order: boards follow scores through the bus.</summary>
+    public Task<JsonElement> BoardRankingAsync(params string[] teams)
+        => EventuallyAsync(() => BoardAsync(Organiser.Client),
+            b => b.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("team").GetString()).SequenceEqual(teams), string.Join(", ", teams));
+
     /// <summary>Polls until <paramref name="condition"/> holds: board changes travel through the bus.</summary>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what)
     {

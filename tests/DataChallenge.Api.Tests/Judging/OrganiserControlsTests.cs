@@ -18,6 +18,7 @@ public sealed class OrganiserControlsTests : IAsyncLifetime
         _arena = await JudgingArena.StartAsync();
         _alpha = await _arena.ScoredAsync(_arena.TeamA, JudgingFiles.Predictions(publicSwaps: 0));
         _beta = await _arena.ScoredAsync(_arena.TeamB, JudgingFiles.Predictions(publicSwaps: 3));
+        await _arena.BoardRankingAsync("Alpha", "Beta");
     }
 
     public async ValueTask DisposeAsync() => await _arena.DisposeAsync();

@@ -17,6 +17,7 @@ public sealed class PrivacyTests : IAsyncLifetime
     {
         _arena = await JudgingArena.StartAsync();
         _submissionId = await _arena.ScoredAsync(_arena.TeamA, JudgingFiles.Predictions(publicSwaps: 0, privateSwaps: 4));
+        await _arena.BoardRankingAsync("Alpha");
     }
 
     public async ValueTask DisposeAsync() => await _arena.DisposeAsync();
@@ -119,17 +120,24 @@ public sealed class PrivacyTests : IAsyncLifetime
             new { hidden = false, anonymise = false, scoreDecimals = 4, ladderMargin = 0.1 });
         var slightlyBetter = await _arena.ScoredAsync(_arena.TeamB, JudgingFiles.Predictions(publicSwaps: 3));
 
-        var board = await _arena.BoardAsync(_arena.Anonymous);
-        var beta = board.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("team").GetString() == "Beta");
+        var beta = await BetaRowAsync(entries: 2);
         var firstScore = await _arena.WithDbAsync(db => Task.FromResult(db.Submissions.Single(s => s.Id == first).PublicScore!.Value));
         var betterScore = await _arena.WithDbAsync(db => Task.FromResult(db.Submissions.Single(s => s.Id == slightlyBetter).PublicScore!.Value));
         Assert.True(betterScore > firstScore && betterScore - firstScore < 0.1);
         Assert.Equal(Math.Round(firstScore, 4), beta.GetProperty("score").GetDouble());
 
         await _arena.ScoredAsync(_arena.TeamB, JudgingFiles.Predictions(publicSwaps: 0));
-        board = await _arena.BoardAsync(_arena.Anonymous);
-        beta = board.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("team").GetString() == "Beta");
+        beta = await BetaRowAsync(entries: 3);
         Assert.Equal(1.0, beta.GetProperty("score").GetDouble());
+    }
+
+    /// <summary>Beta's row once the board counts its <paramref name="entries"/> scored files: boards follow scores through the bus.</summary>
+    private async Task<JsonElement> BetaRowAsync(int entries)
+    {
+        var board = await JudgingArena.EventuallyAsync(() => _arena.BoardAsync(_arena.Anonymous),
+            b => b.GetProperty("rows").EnumerateArray().Any(r => r.GetProperty("team").GetString() == "Beta" && r.GetProperty("entries").GetInt32() == entries),
+            $"Beta with {entries} entries");
+        return board.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("team").GetString() == "Beta");
     }
 
     /// <summary>Every number anywhere in a JSON document, rounded as scores are served.</summary>

@@ -21,6 +21,7 @@ public sealed class RescoreTests : IAsyncLifetime
         _arena = await JudgingArena.StartAsync();
         _alpha = await _arena.ScoredAsync(_arena.TeamA, JudgingFiles.Predictions(publicSwaps: 0, privateSwaps: 0));
         _beta = await _arena.ScoredAsync(_arena.TeamB, JudgingFiles.Predictions(publicSwaps: 3, privateSwaps: 2));
+        await _arena.BoardRankingAsync("Alpha", "Beta");
     }
 
     public async ValueTask DisposeAsync() => await _arena.DisposeAsync();

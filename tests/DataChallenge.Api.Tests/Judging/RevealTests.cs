@@ -23,6 +23,7 @@ public sealed class RevealTests : IAsyncLifetime
         _arena.Server.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists("reveal-due-phases");
         await _arena.ScoredAsync(_arena.TeamA, JudgingFiles.Predictions(publicSwaps: 0, privateSwaps: 4));
         await _arena.ScoredAsync(_arena.TeamB, JudgingFiles.Predictions(publicSwaps: 3, privateSwaps: 0));
+        await _arena.BoardRankingAsync("Alpha", "Beta");
     }
 
     public async ValueTask DisposeAsync() => await _arena.DisposeAsync();
