@@ -246,6 +246,12 @@ internal static class FastFields
             }
         }
 
+        if (NumberParser.TryParseShortDecimal(block, pos, out value, out var shortEnd))
+        {
+            pos = shortEnd;
+            return EndField(block, ref pos, last);
+        }
+
         var end = NumberParser.ParsePrefix(block, pos, out value);
         if (end < 0) return false;
         pos = end;
