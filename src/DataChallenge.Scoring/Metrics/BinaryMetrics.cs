@@ -51,6 +51,71 @@ internal static class BinaryMetrics
         return MetricResult.Of(area / (tp * fp));
     }
 
+    /// <summary>
+    /// ROC AUC of unweighted rows from their tagged keys in sorted order (<see cref="ScoreSort.DescendingTagged"/>):
+    /// the same sums in the same order as the ranking's, so the same value to the last bit.
+    /// </summary>
+    public static MetricResult RocAuc(ReadOnlySpan<ulong> tagged)
+    {
+        var positives = TaggedPositives(tagged);
+        if (positives == 0 || positives == tagged.Length)
+        {
+            return MetricResult.Undefined(positives == 0
+                ? "ROC AUC is undefined: the truth has no row of class 1"
+                : "ROC AUC is undefined: the truth has no row of class 0");
+        }
+
+        double tp = 0, fp = 0, area = 0;
+        for (var start = 0; start < tagged.Length;)
+        {
+            var end = TaggedGroupEnd(tagged, start, out var groupTp);
+            double groupFp = end - start - groupTp;
+            area += groupFp * (tp + (0.5 * groupTp));
+            tp += groupTp;
+            fp += groupFp;
+            start = end;
+        }
+
+        return MetricResult.Of(area / (tp * fp));
+    }
+
+    /// <summary>Average precision of unweighted rows from their tagged keys in sorted order, as <see cref="RocAuc(ReadOnlySpan{ulong})"/>.</summary>
+    public static MetricResult AveragePrecision(ReadOnlySpan<ulong> tagged)
+    {
+        if (TaggedPositives(tagged) == 0) return MetricResult.Of(-0.0);
+        double tp = 0, fp = 0, sum = 0;
+        for (var start = 0; start < tagged.Length;)
+        {
+            var end = TaggedGroupEnd(tagged, start, out var groupTp);
+            tp += groupTp;
+            fp += end - start - groupTp;
+            if (groupTp > 0) sum += groupTp * (tp / (tp + fp));
+            start = end;
+        }
+
+        return MetricResult.Of(sum / tp);
+    }
+
+    private static long TaggedPositives(ReadOnlySpan<ulong> tagged)
+    {
+        long positives = 0;
+        foreach (var key in tagged) positives += (long)(key & 1);
+        return positives;
+    }
+
+    // The end of the tie group starting at start (keys equal but for the class bit) and its count of class-1 rows.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int TaggedGroupEnd(ReadOnlySpan<ulong> tagged, int start, out int positives)
+    {
+        var score = tagged[start] >> 1;
+        var count = 0;
+        var end = start;
+        do count += (int)(tagged[end++] & 1);
+        while (end < tagged.Length && tagged[end] >> 1 == score);
+        positives = count;
+        return end;
+    }
+
     public static MetricResult AveragePrecision(ReadOnlySpan<double> truth, ReadOnlySpan<double> proba, ReadOnlySpan<double> weight)
     {
         Weights.CheckLengths(truth.Length, proba.Length, weight, nameof(proba));

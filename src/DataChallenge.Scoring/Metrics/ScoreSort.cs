@@ -57,16 +57,7 @@ internal static class ScoreSort
                 continue;
             }
 
-            var running = 0;
-            for (var b = 0; b < Radix; b++)
-            {
-                for (var part = 0; part < parts; part++)
-                {
-                    offsets[(part * Radix) + b] = running;
-                    running += counts[(part * Radix) + b];
-                }
-            }
-
+            Offsets(counts, offsets, parts);
             var (sourceKeys, sourceOrder, targetKeys, targetOrder) = (keys, order, spareKeys, spareOrder);
             ForEachPart(parts, n, (part, start, end) =>
                 Scatter(sourceKeys, sourceOrder, targetKeys, targetOrder, start, end, shift, offsets.AsSpan(part * Radix, Radix)));
@@ -76,6 +67,57 @@ internal static class ScoreSort
         }
 
         return (order, keys);
+    }
+
+    /// <summary>
+    /// Each score's key shifted left with a class bit beside it (1 when the row's truth is 1), sorted ascending: rows
+    /// in descending score order, equal scores side by side, and nothing else carried. Null when a score is negative:
+    /// its key needs all 64 bits.
+    /// </summary>
+    public static ulong[]? DescendingTagged(ReadOnlySpan<double> scores, ReadOnlySpan<double> truth)
+    {
+        var n = scores.Length;
+        var keys = new ulong[n];
+        for (var i = 0; i < n; i++)
+        {
+            var key = DescendingKey(scores[i]);
+            if (key >> 63 != 0) return null;
+            keys[i] = (key << 1) | (truth[i] == 1.0 ? 1UL : 0UL);
+        }
+
+        var parts = n >= MinParallel && Environment.ProcessorCount > 1 ? 2 : 1;
+        var counts = new int[parts * Radix];
+        var offsets = new int[parts * Radix];
+        var spare = new ulong[n];
+        for (var d = 0; d < Digits; d++)
+        {
+            var shift = Bits * d;
+            Array.Clear(counts);
+            var source = keys;
+            ForEachPart(parts, n, (part, start, end) => Count(source, start, end, shift, counts.AsSpan(part * Radix, Radix)));
+            if (n == 0 || Total(counts, parts, (int)((keys[0] >> shift) & Mask)) == n) continue;
+
+            Offsets(counts, offsets, parts);
+            var target = spare;
+            ForEachPart(parts, n, (part, start, end) => ScatterKeys(source, target, start, end, shift, offsets.AsSpan(part * Radix, Radix)));
+            (keys, spare) = (spare, keys);
+        }
+
+        return keys;
+    }
+
+    // Where each part's keys of each digit start: all smaller digits first, then the same digit's keys of earlier parts.
+    private static void Offsets(int[] counts, int[] offsets, int parts)
+    {
+        var running = 0;
+        for (var b = 0; b < Radix; b++)
+        {
+            for (var part = 0; part < parts; part++)
+            {
+                offsets[(part * Radix) + b] = running;
+                running += counts[(part * Radix) + b];
+            }
+        }
     }
 
     // The loops live in methods of their own, not in the lambdas: there the arrays are arguments the compiler keeps in
@@ -93,6 +135,15 @@ internal static class ScoreSort
             var target = offsets[(int)((key >> shift) & Mask)]++;
             targetKeys[target] = key;
             targetOrder[target] = sourceOrder[i];
+        }
+    }
+
+    private static void ScatterKeys(ulong[] sourceKeys, ulong[] targetKeys, int start, int end, int shift, Span<int> offsets)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var key = sourceKeys[i];
+            targetKeys[offsets[(int)((key >> shift) & Mask)]++] = key;
         }
     }
 
