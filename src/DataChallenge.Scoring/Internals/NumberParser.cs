@@ -131,7 +131,7 @@ internal static class NumberParser
 
     /// <summary>How many of eight bytes, each already minus '0', are digits before the first that is not (8 when all are).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int DigitRun(ulong bytesMinusZero)
+    internal static int DigitRun(ulong bytesMinusZero)
     {
         // A byte is a digit when it and it plus 6 both stay below 16. A carry out of a non-digit byte only reaches
         // later bytes, past the first non-digit, so the lowest flagged byte is where the run ends.
@@ -173,7 +173,7 @@ internal static class NumberParser
 
     /// <summary>The number spelled by eight digit values, one per byte, the first in the lowest byte.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong EightDigits(ulong digits)
+    internal static ulong EightDigits(ulong digits)
     {
         digits = (digits * 10) + (digits >> 8);
         return (((digits & 0x0000_00FF_0000_00FFUL) * 0x000F_4240_0000_0064UL) + (((digits >> 16) & 0x0000_00FF_0000_00FFUL) * 0x0000_2710_0000_0001UL)) >> 32;
