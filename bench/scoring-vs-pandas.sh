@@ -16,10 +16,11 @@ if ! /usr/bin/python3 -c 'import pandas, sklearn' 2>/dev/null || [ ! -x /usr/bin
 fi
 
 # The standalone build the README describes: the runtime and the tool precompiled together into one image, so a short
-# run spends less on start-up and the readers' loops inline the runtime's span helpers.
+# run spends less on start-up and the readers' loops inline the runtime's span helpers. Its intermediate files go to a
+# folder of their own, so that they never mix with those of the framework-dependent builds in the source tree.
 echo "Building the standalone CLI (Release, self-contained, composite ReadyToRun; a few minutes the first time)..."
 dotnet publish -c Release --nologo -v quiet "$root/src/DataChallenge.Cli/DataChallenge.Cli.csproj" -o "$data/cli" \
-  --self-contained -p:PublishReadyToRunComposite=true >/dev/null
+  --self-contained -p:PublishReadyToRunComposite=true --artifacts-path "$data/build" >/dev/null
 dotnet build -c Release --nologo -v quiet "$root/bench/DataChallenge.Scoring.Benchmarks/DataChallenge.Scoring.Benchmarks.csproj" >/dev/null
 cli="$data/cli/datachallenge"
 if [ ! -f "$data/.generated" ]; then
