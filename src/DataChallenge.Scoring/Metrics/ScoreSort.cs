@@ -1,9 +1,11 @@
 namespace DataChallenge.Scoring.Metrics;
 
 /// <summary>
-/// Sorts row indices by descending score with an LSD radix sort on the scores' bit patterns: O(n) passes instead
-/// of a comparison sort, which matters at ten million rows. Digits of 11 bits (6 passes at most); a digit equal in
-/// every key, such as the exponent of probabilities, is skipped. Large inputs are counted and scattered on two cores.
+/// Sorts by descending score with an LSD radix sort on the scores' bit patterns: O(n) passes instead of a comparison
+/// sort, which matters at ten million rows. Either row indices travel with the keys (weighted metrics look weights up
+/// by row), or the keys travel alone with the truth bit inside them (unweighted metrics need only each tie group's
+/// class counts). Digits of 11 bits (6 passes at most); a digit equal in every key, such as the exponent of
+/// probabilities, is skipped. Large inputs are counted and scattered on two cores.
 /// </summary>
 internal static class ScoreSort
 {
