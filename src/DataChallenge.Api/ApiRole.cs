@@ -15,7 +15,6 @@ using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Web;
 using Hangfire;
-using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.DataProtection;
@@ -53,20 +52,9 @@ public static class ApiRole
         services.AddScoped<ChallengeLookup>();
         services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
         services.AddScoped<PublicFileStore>();
-        services.AddScoped<RequeueStuckSubmissionsJob>();
-        services.AddScoped<RevealDuePhasesJob>();
-        services.AddScoped<CleanAbandonedUploadsJob>();
-        services.AddScoped<NotePhaseTransitionsJob>();
         services.Configure<SubmissionRecoveryOptions>(configuration.GetSection(SubmissionRecoveryOptions.Section));
 
-        var postgres = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Postgres;
-        services.AddHangfire(hangfire =>
-        {
-            hangfire.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (string.IsNullOrWhiteSpace(postgres)) hangfire.UseInMemoryStorage();
-            else hangfire.UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(postgres));
-        });
-        services.AddHangfireServer(server => server.WorkerCount = 2);
+        services.AddRecurringJobs(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Postgres);
         services.AddWebPages();
         return services;
     }
