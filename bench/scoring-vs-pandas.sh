@@ -10,17 +10,19 @@ data="${BENCH_DIR:-/tmp/datachallenge-bench}"
 cases="${CASES:-binary-1m binary-10m multiclass10-1m regression-10m}"
 out="$data/out"
 
-if ! /usr/bin/python3 -c 'import pandas, sklearn' 2>/dev/null || [ ! -x /usr/bin/time ]; then
+# The native CLI is linked by clang, or by gcc when clang is absent.
+if ! /usr/bin/python3 -c 'import pandas, sklearn' 2>/dev/null || [ ! -x /usr/bin/time ] \
+  || { ! command -v clang && ! command -v gcc; } >/dev/null; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pandas python3-sklearn time >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pandas python3-sklearn time gcc >/dev/null
 fi
 
-# The standalone build the README describes: the runtime and the tool precompiled together into one image, so a short
-# run spends less on start-up and the readers' loops inline the runtime's span helpers. Its intermediate files go to a
+# The native build the README describes: the tool and the runtime compiled ahead of time into one executable, so a short
+# run pays no JIT and starts in milliseconds, and its baseline memory is a third lower. Its intermediate files go to a
 # folder of their own, so that they never mix with those of the framework-dependent builds in the source tree.
-echo "Building the standalone CLI (Release, self-contained, composite ReadyToRun; a few minutes the first time)..."
+echo "Building the native CLI (Release, compiled ahead of time; a few minutes the first time)..."
 dotnet publish -c Release --nologo -v quiet "$root/src/DataChallenge.Cli/DataChallenge.Cli.csproj" -o "$data/cli" \
-  --self-contained -p:PublishReadyToRunComposite=true --artifacts-path "$data/build" >/dev/null
+  -p:PublishAot=true --artifacts-path "$data/build" >/dev/null
 dotnet build -c Release --nologo -v quiet "$root/bench/DataChallenge.Scoring.Benchmarks/DataChallenge.Scoring.Benchmarks.csproj" >/dev/null
 cli="$data/cli/datachallenge"
 if [ ! -f "$data/.generated" ]; then

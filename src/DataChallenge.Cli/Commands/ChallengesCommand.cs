@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DataChallenge.Cli.Remote;
 
 namespace DataChallenge.Cli.Commands;
@@ -41,7 +42,7 @@ internal static class ChallengesCommand
             var files = await call.Api.GetJsonAsync($"api/challenges/{Uri.EscapeDataString(name)}/files", cancellationToken);
             if (call.Parse.GetValue(showJson))
             {
-                Terminal.WriteJson(call.Output, JsonSerializer.SerializeToElement(new { challenge, files }));
+                Terminal.WriteJson(call.Output, Terminal.Json(new JsonObject { ["challenge"] = Terminal.Node(challenge), ["files"] = Terminal.Node(files) }));
                 return ExitCodes.Success;
             }
             call.Output.WriteLine($"{challenge.String("title")} ({challenge.String("slug")})");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DataChallenge.Cli.Remote;
 
 namespace DataChallenge.Cli.Commands;
@@ -31,7 +32,7 @@ internal static class RescoreCommand
 
             if (!call.Parse.GetValue(wait))
             {
-                if (call.Parse.GetValue(json)) Terminal.WriteJson(call.Output, state ?? JsonSerializer.SerializeToElement(new { status = "Started" }));
+                if (call.Parse.GetValue(json)) Terminal.WriteJson(call.Output, state ?? Terminal.Json(new JsonObject { ["status"] = "Started" }));
                 else call.Output.WriteLine($"Started rescoring phase '{chosen.String("name")}'; the leaderboard switches when it completes.");
                 return ExitCodes.Success;
             }

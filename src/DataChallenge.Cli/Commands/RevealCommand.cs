@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DataChallenge.Cli.Remote;
 
 namespace DataChallenge.Cli.Commands;
@@ -19,7 +20,7 @@ internal static class RevealCommand
             var (_, chosen) = await PhaseChoice.ResolveAsync(call.Api, call.Parse.GetRequiredValue(slug), call.Parse.GetValue(phase), cancellationToken);
             using var response = await call.Api.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"api/phases/{chosen.String("id")}/reveal"), cancellationToken);
             var answer = await JsonBody.ReadAsync(response, cancellationToken);
-            if (call.Parse.GetValue(json)) Terminal.WriteJson(call.Output, answer ?? JsonSerializer.SerializeToElement(new { phaseId = chosen.String("id"), revealed = true }));
+            if (call.Parse.GetValue(json)) Terminal.WriteJson(call.Output, answer ?? Terminal.Json(new JsonObject { ["phaseId"] = chosen.String("id"), ["revealed"] = true }));
             else if (answer?.Get("alreadyRevealed").ValueKind == JsonValueKind.True)
                 call.Output.WriteLine($"The private leaderboard of phase '{chosen.String("name")}' was already revealed ({Terminal.Date(answer.Value.Get("revealedAt"))}).");
             else call.Output.WriteLine($"Revealed the private leaderboard of phase '{chosen.String("name")}'.");

@@ -13,7 +13,7 @@ internal sealed record CliConfig(
         if (!File.Exists(path)) return new CliConfig(null, null);
         try
         {
-            return JsonSerializer.Deserialize<CliConfig>(File.ReadAllText(path)) ?? new CliConfig(null, null);
+            return JsonSerializer.Deserialize(File.ReadAllText(path), CliJson.Default.CliConfig) ?? new CliConfig(null, null);
         }
         catch (JsonException e)
         {
@@ -27,7 +27,7 @@ internal sealed record CliConfig(
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var stream = new FileStream(path, options)) JsonSerializer.Serialize(stream, this, new JsonSerializerOptions { WriteIndented = true });
+        using (var stream = new FileStream(path, options)) JsonSerializer.Serialize(stream, this, CliJson.Default.CliConfig);
         // UnixCreateMode applies to new files only; an older file keeps its mode unless it is set again.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }

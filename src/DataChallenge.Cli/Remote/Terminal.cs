@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -6,8 +7,6 @@ namespace DataChallenge.Cli.Remote;
 
 internal static class Terminal
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static IAnsiConsole Plain(TextWriter writer)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -23,7 +22,17 @@ internal static class Terminal
         return console;
     }
 
-    public static void WriteJson(TextWriter writer, JsonElement document) => writer.WriteLine(JsonSerializer.Serialize(document, Indented));
+    public static void WriteJson(TextWriter writer, JsonElement document) => writer.WriteLine(JsonSerializer.Serialize(document, CliJson.Default.JsonElement));
+
+    public static JsonElement Json(JsonObject document) => JsonSerializer.SerializeToElement(document, CliJson.Default.JsonObject);
+
+    /// <summary>Part of a server's answer as a node, to place in a document of the CLI's own.</summary>
+    public static JsonNode? Node(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => JsonObject.Create(element),
+        JsonValueKind.Array => JsonArray.Create(element),
+        _ => JsonValue.Create(element),
+    };
 
     /// <summary>A table whose cells are plain text: names chosen by users are never read as markup.</summary>
     public static Table Table(params string[] columns)

@@ -104,6 +104,18 @@ public sealed class ReadCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void ChallengesShow_PrintsTheChallengeAndItsFilesAsOneDocument_WhenJsonIsOn()
+    {
+        var (code, output, error) = _cli.Run("challenges", "show", _challenge.Slug, "--json");
+
+        Assert.Equal((0, string.Empty), (code, error));
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(_challenge.Slug, json.RootElement.GetProperty("challenge").GetProperty("slug").GetString());
+        Assert.Contains(json.RootElement.GetProperty("challenge").GetProperty("phases").EnumerateArray(), p => p.GetProperty("id").GetString() == _challenge.PhaseId.ToString());
+        Assert.Contains(json.RootElement.GetProperty("files").EnumerateArray(), f => f.GetProperty("name").GetString() == "train.csv");
+    }
+
+    [Fact]
     public void ChallengesShow_Returns1WithOneSentence_WhenTheSlugIsUnknown()
     {
         var (code, output, error) = _cli.Run("challenges", "show", "no-such-challenge", "--json");
