@@ -36,24 +36,26 @@ internal static class FastPredictionsReader
 
         var rows = labels.Rows;
         var target = new Target(config, layout, map, columns, labels.Ids, rows);
+        if (!target.FillsEverySlot) return null;
         var start = origin + consumed;
         var middle = parallel && source.Concurrent && length - start >= MinParallelBytes ? FastFields.LineStartAfter(source, start + ((length - start) / 2), length) : -1;
         long matched;
         if (middle < 0)
         {
-            matched = ReadRange(new LineBlocks(source, start, length, cancellationToken), target, blankAllowed: true);
+            matched = ReadRange(new LineBlocks(source, start, length, cancellationToken), target, new RowSet(rows), blankAllowed: true);
         }
         else
         {
             long firstHalf = 0;
-            var other = Task.Run(() => firstHalf = ReadRange(new LineBlocks(source, start, middle, cancellationToken), target, blankAllowed: false), cancellationToken);
-            var secondHalf = ReadRange(new LineBlocks(source, middle, length, cancellationToken), target, blankAllowed: true);
+            RowSet firstRows = new(rows), secondRows = new(rows);
+            var other = Task.Run(() => firstHalf = ReadRange(new LineBlocks(source, start, middle, cancellationToken), target, firstRows, blankAllowed: false), cancellationToken);
+            var secondHalf = ReadRange(new LineBlocks(source, middle, length, cancellationToken), target, secondRows, blankAllowed: true);
             other.GetAwaiter().GetResult();
-            matched = firstHalf < 0 || secondHalf < 0 ? -1 : firstHalf + secondHalf;
+            matched = firstHalf < 0 || secondHalf < 0 || firstRows.Overlaps(secondRows) ? -1 : firstHalf + secondHalf;
         }
 
-        // As many matches as labels rows, and no row left unwritten: every labels row was matched exactly once.
-        if (matched != rows || target.AnyRowUnwritten()) return null;
+        // No row matched twice, and as many matches as labels rows: every labels row was written exactly once.
+        if (matched != rows) return null;
         return new ScoringData
         {
             Rows = rows,
@@ -70,7 +72,7 @@ internal static class FastPredictionsReader
     // Rows matched in the range, or -1 to give up. Within a half that is not the last, a blank line gives up too.
     // Rows are parsed in batches: each row's destination is prefetched as soon as its id is known and written only when
     // the batch is flushed, so the cache misses of the scattered writes overlap instead of queueing one after another.
-    private static long ReadRange(LineBlocks blocks, Target target, bool blankAllowed)
+    private static long ReadRange(LineBlocks blocks, Target target, RowSet written, bool blankAllowed)
     {
         var idField = target.IdField;
         var columns = target.Columns;
@@ -142,14 +144,14 @@ internal static class FastPredictionsReader
                 batch.Rows[batch.Count++] = row;
                 if (batch.Count == Batch.Size)
                 {
-                    if (!target.Flush(batch)) return -1;
+                    if (!target.Flush(batch, written)) return -1;
                     matched += batch.Count;
                     batch.Count = 0;
                 }
             }
         }
 
-        if (!target.Flush(batch)) return -1;
+        if (!target.Flush(batch, written)) return -1;
         return matched + batch.Count;
     }
 
@@ -191,7 +193,6 @@ internal static class FastPredictionsReader
             IdField = map[0];
             Slot = new int[columns];
             for (var e = 1; e < map.Length; e++) Slot[map[e]] = layout.PredictionSlot[e - 1];
-            CheckSlot = layout.PredictionSlot[0];
             ValueSlots = [.. layout.PredictionSlot.Distinct()];
             Ids = ids;
             Width = layout.PredictionWidth;
@@ -204,17 +205,14 @@ internal static class FastPredictionsReader
                 _ => ValueKind.Probability,
             };
 
-            // Unwritten values are marked NaN (or class -1), which no accepted value can be.
-            Prediction = ClassValued ? [] : new double[(long)rows * Width];
-            PredictionClass = ClassValued ? new int[rows] : [];
-            Prediction.AsSpan().Fill(double.NaN);
-            PredictionClass.AsSpan().Fill(-1);
+            // Left uninitialised: a file is accepted only when every row was written, and every slot of it.
+            Prediction = ClassValued ? [] : GC.AllocateUninitializedArray<double>(checked(rows * Width));
+            PredictionClass = ClassValued ? GC.AllocateUninitializedArray<int>(rows) : [];
         }
 
         public int Columns { get; }
         public int IdField { get; }
         public int[] Slot { get; }
-        public int CheckSlot { get; }
         public IdIndex Ids { get; }
         public int Width { get; }
         public bool ClassValued { get; }
@@ -223,16 +221,19 @@ internal static class FastPredictionsReader
         public double[] Prediction { get; }
         public int[] PredictionClass { get; }
 
-        /// <summary>The value slots some column fills; a slot none fills stays NaN and sends the file to the strict reader.</summary>
+        /// <summary>The value slots some column fills.</summary>
         public int[] ValueSlots { get; }
 
-        /// <summary>Writes the batch's rows; false when one was already written (its id repeats).</summary>
-        public bool Flush(Batch batch)
+        /// <summary>False when some value slot has no column: the strict reader then says which one is missing.</summary>
+        public bool FillsEverySlot => ClassValued || ValueSlots.Length == Width;
+
+        /// <summary>Writes the batch's rows; false when one was already written by this reader (its id repeats).</summary>
+        public bool Flush(Batch batch, RowSet written)
         {
             for (var i = 0; i < batch.Count; i++)
             {
                 var row = batch.Rows[i];
-                if (Written(row)) return false;
+                if (!written.Add(row)) return false;
                 if (ClassValued)
                 {
                     PredictionClass[row] = batch.Classes[i];
@@ -262,18 +263,5 @@ internal static class FastPredictionsReader
             Sse.Prefetch0(Unsafe.AsPointer(ref Prediction[first]));
             if (Width > 1) Sse.Prefetch0(Unsafe.AsPointer(ref Prediction[first + Width - 1]));
         }
-
-        /// <summary>
-        /// True when the row no longer holds its "unwritten" mark, i.e. its id was seen before. The mark shares the
-        /// values' cache line, so the check costs no extra memory access.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool Written(int row)
-            => ClassValued ? PredictionClass[row] >= 0 : !double.IsNaN(Prediction[((long)row * Width) + CheckSlot]);
-
-        public bool AnyRowUnwritten()
-            => ClassValued
-                ? PredictionClass.AsSpan().IndexOf(-1) >= 0
-                : MemoryMarshal.Cast<double, long>(Prediction.AsSpan()).IndexOf(BitConverter.DoubleToInt64Bits(double.NaN)) >= 0;
     }
 }
