@@ -302,16 +302,6 @@ internal static class FastFields
         return true;
     }
 
-    public static int Class(ReadOnlySpan<byte> field, byte[][] classes)
-    {
-        for (var c = 0; c < classes.Length; c++)
-        {
-            if (field.SequenceEqual(classes[c])) return c;
-        }
-
-        return -1;
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsBlank(byte b) => b is (byte)' ' or (byte)'\t';
 

@@ -80,7 +80,7 @@ internal static class FastLabelsReader
         private readonly int[] _role;
         private readonly bool _classValued;
         private readonly bool _zeroOne;
-        private readonly byte[][] _classes;
+        private readonly ClassKeys _classes;
         private readonly TruthColumns _truth;
         private readonly int _firstRow;
         private readonly IdIndex _ids = new();
@@ -94,7 +94,7 @@ internal static class FastLabelsReader
             for (var e = 0; e < map.Length; e++) _role[map[e]] = e - 1;
             _classValued = layout.TruthIsClass;
             _zeroOne = config.TaskType != TaskTypes.Regression;
-            _classes = layout.ClassBytes;
+            _classes = new ClassKeys(layout.ClassBytes);
             _truth = truth;
             _firstRow = firstRow;
         }
@@ -143,7 +143,7 @@ internal static class FastLabelsReader
                         if (classValued)
                         {
                             if (!FastFields.NextField(block, ref pos, last, out var field)) return false;
-                            var rowClass = FastFields.Class(field, _classes);
+                            var rowClass = _classes.Find(field);
                             if (rowClass < 0) return false;
                             classes[row] = rowClass;
                             continue;

@@ -130,7 +130,7 @@ internal static class FastPredictionsReader
                     if (classValued)
                     {
                         if (!FastFields.NextField(block, ref pos, last, out var field)) return -1;
-                        var c = FastFields.Class(field, classes);
+                        var c = classes.Find(field);
                         if (c < 0) return -1;
                         batch.Classes[batch.Count] = c;
                         continue;
@@ -197,7 +197,7 @@ internal static class FastPredictionsReader
             Ids = ids;
             Width = layout.PredictionWidth;
             ClassValued = layout.PredictionIsClass;
-            Classes = layout.ClassBytes;
+            Classes = new ClassKeys(layout.ClassBytes);
             Kind = config.TaskType switch
             {
                 TaskTypes.Regression => ValueKind.Number,
@@ -216,7 +216,7 @@ internal static class FastPredictionsReader
         public IdIndex Ids { get; }
         public int Width { get; }
         public bool ClassValued { get; }
-        public byte[][] Classes { get; }
+        public ClassKeys Classes { get; }
         public ValueKind Kind { get; }
         public double[] Prediction { get; }
         public int[] PredictionClass { get; }

@@ -112,17 +112,30 @@ internal static class NumberParser
         if (i > text.Length - 17) return false;
 
         ref var first = ref MemoryMarshal.GetReference(text);
-        var integer = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, i)) ^ 0x3030_3030_3030_3030UL;
-        var integerDigits = DigitRun(integer);
-        if (integerDigits is 0 or 8 || Unsafe.Add(ref first, i + integerDigits) != (byte)'.') return false;
+        ulong integerValue;
+        int fractionStart;
 
-        var fractionStart = i + integerDigits + 1;
+        // "0." starts nearly every probability: then the integer part needs no reading.
+        if (Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref first, i)) == ('.' << 8 | '0'))
+        {
+            integerValue = 0;
+            fractionStart = i + 2;
+        }
+        else
+        {
+            var integer = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, i)) ^ 0x3030_3030_3030_3030UL;
+            var integerDigits = DigitRun(integer);
+            if (integerDigits is 0 or 8 || Unsafe.Add(ref first, i + integerDigits) != (byte)'.') return false;
+            integerValue = EightDigits(integer << (8 * (8 - integerDigits)));
+            fractionStart = i + integerDigits + 1;
+        }
+
         var fraction = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, fractionStart)) ^ 0x3030_3030_3030_3030UL;
         var fractionDigits = DigitRun(fraction);
         if (fractionDigits is 0 or 8 || (Unsafe.Add(ref first, fractionStart + fractionDigits) | 0x20) == (byte)'e') return false;
 
-        var mantissa = (EightDigits(integer << (8 * (8 - integerDigits))) * PowersOfTenInteger[fractionDigits])
-            + EightDigits(fraction << (8 * (8 - fractionDigits)));
+        // Below 10^14, so the signed conversion, a single instruction, is exact too.
+        var mantissa = (long)((integerValue * PowersOfTenInteger[fractionDigits]) + EightDigits(fraction << (8 * (8 - fractionDigits))));
         value = mantissa / PowersOfTen[fractionDigits];
         if (negative) value = -value;
         end = fractionStart + fractionDigits;

@@ -83,6 +83,14 @@ public sealed class NumberParserTests
     [InlineData("-15.507", true)]
     [InlineData("1234567.1234567", true)]
     [InlineData("-0.0", true)]
+    [InlineData("0.5", true)]
+    [InlineData("-0.25", true)]
+    [InlineData("0.1234567", true)]
+    [InlineData("0.0000001", true)]
+    [InlineData("00.5", true)]
+    [InlineData("0.", false)]
+    [InlineData("0.5e3", false)]
+    [InlineData("0.e3", false)]
     [InlineData("12345678.5", false)]
     [InlineData("0.12345678", false)]
     [InlineData("1.5e3", false)]
@@ -120,7 +128,9 @@ public sealed class NumberParserTests
         {
             var text = new StringBuilder();
             if (random.Next(3) == 0) text.Append('-');
-            var integerDigits = random.Next(1, 9);
+            // A quarter are probabilities' shape, "0." and a fraction, which has a path of its own.
+            var integerDigits = random.Next(4) == 0 ? 0 : random.Next(1, 9);
+            if (integerDigits == 0) text.Append('0');
             for (var d = 0; d < integerDigits; d++) text.Append((char)('0' + random.Next(10)));
             text.Append('.');
             var fractionDigits = random.Next(1, 9);
