@@ -37,7 +37,7 @@ internal static class MetricTable
 
             (TaskTypes.MulticlassLabel, var name) => MulticlassLabel(name, data, config),
 
-            (TaskTypes.MulticlassProba, "log_loss") => w => MulticlassProbaMetrics.LogLoss(data.TruthClass, data.Prediction, classes, w),
+            (TaskTypes.MulticlassProba, "log_loss") => w => w.IsEmpty ? MulticlassProbaMetrics.LogLoss(data.TruthClass, data.Prediction, classes) : MulticlassProbaMetrics.LogLoss(data.TruthClass, data.Prediction, classes, w),
             (TaskTypes.MulticlassProba, "roc_auc_ovr_macro" or "roc_auc_ovr_weighted") => probe ? Known : OneVsRest(metric, data),
             (TaskTypes.MulticlassProba, "accuracy") => w => MulticlassProbaMetrics.Accuracy(data.TruthClass, data.Prediction, classes, w),
 

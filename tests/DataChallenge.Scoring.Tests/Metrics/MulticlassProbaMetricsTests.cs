@@ -111,4 +111,27 @@ public class MulticlassProbaMetricsTests
             MetricAssert.Same(MulticlassProbaMetrics.Accuracy(rt, rp, Classes, []), MulticlassProbaMetrics.Accuracy(truth, proba, Classes, weight));
         }
     }
+
+    [Fact]
+    public void LogLoss_IsTheSameToTheLastBit_WhetherTheHalvesAreSummedOnOneCoreOrTwo()
+    {
+        var random = new Random(23);
+        var truth = new int[200_001];
+        var proba = new double[truth.Length * Classes];
+        for (var i = 0; i < truth.Length; i++)
+        {
+            truth[i] = random.Next(Classes);
+            double a = random.NextDouble(), b = random.NextDouble(), c = random.NextDouble();
+            proba[i * Classes] = a / (a + b + c);
+            proba[(i * Classes) + 1] = b / (a + b + c);
+            proba[(i * Classes) + 2] = c / (a + b + c);
+        }
+
+        var oneCore = MulticlassProbaMetrics.LogLoss(truth, proba, Classes, []);
+        var twoCores = MulticlassProbaMetrics.LogLoss(truth, proba, Classes);
+        var unitWeights = MulticlassProbaMetrics.LogLoss(truth, proba, Classes, Enumerable.Repeat(1.0, truth.Length).ToArray());
+
+        Assert.Equal(BitConverter.DoubleToInt64Bits(oneCore.Value!.Value), BitConverter.DoubleToInt64Bits(twoCores.Value!.Value));
+        MetricAssert.Same(unitWeights, twoCores);
+    }
 }
