@@ -249,8 +249,9 @@ internal static class FastFields
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool NextNumber(ReadOnlySpan<byte> block, ref int pos, bool last, out double value)
     {
-        // A lone digit, the 0 or 1 of most labels, needs no parser: the parser too would stop right after it.
-        if (pos < block.Length)
+        // A lone digit, the 0 or 1 of most labels, needs no parser: the parser too would stop right after it. A point
+        // after the first byte, as in nearly every probability, rules it out with one comparison.
+        if (pos < block.Length && (pos + 1 == block.Length || block[pos + 1] != (byte)'.'))
         {
             var digit = (uint)(block[pos] - '0');
             if (digit <= 9 && (pos + 1 == block.Length || block[pos + 1] is (byte)',' or (byte)'\n' or (byte)'\r'))
