@@ -5,8 +5,11 @@ namespace DataChallenge.Sandbox;
 /// <summary>
 /// Runs a program under bubblewrap: new user, PID, mount, IPC, UTS and network namespaces (no usable network), uid
 /// nobody, a read-only view of /usr and a few runtime files, the job folders, a small private /tmp. CPU time, file
-/// size and open files are capped with prlimit; memory, process count and CPU share with cgroup v1 groups made for the
-/// run. When the worker runs as root the process also drops to the real uid nobody before entering the namespaces.
+/// size and open files are capped with prlimit; memory, process count and CPU share with cgroup (v1 or v2) groups made
+/// for the run. When the worker runs as root the process also drops to the real uid nobody before entering the namespaces.
+/// bwrap starts with an empty environment and reads its arguments from a file, so that PID 1 of the sandbox (bwrap's
+/// own init) shows neither the worker's variables nor its paths; nested user namespaces are off and a seccomp filter
+/// refuses the kernel calls a scorer never needs.
 /// </summary>
 public sealed class BubblewrapSandbox(SandboxOptions options) : ISandbox
 {
@@ -14,8 +17,12 @@ public sealed class BubblewrapSandbox(SandboxOptions options) : ISandbox
     public const string SetprivPath = "/usr/bin/setpriv";
     private const string Nobody = "65534";
 
-    // Joins each cgroup named before "--", then becomes the rest of the arguments: limits apply from the first instruction.
-    private const string JoinCgroupsScript = "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"";
+    // Joins each cgroup named before "--", then becomes the rest of the arguments with the seccomp filter open as fd 3
+    // and bwrap's argument list as fd 4 (bwrap reads and closes both): limits apply from the first instruction.
+    private const string LaunchScript = "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; "
+        + "filter=$2; list=$3; shift 3; exec \"$@\" 3<\"$filter\" 4<\"$list\"";
+    private const string FilterFd = "3";
+    private const string ArgumentListFd = "4";
 
     public string Name => "bubblewrap";
 
@@ -25,6 +32,7 @@ public sealed class BubblewrapSandbox(SandboxOptions options) : ISandbox
         if (!OperatingSystem.IsLinux()) reason = "bubblewrap needs Linux.";
         else if (!File.Exists(options.BubblewrapPath)) reason = $"bubblewrap is not installed ({options.BubblewrapPath} is missing; apt-get install bubblewrap).";
         else if (!File.Exists(PrlimitPath)) reason = $"{PrlimitPath} is missing (util-linux).";
+        else if (!SeccompFilter.IsAvailable) reason = $"{SeccompFilter.Library} is missing (apt-get install libseccomp2).";
         else
         {
             reason = "";
@@ -37,23 +45,33 @@ public sealed class BubblewrapSandbox(SandboxOptions options) : ISandbox
     public async Task<ProgramRun> RunAsync(ProgramJob job, string command, string runtime, SandboxLimits limits, CancellationToken cancellationToken)
     {
         job.OpenForReading();
-        using var cgroup = CgroupV1.TryCreate(options.CgroupRoot, job.Id, limits, out var problem);
-        var arguments = new List<string> { "-c", JoinCgroupsScript, "sandbox" };
+        var outputCapped = job.CapOutput(limits.OutputFolderBytes, out var outputProblem);
+        var filter = Path.Combine(job.LaunchFolder, "seccomp.bpf");
+        SeccompFilter.Write(filter);
+        var argumentList = Path.Combine(job.LaunchFolder, "bwrap.args");
+        File.WriteAllText(argumentList, string.Concat(BubblewrapOptions(job, limits).Select(a => a + "\0")));
+
+        using var cgroup = RunGroup.TryCreate(options.CgroupRoot, job.Id, limits, out var problem);
+        var arguments = new List<string> { "-c", LaunchScript, "sandbox" };
         if (cgroup is not null) arguments.AddRange(cgroup.ProcsFiles);
-        arguments.Add("--");
+        arguments.AddRange(["--", filter, argumentList]);
         arguments.AddRange(LauncherArguments(limits, withCgroups: cgroup is not null, asRoot: Environment.IsPrivilegedProcess));
-        arguments.AddRange(BubblewrapArguments(job, command, limits));
+        // bwrap takes the command itself from its command line only; it is the organiser's own, not the worker's.
+        arguments.AddRange(["--args", ArgumentListFd, "--", "/bin/sh", "-c", command]);
 
         var run = await ProcessRunner.RunAsync("/bin/sh", arguments, limits,
             cgroup is null ? null : () => Task.Run(cgroup.KillAll, CancellationToken.None), cancellationToken);
+        var weakened = new List<string>();
+        if (cgroup is null) weakened.Add($"no cgroup limits ({problem}); address-space and process rlimits used instead");
+        if (!outputCapped) weakened.Add($"no output folder cap ({outputProblem}); only the per-file size limit holds");
         var described = run with
         {
             MemoryLimitReached = cgroup?.OutOfMemory ?? false,
             ProcessLimitReached = cgroup?.ProcessLimitHit ?? false,
+            OutputFolderFull = job.OutputFull,
+            SandboxWarning = weakened.Count == 0 ? null : "sandbox weaker than configured: " + string.Join("; ", weakened),
         };
-        return cgroup is null
-            ? described with { Stderr = described.Stderr + $"\n[sandbox: no cgroup limits ({problem}); address-space and process rlimits used instead]" }
-            : described;
+        return described.SandboxWarning is { } warning ? described with { Stderr = described.Stderr + $"\n[{warning}]" } : described;
     }
 
     /// <summary>prlimit (and, as root, setpriv) in front of bwrap; public so that tests can read the limits it sets.</summary>
@@ -73,13 +91,13 @@ public sealed class BubblewrapSandbox(SandboxOptions options) : ISandbox
         return arguments;
     }
 
-    /// <summary>The bwrap arguments for a job, from the namespaces to the command.</summary>
-    public IReadOnlyList<string> BubblewrapArguments(ProgramJob job, string command, SandboxLimits limits)
+    /// <summary>The bwrap options for a job, from the namespaces to the working folder; bwrap reads them from a file.</summary>
+    public IReadOnlyList<string> BubblewrapOptions(ProgramJob job, SandboxLimits limits)
     {
         var a = new List<string>
         {
-            "--unshare-all", "--unshare-user", "--uid", Nobody, "--gid", Nobody, "--hostname", "scoring",
-            "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--clearenv",
+            "--unshare-all", "--unshare-user", "--disable-userns", "--uid", Nobody, "--gid", Nobody, "--hostname", "scoring",
+            "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--seccomp", FilterFd, "--clearenv",
             "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin", "--setenv", "HOME", "/tmp", "--setenv", "LANG", "C.UTF-8",
             "--setenv", "PYTHONDONTWRITEBYTECODE", "1",
             // Codabench commands name the folders as $input, $output and $program.
@@ -107,7 +125,6 @@ public sealed class BubblewrapSandbox(SandboxOptions options) : ISandbox
             // The sandbox's own root is a tmpfs; read-only, it cannot be used to grow files outside /tmp and output.
             "--remount-ro", "/",
             "--chdir", ProgramJob.ProgramMount,
-            "--", "/bin/sh", "-c", command,
         ]);
         return a;
     }

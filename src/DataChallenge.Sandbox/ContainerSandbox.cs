@@ -5,8 +5,9 @@ namespace DataChallenge.Sandbox;
 
 /// <summary>
 /// Runs a program in a throw-away container through the docker CLI: no network, read-only root, every capability
-/// dropped, no privilege gain, uid nobody, CPU / memory / pids / CPU-time / file-size limits, and only the program and
-/// the three job folders mounted. The wall-clock limit is enforced here with <c>docker kill</c>.
+/// dropped, no privilege gain, uid nobody, CPU / memory / pids / CPU-time / file-size limits, no engine log, and only
+/// the program and the three job folders mounted. The wall-clock limit is enforced here with <c>docker kill</c>.
+/// Whoever can reach the engine is root on its host: the engine must not be the worker host's own (see the README).
 /// </summary>
 public sealed class ContainerSandbox(SandboxOptions options) : ISandbox
 {
@@ -26,7 +27,7 @@ public sealed class ContainerSandbox(SandboxOptions options) : ISandbox
         job.OpenForReading();
         var name = "datachallenge-" + job.Id;
         return await ProcessRunner.RunAsync(options.DockerPath, DockerArguments(job, command, image, limits, name), limits,
-            () => KillAsync(name), cancellationToken);
+            () => KillAsync(name), cancellationToken, ClientEnvironment());
     }
 
     /// <summary>The <c>docker run</c> argument list for a job.</summary>
@@ -37,7 +38,9 @@ public sealed class ContainerSandbox(SandboxOptions options) : ISandbox
         [
             "run", "--rm", "--name", containerName, "--pull", "never",
             "--network", "none", "--read-only", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
-            "--user", "65534:65534", "--hostname", "scoring",
+            "--user", "65534:65534", "--hostname", "scoring", "--ipc", "private",
+            // Output reaches the worker through the attached pipes; the engine keeps no copy in its logs or journald.
+            "--log-driver", "none",
             "--cpus", limits.Cpus.ToString(CultureInfo.InvariantCulture), "--memory", memory, "--memory-swap", memory,
             "--pids-limit", limits.MaxProcesses.ToString(CultureInfo.InvariantCulture),
             "--ulimit", $"cpu={limits.CpuSeconds}:{limits.CpuSeconds}", "--ulimit", $"fsize={limits.MaxFileBytes}:{limits.MaxFileBytes}",
@@ -52,6 +55,21 @@ public sealed class ContainerSandbox(SandboxOptions options) : ISandbox
             "--env", "input=" + ProgramJob.InputMount, "--env", "output=" + ProgramJob.OutputMount, "--env", "program=" + ProgramJob.ProgramMount,
             "--entrypoint", "/bin/sh", image, "-c", command,
         ];
+    }
+
+    /// <summary>
+    /// What the docker CLI gets from the worker's environment: only how to reach the engine. The container's own
+    /// variables are the <c>--env</c> arguments above, so nothing of the worker's reaches the program either way.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ClientEnvironment()
+    {
+        var passed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in new[] { "DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "HOME", "XDG_RUNTIME_DIR" })
+        {
+            if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value) passed[name] = value;
+        }
+
+        return passed;
     }
 
     /// <summary>The path the container engine sees for a path under the worker's work root.</summary>
@@ -73,7 +91,7 @@ public sealed class ContainerSandbox(SandboxOptions options) : ISandbox
         try
         {
             var stopping = new SandboxLimits { WallClock = TimeSpan.FromSeconds(20), CapturedOutputBytes = 1024, MaxOutputBytes = 65536 };
-            await ProcessRunner.RunAsync(options.DockerPath, ["kill", name], stopping, null, CancellationToken.None);
+            await ProcessRunner.RunAsync(options.DockerPath, ["kill", name], stopping, null, CancellationToken.None, ClientEnvironment());
         }
         catch (System.ComponentModel.Win32Exception)
         {

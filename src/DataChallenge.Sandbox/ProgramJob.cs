@@ -20,12 +20,17 @@ public sealed class ProgramJob : IDisposable
         Id = Path.GetFileName(root);
     }
 
+    private bool _outputMounted;
+
     public string Id { get; }
     public string Root { get; }
     public string ProgramFolder => Path.Combine(Root, "program");
     public string ReferenceFolder => Path.Combine(Root, "input", "ref");
     public string ResultFolder => Path.Combine(Root, "input", "res");
     public string OutputFolder => Path.Combine(Root, "output");
+
+    /// <summary>Files for launching the sandbox (its argument list, its seccomp filter); the program never sees them.</summary>
+    public string LaunchFolder => Path.Combine(Root, "launch");
 
     /// <summary>Generated /etc files (passwd, group) bound read-only in place of the host's.</summary>
     public string EtcFolder => Path.Combine(Root, "etc");
@@ -38,8 +43,9 @@ public sealed class ProgramJob : IDisposable
         SetMode(workRoot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         var job = new ProgramJob(Path.Combine(Path.GetFullPath(workRoot), Guid.NewGuid().ToString("N")));
-        foreach (var folder in new[] { job.Root, job.ProgramFolder, job.ReferenceFolder, job.ResultFolder, job.EtcFolder })
+        foreach (var folder in new[] { job.Root, job.ProgramFolder, job.ReferenceFolder, job.ResultFolder, job.EtcFolder, job.LaunchFolder })
             Directory.CreateDirectory(folder);
+        SetMode(job.LaunchFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         File.WriteAllText(Path.Combine(job.EtcFolder, "passwd"), "nobody:x:65534:65534:nobody:/tmp:/usr/sbin/nologin\n");
         File.WriteAllText(Path.Combine(job.EtcFolder, "group"), "nogroup:x:65534:\n");
         job.ResetOutput();
@@ -49,11 +55,33 @@ public sealed class ProgramJob : IDisposable
     /// <summary>Empties the output folder between runs (one run per split).</summary>
     public void ResetOutput()
     {
+        UnmountOutput();
         if (Directory.Exists(OutputFolder)) Directory.Delete(OutputFolder, recursive: true);
         Directory.CreateDirectory(OutputFolder);
         // The program runs as nobody and must be able to write here, and only here.
         SetMode(OutputFolder, (UnixFileMode)0x1FF);
     }
+
+    /// <summary>
+    /// Caps the output folder as a whole with a tmpfs of <paramref name="bytes"/> (until the next reset); false with the
+    /// reason when this process may not mount.
+    /// </summary>
+    public bool CapOutput(long bytes, out string? problem)
+    {
+        problem = null;
+        if (_outputMounted) return true;
+        if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess)
+        {
+            problem = "the worker is not root";
+            return false;
+        }
+
+        _outputMounted = Internals.TmpfsMount.TryMount(OutputFolder, bytes, out problem);
+        return _outputMounted;
+    }
+
+    /// <summary>Whether the capped output folder has no room left.</summary>
+    public bool OutputFull => _outputMounted && new DriveInfo(OutputFolder).AvailableFreeSpace < 64 * 1024;
 
     /// <summary>Makes everything the program reads readable by nobody (its own uid under bubblewrap as root).</summary>
     public void OpenForReading()
@@ -76,8 +104,16 @@ public sealed class ProgramJob : IDisposable
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, mode);
     }
 
+    private void UnmountOutput()
+    {
+        if (!_outputMounted) return;
+        Internals.TmpfsMount.Unmount(OutputFolder);
+        _outputMounted = false;
+    }
+
     public void Dispose()
     {
+        UnmountOutput();
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -33,6 +33,12 @@ public sealed record ProgramRun
     /// <summary>The pids cgroup refused a fork at its cap (bubblewrap only).</summary>
     public bool ProcessLimitReached { get; init; }
 
+    /// <summary>The output folder was full when the run ended: the program wrote as much as it may.</summary>
+    public bool OutputFolderFull { get; init; }
+
+    /// <summary>A limit the worker could not apply on this host (no cgroups, no output cap); null when all hold.</summary>
+    public string? SandboxWarning { get; init; }
+
     public bool Succeeded => Exit == ProgramExit.Exited && ExitCode == 0;
 
     /// <summary>One line for the organiser: how the run ended and which limit, if any, stopped it.</summary>
@@ -54,6 +60,7 @@ public sealed record ProgramRun
         };
         if (MemoryLimitReached) what += "; it reached the memory limit";
         if (ProcessLimitReached) what += "; it reached the process-count limit";
+        if (OutputFolderFull) what += "; it filled its output folder";
         return "The scoring program " + what + ".";
     }
 }

@@ -61,6 +61,9 @@ public sealed record SandboxLimits
     /// <summary>Largest file the program may write (RLIMIT_FSIZE).</summary>
     public long MaxFileBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>Total size of everything the program may write to its output folder.</summary>
+    public long OutputFolderBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>Size of the program's private /tmp.</summary>
     public long TmpBytes { get; set; } = 64L * 1024 * 1024;
 

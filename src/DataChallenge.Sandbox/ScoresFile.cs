@@ -11,16 +11,12 @@ public static class ScoresFile
     public const string FileName = "scores.json";
     public const int MaxBytes = 64 * 1024;
 
-    /// <exception cref="ProgramOutputException">The file is missing, too large, a link, or breaks a rule.</exception>
+    /// <exception cref="ProgramOutputException">The file is missing, too large, not a regular file, or breaks a rule.</exception>
     public static IReadOnlyDictionary<string, double> Read(string outputFolder, IReadOnlyCollection<string> metrics)
     {
-        var path = Path.Combine(outputFolder, FileName);
-        var info = new FileInfo(path);
-        // The program owns the output folder: a link there could point the worker at any file it can read.
-        if (info.LinkTarget is not null) throw new ProgramOutputException($"{FileName} is a link; it must be a plain file.");
-        if (!info.Exists) throw new ProgramOutputException($"The program wrote no {FileName}.");
-        if (info.Length > MaxBytes) throw new ProgramOutputException($"{FileName} is larger than {MaxBytes} bytes.");
-        return Parse(File.ReadAllBytes(path), metrics);
+        var bytes = ProgramOutputFile.TryRead(Path.Combine(outputFolder, FileName), MaxBytes)
+            ?? throw new ProgramOutputException($"The program wrote no {FileName}.");
+        return Parse(bytes, metrics);
     }
 
     /// <exception cref="ProgramOutputException">The content breaks a rule.</exception>

@@ -241,6 +241,115 @@ public sealed class BubblewrapSandboxTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Sandbox_CannotReadWorkerEnvironment_WhenProgramScansProc()
+    {
+        // The test process plays the worker: a secret in its environment must not reach any process of the sandbox.
+        var marker = "worker-secret-" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable("DATACHALLENGE_TEST_WORKER_SECRET", marker);
+        try
+        {
+            var (run, job) = await RunAsync("""
+                import os
+                for pid in sorted(p for p in os.listdir("/proc") if p.isdigit()):
+                    for name in ("environ", "cmdline"):
+                        try:
+                            text = open(f"/proc/{pid}/{name}", "rb").read().replace(b"\0", b" ").decode(errors="replace")
+                            print("PROC", pid, name, text.replace("\n", "|"))
+                        except OSError as e:
+                            print("PROC", pid, name, "error", type(e).__name__)
+                    try:
+                        for fd in os.listdir(f"/proc/{pid}/fd"):
+                            print("FD", pid, fd, os.readlink(f"/proc/{pid}/fd/{fd}"))
+                    except OSError as e:
+                        print("FDS", pid, "error", type(e).__name__)
+                """);
+            using (job)
+            {
+                Assert.True(run.Succeeded, run.Describe() + run.Stderr);
+                Assert.Contains("PROC 1 environ", run.Stdout);
+                Assert.DoesNotContain(marker, run.Stdout);
+                // Nor an argument of the worker: bwrap's command line would name the job's folders on the host.
+                Assert.DoesNotContain(_workRoot, run.Stdout);
+                var descriptors = run.Stdout.Split('\n').Where(l => l.StartsWith("FD ", StringComparison.Ordinal)).Select(l => l.Split(' ', 4)[3]).ToList();
+                Assert.NotEmpty(descriptors);
+                Assert.All(descriptors, target => Assert.True(
+                    target.StartsWith("pipe:", StringComparison.Ordinal) || target.StartsWith("anon_inode:", StringComparison.Ordinal)
+                    || target == "/dev/null" || target.StartsWith("/proc/", StringComparison.Ordinal), target));
+            }
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DATACHALLENGE_TEST_WORKER_SECRET", null);
+        }
+    }
+
+    [Fact]
+    public async Task Sandbox_RefusesKernelCalls_WhenProgramTriesPtraceUnshareKeyctlOrMount()
+    {
+        var (run, job) = await RunAsync("""
+            import ctypes, errno, json, os
+            libc = ctypes.CDLL(None, use_errno=True)
+            def call(name, number, *args):
+                ctypes.set_errno(0)
+                result = libc.syscall(ctypes.c_long(number), *[ctypes.c_long(a) for a in args])
+                if result == 0 and name.startswith("clone"):
+                    os._exit(0)
+                print("CALL", name, "OK" if result >= 0 else errno.errorcode.get(ctypes.get_errno(), str(ctypes.get_errno())))
+            call("ptrace", 101, 0, 0, 0, 0)                   # PTRACE_TRACEME
+            call("unshare", 272, 0x10000000)                  # CLONE_NEWUSER
+            call("clone-newuser", 56, 0x10000000 | 17, 0, 0, 0, 0)
+            call("setns", 308, 0, 0)
+            call("keyctl", 250, 1, 0)                         # KEYCTL_JOIN_SESSION_KEYRING
+            call("mount", 165, 0, 0, 0, 0, 0)
+            call("bpf", 321, 5, 0, 0)                         # BPF_PROG_LOAD
+            call("perf_event_open", 298, 0, 0, -1, -1, 0)
+            call("userfaultfd", 323, 0)
+            call("io_uring_setup", 425, 1, 0)
+            json.dump({"accuracy": 1.0}, open("/app/output/scores.json", "w"))
+            """);
+        using (job)
+        {
+            Assert.True(run.Succeeded, run.Describe() + run.Stderr);
+            var calls = run.Stdout.Split('\n').Where(l => l.StartsWith("CALL ", StringComparison.Ordinal))
+                .ToDictionary(l => l.Split(' ')[1], l => l.Split(' ')[2]);
+            Assert.Equal(10, calls.Count);
+            foreach (var name in new[] { "ptrace", "unshare", "setns", "keyctl", "mount", "bpf", "perf_event_open", "userfaultfd" })
+                Assert.True(calls[name] == "EPERM", $"{name}: {calls[name]}\n{run.Stdout}");
+            Assert.Equal("ENOSYS", calls["io_uring_setup"]);
+            // Nested user namespaces are off even through clone, which a filter cannot see into.
+            Assert.NotEqual("OK", calls["clone-newuser"]);
+            // The normal work of a scorer still runs under the filter.
+            Assert.Equal(1.0, ScoresFile.Read(job.OutputFolder, ["accuracy"])["accuracy"]);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_StopsAtOutputFolderCap_WhenProgramWritesAGigabyteInSmallFiles()
+    {
+        // Each file stays under the per-file limit; only a cap on the whole folder stops this.
+        var limits = TestLimits with { OutputFolderBytes = 32L * 1024 * 1024, WallClock = TimeSpan.FromSeconds(60) };
+        var (run, job) = await RunAsync("""
+            chunk = b"x" * 4 * 1048576
+            for i in range(256):
+                with open(f"/app/output/part{i}.bin", "wb") as f:
+                    f.write(chunk)
+            print("DONE")
+            """, limits: limits);
+        using (job)
+        {
+            Assert.True(run.OutputFolderFull, run.Describe() + run.Stderr);
+            Assert.Contains("output folder", run.Describe());
+            Assert.False(run.Succeeded);
+            Assert.DoesNotContain("DONE", run.Stdout);
+            var written = Directory.EnumerateFiles(job.OutputFolder).Sum(f => new FileInfo(f).Length);
+            Assert.True(written <= limits.OutputFolderBytes, $"{written} bytes written");
+            // Emptied for the next split, the folder is back on the worker's disk with nothing in it.
+            job.ResetOutput();
+            Assert.Empty(Directory.EnumerateFileSystemEntries(job.OutputFolder));
+        }
+    }
+
     private async Task<(ProgramRun Run, ProgramJob Job)> RunAsync(string script, string labels = "id,label\n1,a\n",
         string predictions = "id,label\n1,a\n", SandboxLimits? limits = null)
     {

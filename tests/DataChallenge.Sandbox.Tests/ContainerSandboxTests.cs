@@ -47,6 +47,52 @@ public sealed class ContainerSandboxTests : IDisposable
     }
 
     [Fact]
+    public void DockerArguments_CarryNothingOfTheWorker_WhenTheWorkerHoldsSecrets()
+    {
+        using var job = ProgramJob.Create(_workRoot);
+        var marker = "worker-secret-" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable("DATACHALLENGE_TEST_WORKER_SECRET", marker);
+        try
+        {
+            var args = new ContainerSandbox(new SandboxOptions { WorkRoot = _workRoot }).DockerArguments(job, "python3 score.py", "img:1", new SandboxLimits(), "dc-x");
+
+            Assert.DoesNotContain(args, a => a.Contains(marker, StringComparison.Ordinal));
+            // "--env NAME" without a value would copy the worker's variable into the container; only fixed values go in.
+            var variables = args.Select((a, i) => (a, i)).Where(p => p.a is "--env" or "-e").Select(p => args[p.i + 1].Split('=')[0]).ToList();
+            Assert.Equal(["HOME", "PYTHONDONTWRITEBYTECODE", "input", "output", "program"], variables);
+            Assert.DoesNotContain("--env-file", args);
+            // Program output reaches the worker through the attached pipes only, never the engine's log files or journald.
+            AssertPair(args, "--log-driver", "none");
+            AssertPair(args, "--ipc", "private");
+            Assert.DoesNotContain(args, a => a.Contains("docker.sock", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DATACHALLENGE_TEST_WORKER_SECRET", null);
+        }
+    }
+
+    [Fact]
+    public void ClientEnvironment_HoldsOnlyTheEngineAddress_WhenTheWorkerHoldsSecrets()
+    {
+        Environment.SetEnvironmentVariable("DATACHALLENGE_TEST_WORKER_SECRET", "secret");
+        var before = Environment.GetEnvironmentVariable("DOCKER_HOST");
+        Environment.SetEnvironmentVariable("DOCKER_HOST", "ssh://scoring-engine");
+        try
+        {
+            var passed = ContainerSandbox.ClientEnvironment();
+
+            Assert.Equal("ssh://scoring-engine", passed["DOCKER_HOST"]);
+            Assert.All(passed.Keys, name => Assert.True(name.StartsWith("DOCKER_", StringComparison.Ordinal) || name is "HOME" or "XDG_RUNTIME_DIR", name));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DATACHALLENGE_TEST_WORKER_SECRET", null);
+            Environment.SetEnvironmentVariable("DOCKER_HOST", before);
+        }
+    }
+
+    [Fact]
     public void DockerArguments_UseHostPaths_WhenTheWorkerRunsInAContainer()
     {
         using var job = ProgramJob.Create(_workRoot);

@@ -65,6 +65,34 @@ public sealed class ScoresFileTests
     }
 
     [Fact]
+    public async Task Read_RefusesWithoutBlocking_WhenScoresJsonIsAFifo()
+    {
+        var folder = Directory.CreateTempSubdirectory("datachallenge-scores-").FullName;
+        var fifo = Path.Combine(folder, ScoresFile.FileName);
+        Task? reading = null;
+        try
+        {
+            using (var mkfifo = System.Diagnostics.Process.Start("/usr/bin/mkfifo", [fifo]))
+                await mkfifo.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+            // A reader that opens the pipe waits for a writer that never comes: the worker would hang here.
+            var read = Task.Run(() => ScoresFile.Read(folder, Metrics), TestContext.Current.CancellationToken);
+            reading = read;
+            var finished = await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken));
+
+            Assert.True(finished == read, "reading scores.json blocked on a FIFO");
+            var error = await Assert.ThrowsAsync<ProgramOutputException>(() => read);
+            Assert.Contains("regular file", error.Message);
+        }
+        finally
+        {
+            // Release a blocked reader, if any, so the test process does not keep a stuck thread.
+            if (reading is { IsCompleted: false }) await using (var writer = new FileStream(fifo, FileMode.Open, FileAccess.Write)) { }
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Read_Refuses_WhenTheProgramWroteNothing()
     {
         var folder = Directory.CreateTempSubdirectory("datachallenge-scores-").FullName;

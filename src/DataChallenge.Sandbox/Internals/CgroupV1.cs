@@ -1,12 +1,10 @@
-using System.Diagnostics;
-
 namespace DataChallenge.Sandbox.Internals;
 
 /// <summary>
 /// One run's cgroup v1 groups (memory, pids, cpu), nested under this process's own groups: on a host that already
 /// places us in a memory cgroup, a child of it is the only place a limit is both allowed and effective.
 /// </summary>
-internal sealed class CgroupV1 : IDisposable
+internal sealed class CgroupV1 : IRunGroup
 {
     private readonly List<string> _folders;
 
@@ -20,7 +18,6 @@ internal sealed class CgroupV1 : IDisposable
     public string MemoryFolder { get; }
     public string PidsFolder { get; }
 
-    /// <summary>The cgroup.procs files a process writes its pid to, to join every group.</summary>
     public IEnumerable<string> ProcsFiles => _folders.Select(f => Path.Combine(f, "cgroup.procs"));
 
     /// <summary>Creates the groups and writes the limits; null with a reason when the hierarchy is absent or read-only.</summary>
@@ -48,63 +45,30 @@ internal sealed class CgroupV1 : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            foreach (var folder in created) TryRemove(folder);
+            foreach (var folder in created) CgroupFiles.TryRemove(folder);
             problem = e.Message;
             return null;
         }
     }
 
-    /// <summary>The kernel killed a member for exceeding the memory limit.</summary>
     public bool OutOfMemory
     {
         get
         {
             // Older kernels lack the oom_kill counter; hitting the limit at all is the next best sign.
-            var kills = ReadCounter(Path.Combine(MemoryFolder, "memory.oom_control"), "oom_kill");
-            return kills >= 0 ? kills > 0 : ReadCounter(Path.Combine(MemoryFolder, "memory.failcnt"), null) > 0;
+            var kills = CgroupFiles.ReadCounter(Path.Combine(MemoryFolder, "memory.oom_control"), "oom_kill");
+            return kills >= 0 ? kills > 0 : CgroupFiles.ReadCounter(Path.Combine(MemoryFolder, "memory.failcnt"), null) > 0;
         }
     }
 
-    /// <summary>A fork was refused at pids.max.</summary>
-    public bool ProcessLimitHit => ReadCounter(Path.Combine(PidsFolder, "pids.events"), "max") > 0;
+    public bool ProcessLimitHit => CgroupFiles.ReadCounter(Path.Combine(PidsFolder, "pids.events"), "max") > 0;
 
-    /// <summary>Kills every member until the group is empty (a fork bomb refills it while we read).</summary>
-    public void KillAll()
-    {
-        for (var round = 0; round < 50; round++)
-        {
-            var pids = Members().ToList();
-            if (pids.Count == 0) return;
-            foreach (var pid in pids)
-            {
-                try
-                {
-                    using var process = Process.GetProcessById(pid);
-                    process.Kill();
-                }
-                catch (ArgumentException) { }
-                catch (InvalidOperationException) { }
-                catch (System.ComponentModel.Win32Exception) { }
-            }
-
-            Thread.Sleep(20);
-        }
-    }
+    public void KillAll() => CgroupFiles.KillAll(Path.Combine(PidsFolder, "cgroup.procs"));
 
     public void Dispose()
     {
         KillAll();
-        foreach (var folder in _folders) TryRemove(folder);
-    }
-
-    private IEnumerable<int> Members()
-    {
-        string text;
-        try { text = File.ReadAllText(Path.Combine(PidsFolder, "cgroup.procs")); } catch (IOException) { yield break; }
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (int.TryParse(line, out var pid)) yield return pid;
-        }
+        foreach (var folder in _folders) CgroupFiles.TryRemove(folder);
     }
 
     private static string Create(string root, string controller, string name, List<string> created)
@@ -127,44 +91,5 @@ internal sealed class CgroupV1 : IDisposable
         }
 
         throw new InvalidOperationException($"This process is in no cgroup v1 {controller} group.");
-    }
-
-    private static long ReadCounter(string file, string? key)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines(file))
-            {
-                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (key is null && parts.Length == 1 && long.TryParse(parts[0], out var value)) return value;
-                if (parts.Length == 2 && parts[0] == key && long.TryParse(parts[1], out var keyed)) return keyed;
-            }
-        }
-        catch (IOException)
-        {
-        }
-
-        return -1;
-    }
-
-    private static void TryRemove(string folder)
-    {
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            try
-            {
-                Directory.Delete(folder);
-                return;
-            }
-            catch (IOException)
-            {
-                // The last members may still be exiting.
-                Thread.Sleep(50);
-            }
-            catch (UnauthorizedAccessException)
-            {
-                return;
-            }
-        }
     }
 }

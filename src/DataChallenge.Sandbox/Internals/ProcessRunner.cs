@@ -6,18 +6,24 @@ namespace DataChallenge.Sandbox.Internals;
 /// <summary>
 /// Starts one process with no stdin, keeps the head of stdout and stderr, and stops it at the wall-clock or output
 /// limit. Stopping kills the process tree and then calls <c>stopOthers</c>, which reaches what the tree does not
-/// (a cgroup's members, a container).
+/// (a cgroup's members, a container). The process starts with only the variables it is given: the worker's own
+/// (bus password, storage keys) would otherwise be readable by anything that can read the process.
 /// </summary>
 internal static class ProcessRunner
 {
+    public const string SystemPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
     public static async Task<ProgramRun> RunAsync(string fileName, IReadOnlyList<string> arguments, SandboxLimits limits,
-        Func<Task>? stopOthers, CancellationToken cancellationToken)
+        Func<Task>? stopOthers, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment.Clear();
+        start.Environment["PATH"] = SystemPath;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
