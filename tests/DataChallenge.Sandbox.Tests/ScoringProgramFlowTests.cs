@@ -81,12 +81,7 @@ public sealed class ScoringProgramFlowTests : IAsyncLifetime
                     print("no connection to", port, e, file=sys.stderr)
             sys.exit(2)
             """;
-        Assert.Equal(HttpStatusCode.OK, (await UploadProgramAsync(ProgramSettings, ProgramArchives.Zip(("score.py", dialer)))).StatusCode);
-
-        var competitor = await ApiSession.RegisterAsync(_server.CreateClient());
-        await competitor.JoinAsync(_slug);
-        var submissionId = await competitor.SubmitAsync(_phaseId, SampleFiles.Predictions());
-        var outcome = await competitor.WaitForOutcomeAsync(submissionId, TimeSpan.FromSeconds(90));
+        var (submissionId, outcome) = await SubmitToProgramAsync(dialer);
 
         Assert.Equal("Failed", outcome.GetProperty("status").GetString());
         var message = outcome.GetProperty("message").GetString()!;
@@ -96,6 +91,23 @@ public sealed class ScoringProgramFlowTests : IAsyncLifetime
         Assert.Contains("exited with code 2", log);
         Assert.Equal(3, log.Split('\n').Count(l => l.StartsWith("no connection to ", StringComparison.Ordinal)));
         Assert.DoesNotContain("connected", log.Replace("no connection", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Submit_KeepsProgramOutputOutOfTheWorkerLog_WhenTheProgramFails()
+    {
+        Bubblewrap.Require();
+        // What a failing program prints may quote hidden labels: it belongs to the organisers' storage only.
+        var marker = "quoted-label-" + Guid.NewGuid().ToString("N");
+        var failing = $"import sys\nprint('{marker}-stdout')\nprint('{marker}-stderr', file=sys.stderr)\nsys.exit(3)\n";
+        var (submissionId, outcome) = await SubmitToProgramAsync(failing);
+
+        Assert.Equal("Failed", outcome.GetProperty("status").GetString());
+        var log = await ReadHiddenAsync($"phases/{_phaseId:N}/program/results/{submissionId:N}/a1/public/log.txt");
+        Assert.Contains(marker + "-stderr", log);
+        Assert.Contains(marker + "-stdout", log);
+        Assert.Contains("exited with code 3", _server.Logs.All);
+        Assert.DoesNotContain(marker, _server.Logs.All);
     }
 
     [Fact]
@@ -128,6 +140,16 @@ public sealed class ScoringProgramFlowTests : IAsyncLifetime
         var response = await stranger.Client.PutAsync($"/api/phases/{_phaseId}/program", content);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    // Uploads the program as score.py, then a new competitor submits and waits for the outcome.
+    private async Task<(Guid SubmissionId, JsonElement Outcome)> SubmitToProgramAsync(string program)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await UploadProgramAsync(ProgramSettings, ProgramArchives.Zip(("score.py", program)))).StatusCode);
+        var competitor = await ApiSession.RegisterAsync(_server.CreateClient());
+        await competitor.JoinAsync(_slug);
+        var submissionId = await competitor.SubmitAsync(_phaseId, SampleFiles.Predictions());
+        return (submissionId, await competitor.WaitForOutcomeAsync(submissionId, TimeSpan.FromSeconds(90)));
     }
 
     private async Task<HttpResponseMessage> UploadProgramAsync(string settings, byte[] zip)

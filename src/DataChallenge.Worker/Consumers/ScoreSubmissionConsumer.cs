@@ -115,7 +115,7 @@ public sealed class ScoreSubmissionConsumer(ScoringRun scoring, ProgramScoringRu
         var outcome = await programs.ScoreAsync(message, config, context.CancellationToken);
         if (outcome.Scores is not { } scores)
         {
-            await PublishFailure(context, outcome.Failure ?? "The scoring program failed.");
+            await PublishFailure(context, outcome.Failure ?? "The scoring program failed.", outcome.ProgramOutput);
             return;
         }
 
@@ -133,12 +133,14 @@ public sealed class ScoreSubmissionConsumer(ScoringRun scoring, ProgramScoringRu
         });
     }
 
-    private Task PublishFailure(ConsumeContext<ScoreSubmission> context, string reason)
+    // The program's output joins the organiser-only reason but stays out of the log, which operators and log stores read.
+    private Task PublishFailure(ConsumeContext<ScoreSubmission> context, string reason, string? programOutput = null)
     {
         logger.LogWarning("Submission {SubmissionId} failed on the platform side: {Reason}", context.Message.SubmissionId, reason);
         return context.Publish(new SubmissionFailed
         {
-            SubmissionId = context.Message.SubmissionId, Attempt = context.Message.Attempt, Reason = reason, FailedAt = clock.GetUtcNow(),
+            SubmissionId = context.Message.SubmissionId, Attempt = context.Message.Attempt,
+            Reason = programOutput is null ? reason : reason + "\n" + programOutput, FailedAt = clock.GetUtcNow(),
             RescoreRunId = context.Message.RescoreRunId, ScoringConfigHash = context.Message.ScoringConfigHash,
             LabelsVersion = context.Message.LabelsVersion,
         });

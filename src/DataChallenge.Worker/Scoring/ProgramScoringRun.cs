@@ -6,8 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace DataChallenge.Worker.Scoring;
 
-/// <summary>The scores of a program run, or why there are none (for the organiser only).</summary>
-public sealed record ProgramOutcome(IReadOnlyList<MetricScore>? Scores, string? Failure);
+/// <summary>
+/// The scores of a program run, or why there are none (for the organiser only). <see cref="ProgramOutput"/> holds what
+/// the program printed or wrote, which may quote hidden labels: it goes to the organiser, never to the worker's log.
+/// </summary>
+public sealed record ProgramOutcome(IReadOnlyList<MetricScore>? Scores, string? Failure, string? ProgramOutput = null);
 
 /// <summary>
 /// Scores a submission with the organiser's program: unpacks the archive safely, lays out a Codabench-style job
@@ -22,6 +25,8 @@ public sealed class ProgramScoringRun(IObjectStore store, IOptions<ObjectStoreOp
     public const string DetailedResultsFileName = "detailed_results.html";
     private const long MaxDetailedResultsBytes = 10L * 1024 * 1024;
     private const int MaxReasonLength = 8000;
+
+    private static int s_warnedAboutSandbox;
 
     private readonly Lazy<(ISandbox? Sandbox, string Reason)> _sandbox = new(() =>
         (SandboxSelector.Create(sandboxOptions.Value, out var reason), reason));
@@ -52,8 +57,10 @@ public sealed class ProgramScoringRun(IObjectStore store, IOptions<ObjectStoreOp
                 logger.LogInformation("Running scoring program {Archive} in {Sandbox} for submission {SubmissionId}, split {Split}",
                     config.Archive, sandbox.Name, message.SubmissionId, split);
                 var run = await sandbox.RunAsync(job, config.Command, config.Runtime, options.Limits, cancellationToken);
+                WarnOnceIfWeakened(run);
                 await KeepForOrganisersAsync(message, split, job, run, cancellationToken);
-                if (!run.Succeeded) return Fail($"Split {split}: {run.Describe()}\n--- stderr ---\n{run.Stderr}\n--- stdout ---\n{run.Stdout}");
+                if (!run.Succeeded)
+                    return Fail($"Split {split}: {run.Describe()}", $"--- stderr ---\n{run.Stderr}\n--- stdout ---\n{run.Stdout}");
                 foreach (var (metric, value) in ScoresFile.Read(job.OutputFolder, config.Metrics))
                     scores.Add(new MetricScore(split, metric, value, null));
             }
@@ -70,7 +77,8 @@ public sealed class ProgramScoringRun(IObjectStore store, IOptions<ObjectStoreOp
         }
         catch (ProgramOutputException e)
         {
-            return Fail("The scoring program's output is unusable: " + e.Message);
+            // The message may quote what the program wrote (a metric name, say): organiser-only.
+            return Fail("The scoring program's output is unusable.", e.Message);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -114,12 +122,31 @@ public sealed class ProgramScoringRun(IObjectStore store, IOptions<ObjectStoreOp
         using (var stream = new MemoryStream(log))
             await store.PutAsync(bucket, prefix + "log.txt", stream, log.Length, "text/plain", cancellationToken);
 
-        var detailed = new FileInfo(Path.Combine(job.OutputFolder, DetailedResultsFileName));
-        if (detailed.LinkTarget is not null || !detailed.Exists || detailed.Length > MaxDetailedResultsBytes) return;
-        await using var html = detailed.OpenRead();
+        byte[]? detailed;
+        try
+        {
+            detailed = ProgramOutputFile.TryRead(Path.Combine(job.OutputFolder, DetailedResultsFileName), MaxDetailedResultsBytes);
+        }
+        catch (ProgramOutputException)
+        {
+            // A link, FIFO, device or oversized file is not kept; the scores decide whether the run counts.
+            return;
+        }
+
+        if (detailed is null) return;
+        using var html = new MemoryStream(detailed);
         await store.PutAsync(bucket, prefix + DetailedResultsFileName, html, detailed.Length, "text/html", cancellationToken);
     }
 
-    private static ProgramOutcome Fail(string reason)
-        => new(null, reason.Length > MaxReasonLength ? reason[..MaxReasonLength] + "…" : reason);
+    // Said once per worker process, at warning level: an operator must see that a limit is not enforced here.
+    private void WarnOnceIfWeakened(ProgramRun run)
+    {
+        if (run.SandboxWarning is { } warning && Interlocked.Exchange(ref s_warnedAboutSandbox, 1) == 0)
+            logger.LogWarning("SANDBOX LIMITS NOT ENFORCED on this worker: {Warning}. See the README's sandbox section.", warning);
+    }
+
+    private static ProgramOutcome Fail(string reason, string? programOutput = null)
+        => new(null, Shorten(reason), programOutput is null ? null : Shorten(programOutput));
+
+    private static string Shorten(string text) => text.Length > MaxReasonLength ? text[..MaxReasonLength] + "…" : text;
 }
