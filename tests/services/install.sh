@@ -11,7 +11,7 @@ log() { printf '[install %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 # Recommends are skipped on purpose: docker-compose would otherwise pull in a Docker engine.
 lean=(curl openssl rabbitmq-server postgresql-15 memcached
   swift swift-proxy swift-account swift-container swift-object
-  bubblewrap python3)
+  bubblewrap libseccomp2 python3)
 full=()
 if [[ ${1:-} == --tools ]]; then
   lean+=(docker-compose)

@@ -59,6 +59,18 @@ public sealed class ComposeFileTests
         Assert.Equal("2", services["worker"]["deploy.replicas"]);
     }
 
+    [Fact]
+    public async Task Worker_DoesNotHoldTheHostsDockerSocket_WhenConfigIsRendered()
+    {
+        var (exitCode, output, error) = await RunComposeAsync("config");
+        Assert.True(exitCode == 0, $"docker-compose config exited with {exitCode}:\n{error}");
+
+        // Whoever reaches the host's rootful engine is root on the host: scoring containers go to a rootless engine.
+        Assert.DoesNotContain("- /var/run/docker.sock:", output);
+        Assert.DoesNotContain("- /run/docker.sock:", output);
+        Assert.Contains(":/var/run/docker.sock", output);
+    }
+
     // Reads `docker-compose config` output into service -> "section.key" -> value, e.g.
     // services["worker"]["environment.Roles"]; the tool prints canonical two-space YAML.
     private static async Task<Dictionary<string, Dictionary<string, string>>> RenderServicesAsync()
