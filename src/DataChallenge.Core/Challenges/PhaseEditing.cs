@@ -20,12 +20,22 @@ public sealed record EditProblem(string Field, string Message);
 /// </summary>
 public static class PhaseEditing
 {
-    public static EditProblem? Check(PhaseChange change)
+    public static EditProblem? Check(Phase current, PhaseChange change)
     {
         if (string.IsNullOrWhiteSpace(change.Name) || change.Name.Length > 100) return new(nameof(change.Name), "A phase name has 1 to 100 characters.");
         if (change.ClosesAt <= change.OpensAt) return new(nameof(change.ClosesAt), "A phase must close after it opens.");
+        if (RevealedWindowProblem(current, change.ClosesAt) is { } revealed) return revealed;
         return RulesProblem(change.MaxFileBytes, change.MaxSubmissionsPerDay, change.MaxSubmissionsTotal, change.MaxRejectedPerDay, change.MaxFinalSubmissions);
     }
+
+    /// <summary>
+    /// A revealed phase stays closed: an end moved past the reveal would reopen uploads scored against private labels
+    /// that everyone now reads.
+    /// </summary>
+    public static EditProblem? RevealedWindowProblem(Phase current, DateTimeOffset? closesAt)
+        => current.PrivateRevealedAt is { } revealedAt && (closesAt is null || closesAt > revealedAt)
+            ? new(nameof(PhaseChange.ClosesAt), "The private leaderboard is revealed: the phase cannot close after the reveal.")
+            : null;
 
     /// <summary>The limits alone, also checked when a phase is added.</summary>
     public static EditProblem? RulesProblem(long? maxFileBytes, int? perDay, int? total, int? rejectedPerDay, int? finals)

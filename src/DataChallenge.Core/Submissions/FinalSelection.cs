@@ -30,7 +30,7 @@ public static class FinalSelection
     public static async Task<FinalsOutcome> ChooseAsync(DataChallengeDbContext db, Phase phase, Guid teamId, IEnumerable<Guid> submissionIds,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (phase.ClosesAt is { } closesAt && now >= closesAt) return FinalsOutcome.PhaseClosed;
+        if (phase.IsRevealed || (phase.ClosesAt is { } closesAt && now >= closesAt)) return FinalsOutcome.PhaseClosed;
         var ids = submissionIds.Distinct().ToList();
         if (ids.Count > phase.MaxFinalSubmissions) return FinalsOutcome.TooMany;
 

@@ -38,7 +38,7 @@ public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, Leaderbo
         submission.Status = SubmissionStatus.Scored;
         submission.FinishedAt = message.ScoredAt;
         submission.PrimaryMetric = message.PrimaryMetric;
-        submission.PublicScore = PrimaryOn(message, SplitScores.Public) ?? PrimaryOn(message, "all");
+        submission.PublicScore = PublicPrimary(message);
         submission.PrivateScore = PrimaryOn(message, SplitScores.Private);
         submission.ScoresJson = JsonSerializer.Serialize(message.Scores);
         submission.ScoredLabelsVersion = message.LabelsVersion;
@@ -57,7 +57,7 @@ public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, Leaderbo
 
     private async Task RecordRescoreAsync(SubmissionScored message, Guid runId, CancellationToken cancellationToken)
     {
-        var publicScore = PrimaryOn(message, SplitScores.Public) ?? PrimaryOn(message, "all");
+        var publicScore = PublicPrimary(message);
         var score = ScoreOf(message, publicScore, PrimaryOn(message, SplitScores.Private), JsonSerializer.Serialize(message.Scores), runId);
         if (!await RescoreResults.RecordAsync(db, runId, score, cancellationToken))
         {
@@ -75,6 +75,10 @@ public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, Leaderbo
         HigherIsBetter = message.HigherIsBetter, PublicScore = publicScore, PrivateScore = privateScore, ScoresJson = scoresJson,
         RecordedAt = clock.GetUtcNow(),
     };
+
+    // With a split column the public value comes from public rows only: undefined there stays undefined, never the all-rows value.
+    private static double? PublicPrimary(SubmissionScored message)
+        => PrimaryOn(message, message.Scores.Any(s => s.Split == SplitScores.Public) ? SplitScores.Public : "all");
 
     private static double? PrimaryOn(SubmissionScored message, string split)
         => message.Scores.FirstOrDefault(s => s.Split == split && s.Metric == message.PrimaryMetric)?.Value;

@@ -86,6 +86,10 @@ public static class BundleEndpoints
                 db.Phases.Add(phase);
                 changes.Add($"added phase '{source.Name}'");
             }
+            else if (PhaseEditing.RevealedWindowProblem(phase, source.ClosesAt) is { } revealed)
+            {
+                return Problems.BadRequest($"Phase '{source.Name}': {revealed.Message}");
+            }
             else if (phase.ScoringConfig != source.ScoringJson)
             {
                 changes.Add($"changed the scoring of phase '{source.Name}'");

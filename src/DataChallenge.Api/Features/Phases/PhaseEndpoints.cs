@@ -86,7 +86,7 @@ public static class PhaseEndpoints
         if (!sight.IsOrganiser) return Problems.Forbidden("Only the challenge's organisers can edit its phases.");
         var change = new PhaseChange(request.Name, request.OpensAt, request.ClosesAt, request.MaxFileBytes, request.MaxSubmissionsPerDay,
             request.MaxSubmissionsTotal, request.MaxRejectedPerDay, request.MaxFinalSubmissions);
-        if (PhaseEditing.Check(change) is { } invalid) return Problems.BadRequest(invalid.Message);
+        if (PhaseEditing.Check(phase, change) is { } invalid) return Problems.BadRequest(invalid.Message);
 
         PhaseEditing.Apply(db, phase, change, sight.UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);

@@ -52,6 +52,7 @@ public static class SubmissionEndpoints
             return Replay(first, phase);
 
         if (await ParticipationGate.RefusalAsync(db, sight, "submit", cancellationToken) is { } refused) return refused;
+        if (phase.IsRevealed) return Revealed();
         if (!phase.IsOpenAt(receivedAt))
             return Problems.Forbidden(receivedAt < phase.OpensAt ? $"This phase opens at {phase.OpensAt:u}." : $"This phase closed at {phase.ClosesAt:u}.");
         if (phase.LabelsVersion == 0) return Problems.Conflict("This phase is not ready: its organisers have not uploaded the test labels yet.");
@@ -74,12 +75,16 @@ public static class SubmissionEndpoints
         await using (upload)
         {
             if (upload.Length == 0) return Problems.BadRequest("The file is empty.");
+            // The reveal may have happened while the file was arriving; a file scored now would read its private score.
+            if (await db.Phases.AnyAsync(p => p.Id == phase.Id && p.PrivateRevealedAt != null, cancellationToken)) return Revealed();
             var result = await intake.AcceptAsync(phase, teamId.Value, userId, upload, body.FileName, idempotencyKey.Length > 0 ? idempotencyKey : null,
                 receivedAt, cancellationToken);
             if (result.Refusal is not null) return QuotaUsed(request.HttpContext, result.Refusal);
             return result.Replayed ? Replay(result.Submission!, phase) : TypedResults.Accepted($"/api/submissions/{result.Submission!.Id}", SubmissionResponse.From(result.Submission, phase, mayReadPrivate: false));
         }
     }
+
+    private static ProblemHttpResult Revealed() => Problems.Conflict("The private leaderboard of this phase is revealed: the phase accepts no more files.");
 
     private static Accepted<SubmissionResponse> Replay(Submission first, Phase phase)
         => TypedResults.Accepted($"/api/submissions/{first.Id}", SubmissionResponse.From(first, phase, mayReadPrivate: false));

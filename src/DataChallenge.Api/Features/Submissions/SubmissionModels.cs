@@ -30,6 +30,7 @@ public sealed record SubmissionResponse(
     bool IsFinal = false,
     bool Invalidated = false,
     string? InvalidReason = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ScoreUndefinedReason = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? PrivateScore = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double?>? PrivateMetrics = null)
 {
@@ -45,13 +46,15 @@ public sealed record SubmissionResponse(
     {
         var scores = s.ScoresJson is null ? null : JsonSerializer.Deserialize<List<MetricScore>>(s.ScoresJson) ?? [];
         var hasSplit = scores?.Any(m => m.Split == "public") == true;
+        var shownSplit = hasSplit ? "public" : "all";
         return new SubmissionResponse(
             s.Id, s.PhaseId, s.TeamId, s.FileName, s.SizeBytes, s.Sha256, s.Status.ToString(), s.ReceivedAt, s.FinishedAt,
             // A platform failure's reason is for organisers; the competitor gets a fixed sentence.
             s.Status == SubmissionStatus.Failed ? "The platform could not score this file. It does not count against your quota." : s.Message,
             s.PrimaryMetric, Round(s.PublicScore, decimals), Round(s.IntervalLower, decimals), Round(s.IntervalUpper, decimals),
-            Split(scores, hasSplit ? "public" : "all", decimals),
+            Split(scores, shownSplit, decimals),
             s.IsBaseline, s.IsFinal, s.InvalidatedAt is not null, s.InvalidReason,
+            scores?.FirstOrDefault(m => m.Split == shownSplit && m.Metric == s.PrimaryMetric)?.UndefinedReason,
             showPrivate && hasSplit ? Round(s.PrivateScore, decimals) : null,
             showPrivate && hasSplit ? Split(scores, "private", decimals) : null);
     }

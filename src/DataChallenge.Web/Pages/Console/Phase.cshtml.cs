@@ -40,7 +40,7 @@ public sealed class PhaseModel(DataChallengeDbContext db, TimeProvider clock, IP
         if (!await LoadAsync(slug, phaseId, cancellationToken)) return NotFound();
         var change = new PhaseChange(Form.Name ?? "", Utc(Form.OpensAt) ?? Edited.OpensAt, Utc(Form.ClosesAt), Form.MaxFileMegabytes * Megabyte,
             Form.MaxSubmissionsPerDay, Form.MaxSubmissionsTotal, Form.MaxRejectedPerDay, Form.MaxFinalSubmissions);
-        if (PhaseEditing.Check(change) is { } problem) Refuse(problem);
+        if (PhaseEditing.Check(Edited, change) is { } problem) Refuse(problem);
         var configJson = Form.ScoringConfig?.Trim() ?? "";
         try
         {
