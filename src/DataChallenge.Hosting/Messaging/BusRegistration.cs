@@ -1,3 +1,4 @@
+using DataChallenge.Hosting.Health;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,14 @@ public static class BusRegistration
         services.AddSingleton(options);
         services.AddMassTransit(bus =>
         {
+            // A health-data platform opens no connection nobody asked for: MassTransit would report the bus's
+            // endpoints, host and versions to its vendor.
+            bus.DisableUsageTelemetry();
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "bus";
+                health.Tags.Add(HealthRegistration.ReadyTag);
+            });
             addConsumers(bus);
             if (options.UsesRabbitMq)
             {
