@@ -13,6 +13,7 @@ public static class BusRegistration
     {
         var options = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         services.AddSingleton(options);
+        services.AddOptions<MassTransitHostOptions>().Configure(host => host.ConsumerStopTimeout = options.ConsumerStopTimeout);
         services.AddMassTransit(bus =>
         {
             // A health-data platform opens no connection nobody asked for: MassTransit would report the bus's
@@ -28,7 +29,11 @@ public static class BusRegistration
             {
                 bus.UsingRabbitMq((context, rabbit) =>
                 {
-                    rabbit.Host(new Uri(options.RabbitMqUrl!), host => host.PublisherConfirmation = true);
+                    rabbit.Host(new Uri(options.RabbitMqUrl!), host =>
+                    {
+                        host.PublisherConfirmation = true;
+                        host.Heartbeat(options.Heartbeat);
+                    });
                     rabbit.PrefetchCount = options.PrefetchCount;
                     rabbit.ConcurrentMessageLimit = options.ConcurrencyLimit;
                     rabbit.UseMessageRetry(retry => retry.Interval(options.RetryLimit, TimeSpan.FromMilliseconds(200)));
