@@ -1,6 +1,7 @@
 using DataChallenge.Api;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Hosting;
+using DataChallenge.Hosting.Health;
 using DataChallenge.Hosting.Messaging;
 using DataChallenge.Hosting.ObjectStorage;
 using DataChallenge.Leaderboard;
@@ -17,11 +18,11 @@ builder.Services.AddSingleton(paths);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddObjectStore(builder.Configuration);
-var health = builder.Services.AddHealthChecks();
+var health = builder.Services.AddDataChallengeHealthChecks(usesObjectStore: roles.Api || roles.Worker);
 if (roles.UsesDatabase)
 {
     builder.Services.AddDataChallengeDatabase(builder.Configuration, paths.DataFolder);
-    health.AddDbContextCheck<DataChallengeDbContext>("database");
+    health.AddDbContextCheck<DataChallengeDbContext>("database", tags: [HealthRegistration.ReadyTag]);
 }
 if (roles.Api) builder.Services.AddApiRole(builder.Configuration, paths.DataFolder);
 if (roles.Worker) builder.Services.AddWorkerRole(builder.Configuration);
@@ -45,7 +46,7 @@ if (roles.Api)
     app.MapApi();
 }
 if (roles.Leaderboard) app.MapLeaderboards();
-app.MapHealthChecks("/health");
+app.MapHealthEndpoints();
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("DataChallenge is running with roles: {Roles}", roles));
 
 await app.RunAsync();

@@ -7,16 +7,28 @@ namespace DataChallenge.IntegrationTests;
 public static class RealServices
 {
     public static Dictionary<string, string?> Settings(string runId)
+        => Settings(runId, variable => variable switch
+        {
+            "DATACHALLENGE_TEST_POSTGRES" => Services.Postgres,
+            "DATACHALLENGE_TEST_RABBITMQ" => Services.RabbitMq,
+            "DATACHALLENGE_TEST_S3_ENDPOINT" => Services.S3Endpoint,
+            "DATACHALLENGE_TEST_S3_ACCESS_KEY" => Services.S3AccessKey,
+            "DATACHALLENGE_TEST_S3_SECRET_KEY" => Services.S3SecretKey,
+            _ => Services.S3Region,
+        });
+
+    /// <summary>The same settings from another set of services, named by the variables start.sh writes to env.sh.</summary>
+    public static Dictionary<string, string?> Settings(string runId, Func<string, string> variable)
     {
-        var database = new NpgsqlConnectionStringBuilder(Services.Postgres) { Database = $"dc_test_{runId}" };
+        var database = new NpgsqlConnectionStringBuilder(variable("DATACHALLENGE_TEST_POSTGRES")) { Database = $"dc_test_{runId}" };
         return new Dictionary<string, string?>
         {
             ["Database:Postgres"] = database.ConnectionString,
-            ["Bus:RabbitMqUrl"] = Services.RabbitMq,
-            ["ObjectStore:S3:Endpoint"] = Services.S3Endpoint,
-            ["ObjectStore:S3:AccessKey"] = Services.S3AccessKey,
-            ["ObjectStore:S3:SecretKey"] = Services.S3SecretKey,
-            ["ObjectStore:S3:Region"] = Services.S3Region,
+            ["Bus:RabbitMqUrl"] = variable("DATACHALLENGE_TEST_RABBITMQ"),
+            ["ObjectStore:S3:Endpoint"] = variable("DATACHALLENGE_TEST_S3_ENDPOINT"),
+            ["ObjectStore:S3:AccessKey"] = variable("DATACHALLENGE_TEST_S3_ACCESS_KEY"),
+            ["ObjectStore:S3:SecretKey"] = variable("DATACHALLENGE_TEST_S3_SECRET_KEY"),
+            ["ObjectStore:S3:Region"] = variable("DATACHALLENGE_TEST_S3_REGION"),
             ["ObjectStore:Buckets:Submissions"] = $"submissions-{runId}",
             ["ObjectStore:Buckets:HiddenLabels"] = $"hidden-labels-{runId}",
             ["ObjectStore:Buckets:PublicData"] = $"public-data-{runId}",
@@ -42,10 +54,12 @@ public static class RealServices
     /// that just started on the fresh database belongs to the superuser and cannot be terminated by the test role, so
     /// the drop waits for it and tries again.
     /// </summary>
-    public static async Task DropDatabaseAsync(string runId)
+    public static Task DropDatabaseAsync(string runId) => DropDatabaseAsync(runId, Services.Postgres);
+
+    public static async Task DropDatabaseAsync(string runId, string postgres)
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(Services.Postgres);
+        await using var connection = new NpgsqlConnection(postgres);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS dc_test_{runId} WITH (FORCE)", connection);
         for (var attempt = 1; ; attempt++)

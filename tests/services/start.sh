@@ -5,14 +5,19 @@
 #   bash tests/services/start.sh [--record FILE]    # FILE receives the services this call started
 #   bash tests/services/stop.sh [SERVICE...]         # stops them again, by PID
 # A service that is already running from an earlier call is reused, not restarted.
+# A second, separate set (fault tests kill and restart its services) needs its own folder and ports:
+#   DATACHALLENGE_SERVICES_DIR=/tmp/other DATACHALLENGE_SERVICES_PORT_OFFSET=1100 bash tests/services/start.sh
+# DATACHALLENGE_POSTGRES_DURABLE=1 keeps fsync and synchronous commit on, so a committed row survives a crash.
 set -euo pipefail
 
 DIR=${DATACHALLENGE_SERVICES_DIR:-/tmp/datachallenge-services}
 RUN=$DIR/run LOG=$DIR/log
 PGBIN=/usr/lib/postgresql/15/bin
-AMQP_PORT=5672 MANAGEMENT_PORT=15672 DIST_PORT=25672 EPMD_PORT=4369
-PG_PORT=5432 PG_USER=datachallenge PG_PASSWORD=datachallenge PG_DATABASE=datachallenge
-S3_PORT=9000 OBJECT_PORT=6200 CONTAINER_PORT=6201 ACCOUNT_PORT=6202 MEMCACHED_PORT=11211
+o=${DATACHALLENGE_SERVICES_PORT_OFFSET:-0}
+AMQP_PORT=$((5672 + o)) MANAGEMENT_PORT=$((15672 + o)) DIST_PORT=$((25672 + o)) EPMD_PORT=$((4369 + o))
+PG_PORT=$((5432 + o)) PG_USER=datachallenge PG_PASSWORD=datachallenge PG_DATABASE=datachallenge
+S3_PORT=$((9000 + o)) OBJECT_PORT=$((6200 + o)) CONTAINER_PORT=$((6201 + o)) ACCOUNT_PORT=$((6202 + o))
+MEMCACHED_PORT=$((11211 + o))
 # Swift's tempauth names users "account:user"; that pair is the S3 access key.
 S3_ACCESS_KEY=datachallenge:tests S3_SECRET_KEY=datachallenge-tests-secret
 
@@ -119,9 +124,11 @@ if as_postgres "$PGBIN/pg_ctl" -D "$PG/data" status > /dev/null 2>&1; then
 else
   touch "$LOG/postgres.log"
   chown postgres "$LOG/postgres.log"
-  # Durability is switched off: this is a throw-away database for tests.
+  # Durability is switched off for the throw-away test database, kept on where a crash must lose nothing.
+  durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [[ ${DATACHALLENGE_POSTGRES_DURABLE:-0} == 1 ]] && durability="-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
   as_postgres "$PGBIN/pg_ctl" -D "$PG/data" -l "$LOG/postgres.log" -w -t 60 -o "-c listen_addresses=127.0.0.1 \
-    -p $PG_PORT -k $PG -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start > /dev/null \
+    -p $PG_PORT -k $PG $durability" start > /dev/null \
     || die "postgres did not start; see $LOG/postgres.log"
   echo postgres >> "$record"
 fi

@@ -20,5 +20,15 @@ public sealed class BusOptions
     /// <summary>Immediate redeliveries before a message goes to its _error queue.</summary>
     public int RetryLimit { get; set; } = 3;
 
+    /// <summary>
+    /// How long an endpoint that lost its connection waits for its in-flight messages before it cancels them and
+    /// starts consuming again. Without it, one message stuck on a dead channel (a publish whose confirm never comes)
+    /// keeps the endpoint from ever restarting; the cancelled message is redelivered, and outcomes are idempotent.
+    /// </summary>
+    public TimeSpan ConsumerStopTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Heartbeat interval: a link that stops answering is declared dead after about two of them.</summary>
+    public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(10);
+
     public bool UsesRabbitMq => !string.IsNullOrWhiteSpace(RabbitMqUrl);
 }

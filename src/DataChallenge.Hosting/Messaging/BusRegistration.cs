@@ -1,3 +1,4 @@
+using DataChallenge.Hosting.Health;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,14 +13,27 @@ public static class BusRegistration
     {
         var options = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         services.AddSingleton(options);
+        services.AddOptions<MassTransitHostOptions>().Configure(host => host.ConsumerStopTimeout = options.ConsumerStopTimeout);
         services.AddMassTransit(bus =>
         {
+            // A health-data platform opens no connection nobody asked for: MassTransit would report the bus's
+            // endpoints, host and versions to its vendor.
+            bus.DisableUsageTelemetry();
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "bus";
+                health.Tags.Add(HealthRegistration.ReadyTag);
+            });
             addConsumers(bus);
             if (options.UsesRabbitMq)
             {
                 bus.UsingRabbitMq((context, rabbit) =>
                 {
-                    rabbit.Host(new Uri(options.RabbitMqUrl!), host => host.PublisherConfirmation = true);
+                    rabbit.Host(new Uri(options.RabbitMqUrl!), host =>
+                    {
+                        host.PublisherConfirmation = true;
+                        host.Heartbeat(options.Heartbeat);
+                    });
                     rabbit.PrefetchCount = options.PrefetchCount;
                     rabbit.ConcurrentMessageLimit = options.ConcurrencyLimit;
                     rabbit.UseMessageRetry(retry => retry.Interval(options.RetryLimit, TimeSpan.FromMilliseconds(200)));

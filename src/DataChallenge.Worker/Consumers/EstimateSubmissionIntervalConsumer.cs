@@ -17,7 +17,7 @@ public sealed class EstimateSubmissionIntervalConsumer(ScoringRun scoring, IOpti
         {
             SubmissionId = message.SubmissionId, LabelsKey = message.LabelsKey, LabelsVersion = message.LabelsVersion,
             Purpose = "interval", ReadAt = clock.GetUtcNow(),
-        });
+        }, context.CancellationToken);
         var report = await scoring.ScoreAsync(message.LabelsKey, message.PredictionsKey, ScoringConfig.Parse(message.ScoringConfig), new ScoreOptions
         {
             OnlyMetric = message.PrimaryMetric,
@@ -32,6 +32,6 @@ public sealed class EstimateSubmissionIntervalConsumer(ScoringRun scoring, IOpti
         {
             SubmissionId = message.SubmissionId, Attempt = message.Attempt,
             Interval = new ScoreInterval(interval.Lower, interval.Upper, interval.Resamples),
-        });
+        }, context.CancellationToken);
     }
 }

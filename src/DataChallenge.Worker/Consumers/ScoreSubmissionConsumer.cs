@@ -30,7 +30,7 @@ public sealed class ScoreSubmissionConsumer(ScoringRun scoring, ProgramScoringRu
         await context.Publish(new SubmissionScoringStarted
         {
             SubmissionId = message.SubmissionId, Attempt = message.Attempt, StartedAt = clock.GetUtcNow(),
-        });
+        }, context.CancellationToken);
 
         if (ProgramConfig.IsProgram(message.ScoringConfig))
         {
@@ -48,7 +48,7 @@ public sealed class ScoreSubmissionConsumer(ScoringRun scoring, ProgramScoringRu
             {
                 SubmissionId = message.SubmissionId, LabelsKey = message.LabelsKey, LabelsVersion = message.LabelsVersion,
                 Purpose = "score", ReadAt = clock.GetUtcNow(),
-            });
+            }, context.CancellationToken);
             report = await scoring.ScoreAsync(message.LabelsKey, message.PredictionsKey, config, new ScoreOptions { BootstrapResamples = 0 },
                 context.CancellationToken);
         }
@@ -69,7 +69,7 @@ public sealed class ScoreSubmissionConsumer(ScoringRun scoring, ProgramScoringRu
             {
                 SubmissionId = message.SubmissionId, Attempt = message.Attempt, Reason = e.Message, RejectedAt = clock.GetUtcNow(),
                 RescoreRunId = message.RescoreRunId, ScoringConfigHash = message.ScoringConfigHash, LabelsVersion = message.LabelsVersion,
-            });
+            }, context.CancellationToken);
             return;
         }
 
@@ -86,7 +86,7 @@ public sealed class ScoreSubmissionConsumer(ScoringRun scoring, ProgramScoringRu
             DurationMilliseconds = stopwatch.Elapsed.TotalMilliseconds,
             RescoreRunId = message.RescoreRunId,
             ScoringConfigHash = message.ScoringConfigHash,
-        });
+        }, context.CancellationToken);
 
         if (options.Value.BootstrapResamples > 0)
             await (await context.GetSendEndpoint(IntervalQueue)).Send(new EstimateSubmissionInterval
@@ -94,7 +94,7 @@ public sealed class ScoreSubmissionConsumer(ScoringRun scoring, ProgramScoringRu
                 SubmissionId = message.SubmissionId, Attempt = message.Attempt, PredictionsKey = message.PredictionsKey,
                 LabelsKey = message.LabelsKey, ScoringConfig = message.ScoringConfig, PrimaryMetric = report.PrimaryMetric,
                 LabelsVersion = message.LabelsVersion,
-            });
+            }, context.CancellationToken);
     }
 
     // An organiser program scores instead of the library; the result travels in the same message as built-in scores.
@@ -130,7 +130,7 @@ public sealed class ScoreSubmissionConsumer(ScoringRun scoring, ProgramScoringRu
             ScorerVersion = "program " + config.Archive,
             ScoredAt = clock.GetUtcNow(),
             DurationMilliseconds = stopwatch.Elapsed.TotalMilliseconds,
-        });
+        }, context.CancellationToken);
     }
 
     // The program's output joins the organiser-only reason but stays out of the log, which operators and log stores read.
@@ -143,7 +143,7 @@ public sealed class ScoreSubmissionConsumer(ScoringRun scoring, ProgramScoringRu
             Reason = programOutput is null ? reason : reason + "\n" + programOutput, FailedAt = clock.GetUtcNow(),
             RescoreRunId = context.Message.RescoreRunId, ScoringConfigHash = context.Message.ScoringConfigHash,
             LabelsVersion = context.Message.LabelsVersion,
-        });
+        }, context.CancellationToken);
     }
 
     private static List<MetricScore> ScoresOf(ScoreReport report)
