@@ -13,12 +13,13 @@ namespace DataChallenge.Api.Features.Submissions;
 /// </summary>
 public sealed class SubmissionDispatcher(ISendEndpointProvider endpoints)
 {
-    private static readonly Uri WorkerQueue = new($"queue:{QueueNames.ScoreSubmission}");
+    /// <summary>The queue a phase's scoring commands go to.</summary>
+    public static string QueueFor(Phase phase) => QueueNames.ScoreSubmission;
 
     /// <param name="rescoreRunId">Set when the organisers rescore: the result replaces the scores only when the whole run is in.</param>
     public async Task DispatchAsync(Submission submission, Phase phase, CancellationToken cancellationToken, Guid? rescoreRunId = null)
     {
-        var endpoint = await endpoints.GetSendEndpoint(WorkerQueue);
+        var endpoint = await endpoints.GetSendEndpoint(new Uri($"queue:{QueueFor(phase)}"));
         await endpoint.Send(new ScoreSubmission
         {
             SubmissionId = submission.Id,
