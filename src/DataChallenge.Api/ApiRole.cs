@@ -46,6 +46,7 @@ public static class ApiRole
         services.AddAuthorization();
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>());
 
+        services.AddExceptionHandler<UnreachableDependencyHandler>();
         services.AddScoped<SubmissionDispatcher>();
         services.AddScoped<SubmissionIntake>();
         services.AddScoped<SubmissionQuota>();

@@ -15,6 +15,7 @@ public static class RecurringJobs
     public static IServiceCollection AddRecurringJobs(this IServiceCollection services, string? postgres)
     {
         services.AddScoped<RequeueStuckSubmissionsJob>();
+        services.AddScoped<QueueVerdicts>();
         services.AddScoped<RevealDuePhasesJob>();
         services.AddScoped<CleanAbandonedUploadsJob>();
         services.AddScoped<NotePhaseTransitionsJob>();

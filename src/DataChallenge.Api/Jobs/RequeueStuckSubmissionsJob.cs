@@ -1,4 +1,5 @@
 using DataChallenge.Api.Features.Submissions;
+using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +10,13 @@ namespace DataChallenge.Api.Jobs;
 
 /// <summary>
 /// Re-dispatches submissions left in Received or Scoring past a threshold (a lost message, a worker that died before
-/// acknowledging) and fails them after the last attempt. Each row is claimed with a conditional update on its attempt
-/// number, so two copies of this job running at once never dispatch the same attempt twice.
+/// acknowledging) and fails them after the last attempt a worker started. An outage is not an attempt: while nobody
+/// consumes the queue, or commands are still queued on it, the job waits instead of re-sending, so a waiting
+/// submission is neither charged nor stacked twice on the queue. Each row is claimed with a conditional update on its
+/// attempt and dispatch time, so two copies of this job running at once never dispatch it twice.
 /// </summary>
-public sealed class RequeueStuckSubmissionsJob(DataChallengeDbContext db, SubmissionDispatcher dispatcher, TimeProvider clock,
-    IOptions<SubmissionRecoveryOptions> options, ILogger<RequeueStuckSubmissionsJob> logger)
+public sealed class RequeueStuckSubmissionsJob(DataChallengeDbContext db, SubmissionDispatcher dispatcher, QueueVerdicts queues,
+    TimeProvider clock, IOptions<SubmissionRecoveryOptions> options, ILogger<RequeueStuckSubmissionsJob> logger)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -23,13 +26,20 @@ public sealed class RequeueStuckSubmissionsJob(DataChallengeDbContext db, Submis
             .Where(s => (s.Status == SubmissionStatus.Received || s.Status == SubmissionStatus.Scoring) && s.DispatchedAt < stuckBefore)
             .OrderBy(s => s.DispatchedAt).Take(500).ToListAsync(cancellationToken);
 
+        var phases = new Dictionary<Guid, Phase>();
         var redispatched = 0;
         foreach (var submission in stuck)
         {
-            if (submission.Attempt >= options.Value.MaxAttempts)
+            if (!phases.TryGetValue(submission.PhaseId, out var phase))
+                phases[submission.PhaseId] = phase = await db.Phases.AsNoTracking().FirstAsync(p => p.Id == submission.PhaseId, cancellationToken);
+            var verdict = await queues.ReadAsync(SubmissionDispatcher.QueueFor(phase), cancellationToken);
+            if (verdict is QueueVerdict.NobodyConsuming or QueueVerdict.Backlog) continue;
+
+            // Received: no worker started this attempt, so its command was lost; sending it again costs no attempt.
+            var started = submission.Status == SubmissionStatus.Scoring;
+            if (started && submission.Attempt >= options.Value.MaxAttempts)
             {
-                await db.Submissions.Where(s => s.Id == submission.Id && s.Attempt == submission.Attempt
-                        && (s.Status == SubmissionStatus.Received || s.Status == SubmissionStatus.Scoring))
+                await Claimed(submission, stuckBefore)
                     .ExecuteUpdateAsync(set => set
                         .SetProperty(s => s.Status, SubmissionStatus.Failed)
                         .SetProperty(s => s.Message, $"No worker finished scoring after {submission.Attempt} attempts.")
@@ -41,16 +51,14 @@ public sealed class RequeueStuckSubmissionsJob(DataChallengeDbContext db, Submis
                 continue;
             }
 
-            var next = submission.Attempt + 1;
-            var claimed = await db.Submissions.Where(s => s.Id == submission.Id && s.Attempt == submission.Attempt
-                    && (s.Status == SubmissionStatus.Received || s.Status == SubmissionStatus.Scoring))
+            var next = started ? submission.Attempt + 1 : submission.Attempt;
+            var claimed = await Claimed(submission, stuckBefore)
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(s => s.Attempt, next)
                     .SetProperty(s => s.Status, SubmissionStatus.Received)
                     .SetProperty(s => s.DispatchedAt, now), cancellationToken);
             if (claimed == 0) continue;
 
-            var phase = await db.Phases.AsNoTracking().FirstAsync(p => p.Id == submission.PhaseId, cancellationToken);
             submission.Attempt = next;
             await dispatcher.DispatchAsync(submission, phase, cancellationToken);
             redispatched++;
@@ -58,4 +66,9 @@ public sealed class RequeueStuckSubmissionsJob(DataChallengeDbContext db, Submis
         }
         return redispatched;
     }
+
+    // Still as read and still stuck: a second copy of the job, or a worker's start or renewal, makes it match nothing.
+    private IQueryable<Submission> Claimed(Submission submission, DateTimeOffset stuckBefore)
+        => db.Submissions.Where(s => s.Id == submission.Id && s.Attempt == submission.Attempt && s.Status == submission.Status
+            && s.DispatchedAt < stuckBefore);
 }

@@ -5,6 +5,9 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
+    /// <summary>Seconds to open a PostgreSQL connection unless the connection string sets its own Timeout.</summary>
+    public const int DefaultConnectTimeoutSeconds = 2;
+
     /// <summary>Npgsql connection string.</summary>
     public string? Postgres { get; set; }
 

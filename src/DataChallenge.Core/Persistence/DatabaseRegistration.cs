@@ -11,7 +11,7 @@ public static class DatabaseRegistration
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (!string.IsNullOrWhiteSpace(options.Postgres))
         {
-            services.AddDbContext<PostgresDataChallengeDbContext>(db => db.UseNpgsql(options.Postgres));
+            services.AddDbContext<PostgresDataChallengeDbContext>(db => db.UseNpgsql(WithShortConnectTimeout(options.Postgres)));
             services.AddScoped<DataChallengeDbContext>(sp => sp.GetRequiredService<PostgresDataChallengeDbContext>());
         }
         else
@@ -21,6 +21,19 @@ public static class DatabaseRegistration
             services.AddScoped<DataChallengeDbContext>(sp => sp.GetRequiredService<SqliteDataChallengeDbContext>());
         }
         return services;
+    }
+
+    /// <summary>
+    /// Npgsql waits 15 s for a connection by default; a database that is down must turn into a quick 503 instead. A
+    /// connection string that names its own Timeout keeps it.
+    /// </summary>
+    public static string WithShortConnectTimeout(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var named = System.Text.RegularExpressions.Regex.IsMatch(connectionString, @"(^|;)\s*Timeout\s*=",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        if (!named) builder.Timeout = DatabaseOptions.DefaultConnectTimeoutSeconds;
+        return builder.ConnectionString;
     }
 
     /// <summary>Applies pending migrations; on SQLite also switches to WAL so readers do not block the writer.</summary>

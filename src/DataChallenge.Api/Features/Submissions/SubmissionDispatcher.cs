@@ -9,27 +9,40 @@ namespace DataChallenge.Api.Features.Submissions;
 /// <summary>
 /// Sends the scoring command for a submission whose row is already committed. It is sent to the workers' queue by
 /// name rather than published, so the broker declares the durable queue and keeps the command even when no worker
-/// has connected yet.
+/// has connected yet. A bus that does not take the command within <see cref="SendTimeout"/> is reported as a
+/// <see cref="TimeoutException"/>: an upload is already recorded by then, and the stuck-submission job sends it later.
 /// </summary>
 public sealed class SubmissionDispatcher(ISendEndpointProvider endpoints)
 {
-    private static readonly Uri WorkerQueue = new($"queue:{QueueNames.ScoreSubmission}");
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>The queue a phase's scoring commands go to.</summary>
+    public static string QueueFor(Phase phase) => QueueNames.ScoreSubmission;
 
     /// <param name="rescoreRunId">Set when the organisers rescore: the result replaces the scores only when the whole run is in.</param>
     public async Task DispatchAsync(Submission submission, Phase phase, CancellationToken cancellationToken, Guid? rescoreRunId = null)
     {
-        var endpoint = await endpoints.GetSendEndpoint(WorkerQueue);
-        await endpoint.Send(new ScoreSubmission
+        using var window = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        window.CancelAfter(SendTimeout);
+        try
         {
-            SubmissionId = submission.Id,
-            Attempt = submission.Attempt,
-            PhaseId = phase.Id,
-            PredictionsKey = submission.ObjectKey,
-            LabelsKey = phase.LabelsKey,
-            LabelsVersion = phase.LabelsVersion,
-            ScoringConfig = phase.ScoringConfig,
-            ScoringConfigHash = ScoringConfigHash.Of(phase.ScoringConfig),
-            RescoreRunId = rescoreRunId,
-        }, cancellationToken);
+            var endpoint = await endpoints.GetSendEndpoint(new Uri($"queue:{QueueFor(phase)}"));
+            await endpoint.Send(new ScoreSubmission
+            {
+                SubmissionId = submission.Id,
+                Attempt = submission.Attempt,
+                PhaseId = phase.Id,
+                PredictionsKey = submission.ObjectKey,
+                LabelsKey = phase.LabelsKey,
+                LabelsVersion = phase.LabelsVersion,
+                ScoringConfig = phase.ScoringConfig,
+                ScoringConfigHash = ScoringConfigHash.Of(phase.ScoringConfig),
+                RescoreRunId = rescoreRunId,
+            }, window.Token);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The bus did not take the scoring command within {SendTimeout.TotalSeconds} s.", e);
+        }
     }
 }
