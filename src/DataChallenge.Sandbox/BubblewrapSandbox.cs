@@ -19,7 +19,8 @@ public sealed class BubblewrapSandbox(SandboxOptions options) : ISandbox
 
     // Joins each cgroup named before "--", then becomes the rest of the arguments with the seccomp filter open as fd 3
     // and bwrap's argument list as fd 4 (bwrap reads and closes both): limits apply from the first instruction.
-    private const string LaunchScript = "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; "
+    // The shell exports PWD by itself; unset, bwrap's environment is PATH alone.
+    private const string LaunchScript = "unset PWD; while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; "
         + "filter=$2; list=$3; shift 3; exec \"$@\" 3<\"$filter\" 4<\"$list\"";
     private const string FilterFd = "3";
     private const string ArgumentListFd = "4";

@@ -14,13 +14,13 @@ public sealed class ProgramJob : IDisposable
     public const string ResultMount = InputMount + "/res";
     public const string OutputMount = MountRoot + "/output";
 
+    private bool _outputMounted;
+
     private ProgramJob(string root)
     {
         Root = root;
         Id = Path.GetFileName(root);
     }
-
-    private bool _outputMounted;
 
     public string Id { get; }
     public string Root { get; }

@@ -111,6 +111,25 @@ public sealed class ScoringProgramFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_IsScoredWithoutWaiting_WhenDetailedResultsIsAFifo()
+    {
+        Bubblewrap.Require();
+        // Opening a FIFO for reading waits for a writer: the program is gone, so the worker would wait forever.
+        const string trap = """
+            import json, os, sys
+            os.mkfifo(os.path.join(sys.argv[2], "detailed_results.html"))
+            json.dump({"accuracy": 0.5, "rows": 1, "usage_column": 0}, open(os.path.join(sys.argv[2], "scores.json"), "w"))
+            """;
+
+        var (submissionId, outcome) = await SubmitToProgramAsync(trap);
+
+        Assert.Equal("Scored", outcome.GetProperty("status").GetString());
+        Assert.Equal(0.5, outcome.GetProperty("score").GetDouble());
+        var log = await ReadHiddenAsync($"phases/{_phaseId:N}/program/results/{submissionId:N}/a1/public/log.txt");
+        Assert.Contains("exited normally", log);
+    }
+
+    [Fact]
     public async Task UploadProgram_IsRefused_WhenTheArchiveEscapesItsFolder()
     {
         var response = await UploadProgramAsync(ProgramSettings, ProgramArchives.Zip(("score.py", "print(1)"), ("../../evil.py", "print(2)")));

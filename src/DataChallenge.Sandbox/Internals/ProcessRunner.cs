@@ -19,6 +19,8 @@ internal static class ProcessRunner
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            // Not the worker's own folder, which a child could otherwise read from /proc/<pid>/cwd.
+            WorkingDirectory = "/",
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment.Clear();
