@@ -59,6 +59,9 @@ public static class ApiRole
         return services;
     }
 
+    /// <summary>After authentication: cookie-signed API changes must come from our pages.</summary>
+    public static void UseApiGuards(this WebApplication app) => app.UseMiddleware<CrossSiteRequestGuard>();
+
     public static void MapApi(this WebApplication app)
     {
         app.MapGroup("/api/account").WithTags("Accounts").MapIdentityApi<User>();

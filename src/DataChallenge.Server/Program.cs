@@ -42,6 +42,7 @@ if (roles.Api)
 {
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseApiGuards();
     app.MapApi();
 }
 if (roles.Leaderboard) app.MapLeaderboards();
