@@ -1,3 +1,4 @@
+using DataChallenge.Api.Features.Accounts;
 using DataChallenge.Api.Features.Bundles;
 using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Api.Features.Judging;
@@ -40,7 +41,9 @@ public static class ApiRole
                 identity.Password.RequireLowercase = false;
                 identity.Password.RequireDigit = false;
             })
-            .AddEntityFrameworkStores<DataChallengeDbContext>();
+            .AddEntityFrameworkStores<DataChallengeDbContext>()
+            .AddUserManager<AccountUserManager>();
+        services.AddRateLimits(configuration);
         services.AddPersonalTokens();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         services.AddAuthorization();
@@ -59,12 +62,16 @@ public static class ApiRole
         return services;
     }
 
-    /// <summary>After authentication: cookie-signed API changes must come from our pages.</summary>
-    public static void UseApiGuards(this WebApplication app) => app.UseMiddleware<CrossSiteRequestGuard>();
+    /// <summary>After authentication: cookie-signed API changes must come from our pages, and limits are per account or client.</summary>
+    public static void UseApiGuards(this WebApplication app)
+    {
+        app.UseMiddleware<CrossSiteRequestGuard>();
+        app.UseRateLimiter();
+    }
 
     public static void MapApi(this WebApplication app)
     {
-        app.MapGroup("/api/account").WithTags("Accounts").MapIdentityApi<User>();
+        app.MapAccounts();
         app.MapTokens();
         app.MapChallenges();
         app.MapRegistration();

@@ -17,7 +17,7 @@ public static class TokenEndpoints
     public static RouteGroupBuilder MapTokens(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/account/tokens").WithTags("Accounts").RequireAuthorization();
-        group.MapPost("/", Create).WithSummary("Create a personal API token; its text is in this answer only.");
+        group.MapPost("/", Create).RequireRateLimiting(RateLimitOptions.TokensPolicy).WithSummary("Create a personal API token; its text is in this answer only.");
         group.MapGet("/", List).WithSummary("Your personal API tokens, without their text.");
         group.MapDelete("/{tokenId:guid}", Revoke).WithSummary("Revoke a personal API token; it is refused from the next request on.");
         return group;
