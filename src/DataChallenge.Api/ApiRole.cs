@@ -18,6 +18,7 @@ using DataChallenge.Web;
 using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,13 @@ public static class ApiRole
             .AddEntityFrameworkStores<DataChallengeDbContext>()
             .AddUserManager<AccountUserManager>();
         services.AddRateLimits(configuration);
+        // Page forms are small; bigger fields are refused before they are buffered (uploads stream through UploadBody instead).
+        services.Configure<FormOptions>(form =>
+        {
+            form.ValueLengthLimit = 1024 * 1024;
+            form.ValueCountLimit = 256;
+            form.MultipartBodyLengthLimit = 8 * 1024 * 1024;
+        });
         services.AddPersonalTokens();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         services.AddAuthorization();

@@ -16,6 +16,7 @@ Directory.CreateDirectory(paths.DataFolder);
 builder.Services.AddSingleton(paths);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
+builder.Services.AddProxyHeaders(builder.Configuration);
 builder.Services.AddObjectStore(builder.Configuration);
 var health = builder.Services.AddHealthChecks();
 if (roles.UsesDatabase)
@@ -36,6 +37,7 @@ if (roles.Api) builder.Services.AddDemoChallenge(builder.Configuration);
 var app = builder.Build();
 await app.PrepareAsync(roles);
 
+app.UseProxyHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 if (roles.Api)
