@@ -1,3 +1,4 @@
+using DataChallenge.Api.Features.Accounts;
 using DataChallenge.Api.Features.Bundles;
 using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Api.Features.Judging;
@@ -17,6 +18,7 @@ using DataChallenge.Web;
 using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -40,7 +42,16 @@ public static class ApiRole
                 identity.Password.RequireLowercase = false;
                 identity.Password.RequireDigit = false;
             })
-            .AddEntityFrameworkStores<DataChallengeDbContext>();
+            .AddEntityFrameworkStores<DataChallengeDbContext>()
+            .AddUserManager<AccountUserManager>();
+        services.AddRateLimits(configuration);
+        // Page forms are small; bigger fields are refused before they are buffered (uploads stream through UploadBody instead).
+        services.Configure<FormOptions>(form =>
+        {
+            form.ValueLengthLimit = 1024 * 1024;
+            form.ValueCountLimit = 256;
+            form.MultipartBodyLengthLimit = 8 * 1024 * 1024;
+        });
         services.AddPersonalTokens();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         services.AddAuthorization();
@@ -60,9 +71,16 @@ public static class ApiRole
         return services;
     }
 
+    /// <summary>After authentication: cookie-signed API changes must come from our pages, and limits are per account or client.</summary>
+    public static void UseApiGuards(this WebApplication app)
+    {
+        app.UseMiddleware<CrossSiteRequestGuard>();
+        app.UseRateLimiter();
+    }
+
     public static void MapApi(this WebApplication app)
     {
-        app.MapGroup("/api/account").WithTags("Accounts").MapIdentityApi<User>();
+        app.MapAccounts();
         app.MapTokens();
         app.MapChallenges();
         app.MapRegistration();

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DataChallenge.Leaderboard;
 
@@ -31,34 +31,30 @@ public static class LeaderboardEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<LeaderboardSnapshot>, ProblemHttpResult>> GetBoard(Guid phaseId, string? board, ClaimsPrincipal user,
-        LeaderboardCache cache, DataChallengeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<LeaderboardSnapshot>, ProblemHttpResult>> GetBoard(Guid phaseId, string? board, string? key, ClaimsPrincipal user,
+        LeaderboardCache cache, DataChallengeDbContext db, IOptions<PlatformOptions> platform, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (await SightAsync(db, phaseId, user, key, platform.Value, cancellationToken) is not var (phase, organiser)) return NoSuchPhase();
         if (await cache.GetAsync(phaseId, cancellationToken) is not { } publicBoard) return NoSuchPhase();
         switch (board ?? SplitScores.Public)
         {
             case SplitScores.Public:
-                // Most reads are of a plain board: no role lookup unless the organisers restricted it.
-                var organiser = (publicBoard.Hidden || publicBoard.Anonymised) && await IsOrganiserAsync(db, phaseId, user, cancellationToken);
                 return TypedResults.Ok(BoardView.For(publicBoard, organiser));
             case SplitScores.Private:
-                var phase = await db.Phases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
-                if (phase is null) return NoSuchPhase();
-                var isOrganiser = await IsOrganiserAsync(db, phaseId, user, cancellationToken);
-                if (!isOrganiser && !phase.IsRevealed)
+                if (!organiser && !phase.IsRevealed)
                     return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The private leaderboard is not revealed yet.");
                 var privateBoard = await PrivateBoard.BuildAsync(db, phase, publicBoard, clock.GetUtcNow(), cancellationToken);
-                return TypedResults.Ok(BoardView.For(privateBoard, isOrganiser));
+                return TypedResults.Ok(BoardView.For(privateBoard, organiser));
             default:
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "board is public or private.");
         }
     }
 
-    private static async Task<Results<ServerSentEventsResult<LeaderboardSnapshot>, ProblemHttpResult>> Watch(Guid phaseId, ClaimsPrincipal user,
-        LeaderboardCache cache, DataChallengeDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<ServerSentEventsResult<LeaderboardSnapshot>, ProblemHttpResult>> Watch(Guid phaseId, string? key, ClaimsPrincipal user,
+        LeaderboardCache cache, DataChallengeDbContext db, IOptions<PlatformOptions> platform, CancellationToken cancellationToken)
     {
+        if (await SightAsync(db, phaseId, user, key, platform.Value, cancellationToken) is not var (_, organiser)) return NoSuchPhase();
         if (await cache.GetAsync(phaseId, cancellationToken) is null) return NoSuchPhase();
-        var organiser = await IsOrganiserAsync(db, phaseId, user, cancellationToken);
         return TypedResults.ServerSentEvents(Viewed(cache.WatchAsync(phaseId, cancellationToken), organiser), eventType: "leaderboard");
     }
 
@@ -68,11 +64,13 @@ public static class LeaderboardEndpoints
         await foreach (var board in boards.WithCancellation(cancellationToken)) yield return BoardView.For(board, organiser);
     }
 
-    private static async Task<bool> IsOrganiserAsync(DataChallengeDbContext db, Guid phaseId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    // The pages' sight rule: a board of a draft, an unapproved or an unlisted challenge (without its key) answers like a missing one.
+    private static async Task<(Phase Phase, bool Organiser)?> SightAsync(DataChallengeDbContext db, Guid phaseId, ClaimsPrincipal user, string? key,
+        PlatformOptions platform, CancellationToken cancellationToken)
     {
-        if (user.Identity?.IsAuthenticated != true || !Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)) return false;
-        var challengeId = await db.Phases.Where(p => p.Id == phaseId).Select(p => (Guid?)p.ChallengeId).FirstOrDefaultAsync(cancellationToken);
-        return challengeId is { } id && await db.IsOrganiserAsync(id, userId, cancellationToken);
+        var userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (Guid?)null;
+        if (await db.PhaseInSightAsync(phaseId, userId, key, platform.RequireChallengeApproval, cancellationToken) is not var (phase, role)) return null;
+        return (phase, role is ChallengeRole.Owner or ChallengeRole.Collaborator);
     }
 
     private static ProblemHttpResult NoSuchPhase() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such phase.");

@@ -1,5 +1,7 @@
 using DataChallenge.Leaderboard.Consumers;
+using DataChallenge.Core.Challenges;
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataChallenge.Leaderboard;
@@ -7,8 +9,12 @@ namespace DataChallenge.Leaderboard;
 /// <summary>The "leaderboard" role: records results, keeps the ranked boards, pushes them live.</summary>
 public static class LeaderboardRole
 {
-    public static IServiceCollection AddLeaderboardRole(this IServiceCollection services)
-        => services.AddSingleton<LeaderboardCache>();
+    public static IServiceCollection AddLeaderboardRole(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Board reads apply the challenges' sight rule, which depends on the platform's approval setting.
+        services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
+        return services.AddSingleton<LeaderboardCache>();
+    }
 
     public static void AddLeaderboardConsumers(this IBusRegistrationConfigurator bus)
     {

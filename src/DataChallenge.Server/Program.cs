@@ -17,6 +17,7 @@ Directory.CreateDirectory(paths.DataFolder);
 builder.Services.AddSingleton(paths);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
+builder.Services.AddProxyHeaders(builder.Configuration);
 builder.Services.AddObjectStore(builder.Configuration);
 var health = builder.Services.AddDataChallengeHealthChecks(usesObjectStore: roles.Api || roles.Worker);
 if (roles.UsesDatabase)
@@ -26,7 +27,7 @@ if (roles.UsesDatabase)
 }
 if (roles.Api) builder.Services.AddApiRole(builder.Configuration, paths.DataFolder);
 if (roles.Worker) builder.Services.AddWorkerRole(builder.Configuration);
-if (roles.Leaderboard) builder.Services.AddLeaderboardRole();
+if (roles.Leaderboard) builder.Services.AddLeaderboardRole(builder.Configuration);
 builder.Services.AddDataChallengeBus(builder.Configuration, bus =>
 {
     if (roles.Worker) bus.AddWorkerConsumers();
@@ -37,12 +38,14 @@ if (roles.Api) builder.Services.AddDemoChallenge(builder.Configuration);
 var app = builder.Build();
 await app.PrepareAsync(roles);
 
+app.UseProxyHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 if (roles.Api)
 {
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseApiGuards();
     app.MapApi();
 }
 if (roles.Leaderboard) app.MapLeaderboards();

@@ -26,10 +26,12 @@ public sealed class ApiSession(HttpClient client, string email)
         return new ApiSession(client, email);
     }
 
-    public async Task<string> CreateChallengeAsync(string? slug = null)
+    /// <param name="visibility">draft, public or unlisted; the server's default (public) when null.</param>
+    public async Task<string> CreateChallengeAsync(string? slug = null, string? visibility = null)
     {
         slug ??= $"c-{Guid.NewGuid():N}"[..20];
-        await EnsureAsync(await Client.PostAsJsonAsync("/api/challenges", new { slug, title = "Test challenge " + slug, description = "A test." }), "create challenge");
+        await EnsureAsync(await Client.PostAsJsonAsync("/api/challenges", new { slug, title = "Test challenge " + slug, description = "A test.", visibility }),
+            "create challenge");
         return slug;
     }
 
@@ -46,7 +48,7 @@ public sealed class ApiSession(HttpClient client, string email)
 
     public async Task<Guid> JoinAsync(string slug, string? teamName = null)
     {
-        var response = await Client.PostAsJsonAsync($"/api/challenges/{slug}/join", new { teamName = teamName ?? Email });
+        var response = await Client.PostAsJsonAsync($"/api/challenges/{slug}/join", new { teamName = teamName ?? $"Team {Guid.NewGuid():N}"[..13] });
         await EnsureAsync(response, "join");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("teamId").GetGuid();
     }

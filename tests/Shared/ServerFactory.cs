@@ -16,8 +16,18 @@ public class ServerFactory : WebApplicationFactory<ServerRoles>
 {
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "datachallenge-tests", Guid.NewGuid().ToString("N"));
 
-    /// <summary>Configuration keys as in appsettings (Roles, Bus:RabbitMqUrl, …). Demo seeding is off unless set.</summary>
-    public Dictionary<string, string?> Settings { get; } = new() { ["Demo:Enabled"] = "false" };
+    /// <summary>
+    /// Configuration keys as in appsettings (Roles, Bus:RabbitMqUrl, …). Demo seeding is off unless set; rate limits are
+    /// far above what tests send (every test client shares one address), except where a test lowers them.
+    /// </summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Demo:Enabled"] = "false",
+        ["RateLimits:SignInPerClientPerMinute"] = "100000",
+        ["RateLimits:SignInPerAccountAndClientPerMinute"] = "100000",
+        ["RateLimits:TokensPerAccountPerHour"] = "100000",
+        ["RateLimits:UploadsPerAccountPerMinute"] = "100000",
+    };
 
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 

@@ -11,6 +11,10 @@ namespace DataChallenge.Api.Http;
 /// </summary>
 public sealed record UploadBody(Stream Content, string FileName)
 {
+    /// <summary>Form fields before the file are skipped, up to this many bytes in all.</summary>
+    public const int MaxFieldBytes = 64 * 1024;
+
+    /// <exception cref="UploadTooLargeException">The form fields before the file carry more than <see cref="MaxFieldBytes"/>.</exception>
     public static async Task<UploadBody?> ReadAsync(HttpRequest request, string defaultName, CancellationToken cancellationToken)
     {
         // Our own limit per phase applies instead of the server-wide one.
@@ -25,12 +29,26 @@ public sealed record UploadBody(Stream Content, string FileName)
         var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
         if (string.IsNullOrEmpty(boundary)) return null;
         var reader = new MultipartReader(boundary, request.Body);
+        long fieldBytes = 0;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
             if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFileDisposition())
                 return new UploadBody(section.Body, Clean(disposition.FileNameStar.Value ?? disposition.FileName.Value ?? defaultName));
+            // The body has no size limit (the phase's applies to the file), so what precedes the file needs one of its own.
+            fieldBytes += await SkipAsync(section.Body, MaxFieldBytes - fieldBytes + 1, cancellationToken);
+            if (fieldBytes > MaxFieldBytes) throw new UploadTooLargeException(MaxFieldBytes);
         }
         return null;
+    }
+
+    private static async Task<long> SkipAsync(Stream section, long atMost, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        long skipped = 0;
+        int read;
+        while (skipped < atMost && (read = await section.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, atMost - skipped)), cancellationToken)) > 0)
+            skipped += read;
+        return skipped;
     }
 
     // Only the last path segment, printable, bounded: the name is shown back to people.

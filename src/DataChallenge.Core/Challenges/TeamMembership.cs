@@ -38,11 +38,14 @@ public sealed record TeamView(Guid Id, string Name, string InviteCode, IReadOnly
 /// </summary>
 public static class TeamMembership
 {
-    /// <summary>Team names are free text: trimmed, bounded, no control characters; null when empty or too long.</summary>
+    /// <summary>
+    /// Team names are free text: trimmed, bounded, no control characters, no e-mail address (<see cref="TeamNaming"/>);
+    /// null when empty, too long or holding an address.
+    /// </summary>
     public static string? CleanName(string? name)
     {
         var text = new string((name ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
-        return text.Length is 0 or > Team.MaxNameLength ? null : text;
+        return text.Length is 0 or > Team.MaxNameLength || TeamNaming.ContainsEmailAddress(text) ? null : text;
     }
 
     public static Task<Participant?> ParticipantAsync(DataChallengeDbContext db, Guid challengeId, Guid userId, CancellationToken cancellationToken)
@@ -86,8 +89,8 @@ public static class TeamMembership
         return moved;
     }
 
-    /// <param name="userName">The base of the new team's name (the part of an address before the @).</param>
-    public static async Task<TeamChange> LeaveAsync(DataChallengeDbContext db, Challenge challenge, Guid userId, string? userName, DateTimeOffset now,
+    /// <summary>Moves the caller to a new team of one, under a generated name: nothing of the person shows on the board.</summary>
+    public static async Task<TeamChange> LeaveAsync(DataChallengeDbContext db, Challenge challenge, Guid userId, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var participant = await ParticipantAsync(db, challenge.Id, userId, cancellationToken);
@@ -95,11 +98,7 @@ public static class TeamMembership
         if (await db.Participants.CountAsync(p => p.TeamId == participant.TeamId, cancellationToken) == 1) return new TeamChange(TeamOutcome.OnlyMember);
         if (await HasSubmittedAsync(db, participant.TeamId, cancellationToken)) return new TeamChange(TeamOutcome.LockedIn);
 
-        var baseName = CleanName(userName) ?? "team";
-        var name = await db.Teams.AnyAsync(t => t.ChallengeId == challenge.Id && t.Name == baseName, cancellationToken)
-            ? $"{baseName[..Math.Min(baseName.Length, Team.MaxNameLength - 7)]} {Challenge.NewSecret()[..6]}"
-            : baseName;
-        var team = new Team { ChallengeId = challenge.Id, Name = name, CreatedAt = now };
+        var team = new Team { ChallengeId = challenge.Id, Name = TeamNaming.Generated(), CreatedAt = now };
         db.Teams.Add(team);
         return await MoveAsync(db, participant, team.Id, cancellationToken);
     }

@@ -21,7 +21,7 @@ public static class PrivateBoard
             .Select(s => new Scored(s.Id, s.TeamId, s.ReceivedAt, s.ScoresJson, s.IsFinal, s.IsBaseline))
             .ToListAsync(cancellationToken);
         var teamIds = scored.Select(s => s.TeamId).Distinct().ToList();
-        var names = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var names = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => TeamNaming.Shown(t.Id, t.Name), cancellationToken);
         var publicRanks = publicBoard.Rows.ToDictionary(r => r.TeamId, r => r.Rank);
 
         var candidates = new List<RankCandidate>();

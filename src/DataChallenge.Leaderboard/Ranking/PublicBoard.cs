@@ -24,7 +24,7 @@ public static class PublicBoard
             .Where(s => s.PhaseId == phase.Id && s.IsBaseline && s.Status == SubmissionStatus.Scored && s.InvalidatedAt == null)
             .OrderBy(s => s.ReceivedAt).ToListAsync(cancellationToken);
         var teamIds = entries.Select(e => e.TeamId).Concat(baselines.Select(b => b.TeamId)).Distinct().ToList();
-        var names = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var names = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => TeamNaming.Shown(t.Id, t.Name), cancellationToken);
 
         var byTeam = entries.ToDictionary(e => e.TeamId);
         var candidates = entries.Select(e =>

@@ -1,6 +1,6 @@
 namespace DataChallenge.Server.Demo;
 
-/// <summary>The demo challenge seeded on first run; on by default only with the embedded database.</summary>
+/// <summary>The demo challenge seeded on first run; on by default only in the embedded default run (no database, no data folder set).</summary>
 public sealed class DemoOptions
 {
     public const string Section = "Demo";

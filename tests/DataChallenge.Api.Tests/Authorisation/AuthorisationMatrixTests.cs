@@ -26,7 +26,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixFixture fixture)
         ("GET participants", [401, 403, 403, 200, 403]),
         ("POST participants/approve", [401, 403, 403, 200, 403]),
         ("POST participants/deny", [401, 403, 403, 200, 403]),
-        ("POST collaborators", [401, 403, 403, 201, 403]),
+        ("POST collaborators", [401, 403, 403, 202, 403]),
         ("DELETE collaborators", [401, 403, 403, 404, 403]),
         ("GET team", [401, 200, 200, 404, 404]),
         ("POST teams", [401, 201, 201, 403, 403]),

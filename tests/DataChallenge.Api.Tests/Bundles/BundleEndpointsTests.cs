@@ -75,13 +75,13 @@ public sealed class BundleEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Import_Returns403AndChangesNothing_WhenTheSlugBelongsToAnotherOrganiser()
+    public async Task Import_Returns409AndChangesNothing_WhenTheSlugBelongsToAnotherOrganiser()
     {
         await PutAsync(_owner, BundleYamlTests.Sample);
 
         var response = await PutAsync(_outsider, BundleYamlTests.Sample.Replace("title: Predicting heart failure", "title: Taken over", StringComparison.Ordinal));
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("Predicting heart failure", (await LoadAsync()).Challenge.Title);
     }
 

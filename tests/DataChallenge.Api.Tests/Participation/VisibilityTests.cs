@@ -84,8 +84,9 @@ public sealed class VisibilityTests : IAsyncLifetime
         var colleague = await ApiSession.RegisterAsync(_server.CreateClient());
 
         var added = await _owner.Client.PostAsJsonAsync($"/api/challenges/{slug}/collaborators", new { email = colleague.Email });
-        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
-        var colleagueId = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userId").GetGuid();
+        Assert.Equal(HttpStatusCode.Accepted, added.StatusCode);
+        var collaborators = await _owner.Client.GetFromJsonAsync<JsonElement>($"/api/challenges/{slug}/collaborators");
+        var colleagueId = collaborators.EnumerateArray().Single(c => c.GetProperty("email").GetString() == colleague.Email).GetProperty("userId").GetGuid();
         Assert.Equal(HttpStatusCode.OK, (await colleague.Client.GetAsync($"/api/challenges/{slug}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await colleague.Client.PostAsJsonAsync($"/api/challenges/{slug}/terms", new { text = "Terms." })).StatusCode);
         // Managing organisers stays the owner's.

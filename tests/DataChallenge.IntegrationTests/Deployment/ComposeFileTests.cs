@@ -19,6 +19,36 @@ public sealed class ComposeFileTests
         Assert.True(exitCode == 0, $"docker-compose config -q exited with {exitCode}:\n{error}");
     }
 
+    [Theory]
+    [MemberData(nameof(Secrets))]
+    public async Task Config_Refuses_WhenASecretIsNotSet(string secret)
+    {
+        var (exitCode, _, error) = await RunComposeAsync(TestSecrets.Where(s => s.Key != secret), "config", "-q");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(secret, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Config_CarriesNoDevelopmentPassword_WhenRendered()
+    {
+        var (_, output, _) = await RunComposeAsync("config");
+
+        Assert.DoesNotContain("-dev", output, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> Secrets() => new(TestSecrets.Keys);
+
+    // Compose refuses to start without these; the checks pass made-up values, as compose/.env would.
+    private static readonly Dictionary<string, string> TestSecrets = new()
+    {
+        ["POSTGRES_PASSWORD"] = "test-postgres-secret",
+        ["RABBITMQ_PASSWORD"] = "test-rabbitmq-secret",
+        ["MINIO_ROOT_PASSWORD"] = "test-minio-root-secret",
+        ["API_S3_SECRET_KEY"] = "test-api-s3-secret",
+        ["WORKER_S3_SECRET_KEY"] = "test-worker-s3-secret",
+    };
+
     [Fact]
     public async Task Worker_HasNoDatabaseConnection_WhenConfigIsRendered()
     {
@@ -113,7 +143,10 @@ public sealed class ComposeFileTests
         return services;
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunComposeAsync(params string[] arguments)
+    private static Task<(int ExitCode, string Output, string Error)> RunComposeAsync(params string[] arguments)
+        => RunComposeAsync(TestSecrets, arguments);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunComposeAsync(IEnumerable<KeyValuePair<string, string>> secrets, params string[] arguments)
     {
         var tool = FindOnPath("docker-compose");
         if (tool is null)
@@ -135,6 +168,8 @@ public sealed class ComposeFileTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var name in TestSecrets.Keys) start.Environment.Remove(name);
+        foreach (var (name, value) in secrets) start.Environment[name] = value;
         start.ArgumentList.Add("-f");
         start.ArgumentList.Add(ComposeFile);
         foreach (var argument in arguments)

@@ -76,6 +76,7 @@ public sealed class ConsoleBundleTests : IAsyncDisposable
         content.Headers.ContentType = new MediaTypeHeaderValue("application/yaml");
         var request = new HttpRequestMessage(HttpMethod.Put, "/api/bundles") { Content = content };
         request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
         return organiser.Browser.SendAsync(request, TestContext.Current.CancellationToken);
     }
 }

@@ -126,6 +126,8 @@ public sealed class SubmitPageTests : IAsyncLifetime
     {
         var form = new MultipartFormDataContent { { new StringContent(csv, Encoding.UTF8, "text/csv"), "file", "predictions.csv" } };
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/phases/{phaseId}/submissions") { Content = form };
+        // Browsers mark a request from the site's own page so; cookie-signed API changes are refused without it.
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
         if (script)
         {
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));

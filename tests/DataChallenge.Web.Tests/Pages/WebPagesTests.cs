@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.RegularExpressions;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +84,9 @@ public sealed class WebPagesTests : IAsyncLifetime
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("You take part as team private.person.", await browser.GetStringAsync($"/challenges/{scenario.Slug}"));
+        var team = Regex.Match(await browser.GetStringAsync($"/challenges/{scenario.Slug}"), "You take part as team ([^.<]+)\\.").Groups[1].Value;
+        Assert.StartsWith("Team ", team, StringComparison.Ordinal);
+        Assert.DoesNotContain("private", team, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Submit predictions", await browser.GetStringAsync($"/challenges/{scenario.Slug}"));
     }
 

@@ -25,8 +25,7 @@ public static class BundleEndpoints
         group.MapGet("/challenges/{slug}/bundle", Export).Produces<string>(StatusCodes.Status200OK, YamlContentType).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The challenge as a bundle.yaml: metadata, phases, rules, scoring configuration, public file names (organisers).");
         group.MapPut("/bundles", Import).Accepts<string>(YamlContentType, "text/yaml", "text/plain")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Create a challenge from a bundle.yaml (the caller becomes its owner), or update it by slug (organisers): phases are matched by name, new ones added, none deleted.");
         return group;
     }
@@ -69,7 +68,8 @@ public static class BundleEndpoints
         }
         else if (!await db.IsOrganiserAsync(challenge.Id, userId, cancellationToken))
         {
-            return Problems.Forbidden($"The challenge '{bundle.Slug}' exists and only its organisers can update it.");
+            // The answer creating a challenge with a taken slug gets: nothing tells a draft from a public challenge.
+            return Problems.Conflict($"A challenge with the slug '{bundle.Slug}' already exists.");
         }
 
         BundleMapper.Apply(bundle, challenge);

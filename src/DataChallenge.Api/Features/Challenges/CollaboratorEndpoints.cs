@@ -17,6 +17,9 @@ public sealed record AddCollaboratorRequest(string Email);
 
 public sealed record CollaboratorResponse(Guid UserId, string? Email, DateTimeOffset AddedAt);
 
+/// <summary>The same answer whether or not the address has an account: adding an organiser is no way to probe for accounts.</summary>
+public sealed record CollaboratorInvitation(string Email, string Note);
+
 /// <summary>The owner shares the organiser's rights with collaborators; only the owner manages that list.</summary>
 public static class CollaboratorEndpoints
 {
@@ -24,20 +27,38 @@ public static class CollaboratorEndpoints
     {
         var group = routes.MapGroup("/api/challenges/{slug}/collaborators").WithTags("Challenges").RequireAuthorization();
         group.MapPost("/", Add).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Make a registered user an organiser of the challenge (owner; audited).");
+            .WithSummary("Make the account with this address an organiser of the challenge (owner; audited). The answer is the same whether or not "
+                + "the address has an account; the list of collaborators shows who was added.");
+        group.MapGet("/", List).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The challenge's collaborators (organisers).");
         group.MapDelete("/{userId:guid}", Remove).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Remove a collaborator (owner; audited).");
         return group;
     }
 
-    private static async Task<Results<Created<CollaboratorResponse>, ProblemHttpResult>> Add(string slug, AddCollaboratorRequest request, ClaimsPrincipal user,
+    private static async Task<Results<Ok<List<CollaboratorResponse>>, ProblemHttpResult>> List(string slug, ClaimsPrincipal user, DataChallengeDbContext db,
+        ChallengeLookup challenges, CancellationToken cancellationToken)
+    {
+        var sight = await challenges.BySlugAsync(slug, user, null, cancellationToken);
+        if (sight is null) return Problems.NotFound("The challenge");
+        if (!sight.IsOrganiser) return Problems.Forbidden("Only the challenge's organisers see who organises it.");
+        var rows = await db.ChallengeCollaborators.AsNoTracking().Where(c => c.ChallengeId == sight.Challenge.Id)
+            .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new CollaboratorResponse(c.UserId, u.Email, c.AddedAt)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.OrderBy(r => r.AddedAt).ToList());
+    }
+
+    private static async Task<Results<Accepted<CollaboratorInvitation>, ProblemHttpResult>> Add(string slug, AddCollaboratorRequest request, ClaimsPrincipal user,
         DataChallengeDbContext db, ChallengeLookup challenges, UserManager<User> users, TimeProvider clock, CancellationToken cancellationToken)
     {
         var sight = await challenges.BySlugAsync(slug, user, null, cancellationToken);
         if (sight is null) return Problems.NotFound("The challenge");
         if (sight.Role != ChallengeRole.Owner) return Problems.Forbidden("Only the challenge's owner can add organisers.");
-        var added = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email.Trim());
-        if (added is null) return Problems.NotFound("An account with this e-mail address");
+        var email = request.Email?.Trim() ?? "";
+        if (email.Length is 0 or > 256) return Problems.BadRequest("Give the e-mail address of the person to add.");
+        var invitation = TypedResults.Accepted($"/api/challenges/{slug}/collaborators",
+            new CollaboratorInvitation(email, "If this address has an account, that person now organises the challenge."));
+        var added = await users.FindByEmailAsync(email);
+        if (added is null) return invitation;
         if (added.Id == sight.Challenge.OwnerId
             || await db.ChallengeCollaborators.AnyAsync(c => c.ChallengeId == sight.Challenge.Id && c.UserId == added.Id, cancellationToken))
             return Problems.Conflict("This person organises the challenge already.");
@@ -53,7 +74,7 @@ public static class CollaboratorEndpoints
         {
             return Problems.Conflict("This person organises the challenge already.");
         }
-        return TypedResults.Created($"/api/challenges/{slug}/collaborators/{added.Id}", new CollaboratorResponse(added.Id, added.Email, now));
+        return invitation;
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Remove(string slug, Guid userId, ClaimsPrincipal user, DataChallengeDbContext db,

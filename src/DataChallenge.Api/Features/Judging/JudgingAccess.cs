@@ -8,11 +8,12 @@ namespace DataChallenge.Api.Features.Judging;
 /// <summary>Who the caller is to the phase or submission an endpoint acts on.</summary>
 internal static class JudgingAccess
 {
-    public static async Task<(Phase? Phase, bool Organiser)> PhaseAsync(DataChallengeDbContext db, Guid phaseId, Guid userId, CancellationToken cancellationToken)
-    {
-        var phase = await db.Phases.FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
-        return phase is null ? (null, false) : (phase, await db.IsOrganiserAsync(phase.ChallengeId, userId, cancellationToken));
-    }
+    /// <summary>The phase, or null when it is missing or its challenge is out of the caller's sight (a draft of someone else's: 404, not 403).</summary>
+    public static async Task<(Phase? Phase, bool Organiser)> PhaseAsync(DataChallengeDbContext db, Guid phaseId, Guid userId, PlatformOptions platform,
+        CancellationToken cancellationToken)
+        => await db.PhaseInSightAsync(phaseId, userId, null, platform.RequireChallengeApproval, cancellationToken) is var (phase, role)
+            ? (phase, role is ChallengeRole.Owner or ChallengeRole.Collaborator)
+            : (null, false);
 
     /// <summary>The submission with its phase, when the caller may see it (its team or the organisers); otherwise nulls.</summary>
     public static async Task<(Submission? Submission, Phase? Phase, bool Organiser)> SubmissionAsync(DataChallengeDbContext db, Guid submissionId, Guid userId,

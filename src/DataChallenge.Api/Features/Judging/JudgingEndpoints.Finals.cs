@@ -7,15 +7,16 @@ using DataChallenge.Scoring;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DataChallenge.Api.Features.Judging;
 
 public static partial class JudgingEndpoints
 {
     private static async Task<Results<Ok<FinalsResponse>, ProblemHttpResult>> PutFinals(Guid phaseId, FinalsRequest request, ClaimsPrincipal user,
-        DataChallengeDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        DataChallengeDbContext db, TimeProvider clock, IOptions<PlatformOptions> platform, CancellationToken cancellationToken)
     {
-        var phase = await db.Phases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
+        var (phase, _) = await JudgingAccess.PhaseAsync(db, phaseId, user.UserId(), platform.Value, cancellationToken);
         if (phase is null) return Problems.NotFound("The phase");
         var teamId = await db.TeamOfAsync(phase.ChallengeId, user.UserId(), cancellationToken);
         if (teamId is null) return Problems.Forbidden("Only the challenge's teams choose final submissions.");
@@ -30,9 +31,9 @@ public static partial class JudgingEndpoints
     }
 
     private static async Task<Results<Ok<FinalsResponse>, ProblemHttpResult>> GetFinals(Guid phaseId, ClaimsPrincipal user, DataChallengeDbContext db,
-        CancellationToken cancellationToken)
+        IOptions<PlatformOptions> platform, CancellationToken cancellationToken)
     {
-        var phase = await db.Phases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
+        var (phase, _) = await JudgingAccess.PhaseAsync(db, phaseId, user.UserId(), platform.Value, cancellationToken);
         if (phase is null) return Problems.NotFound("The phase");
         var teamId = await db.TeamOfAsync(phase.ChallengeId, user.UserId(), cancellationToken);
         if (teamId is null) return Problems.Forbidden("Only the challenge's teams have final submissions.");

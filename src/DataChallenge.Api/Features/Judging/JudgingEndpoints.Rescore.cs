@@ -10,15 +10,16 @@ using DataChallenge.Core.Submissions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DataChallenge.Api.Features.Judging;
 
 public static partial class JudgingEndpoints
 {
     private static async Task<Results<Accepted<RescoreResponse>, ProblemHttpResult>> StartRescore(Guid phaseId, ClaimsPrincipal user, DataChallengeDbContext db,
-        SubmissionDispatcher dispatcher, TimeProvider clock, CancellationToken cancellationToken)
+        SubmissionDispatcher dispatcher, TimeProvider clock, IOptions<PlatformOptions> platform, CancellationToken cancellationToken)
     {
-        var (phase, organiser) = await JudgingAccess.PhaseAsync(db, phaseId, user.UserId(), cancellationToken);
+        var (phase, organiser) = await JudgingAccess.PhaseAsync(db, phaseId, user.UserId(), platform.Value, cancellationToken);
         if (phase is null) return Problems.NotFound("The phase");
         if (!organiser) return Problems.Forbidden("Only the challenge's organisers can rescore.");
         if (phase.LabelsVersion == 0) return Problems.Conflict("This phase has no hidden labels yet.");
@@ -73,9 +74,9 @@ public static partial class JudgingEndpoints
     }
 
     private static async Task<Results<Ok<RescoreResponse>, ProblemHttpResult>> GetRescore(Guid phaseId, ClaimsPrincipal user, DataChallengeDbContext db,
-        CancellationToken cancellationToken)
+        IOptions<PlatformOptions> platform, CancellationToken cancellationToken)
     {
-        var (phase, organiser) = await JudgingAccess.PhaseAsync(db, phaseId, user.UserId(), cancellationToken);
+        var (phase, organiser) = await JudgingAccess.PhaseAsync(db, phaseId, user.UserId(), platform.Value, cancellationToken);
         if (phase is null) return Problems.NotFound("The phase");
         if (!organiser) return Problems.Forbidden("Only the challenge's organisers follow rescoring.");
         return TypedResults.Ok(await RescoreStateAsync(db, phaseId, cancellationToken));

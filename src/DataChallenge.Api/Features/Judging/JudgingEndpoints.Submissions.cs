@@ -10,15 +10,16 @@ using MassTransit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DataChallenge.Api.Features.Judging;
 
 public static partial class JudgingEndpoints
 {
     private static async Task<Results<Ok<List<SubmissionResponse>>, ProblemHttpResult>> ListAll(Guid phaseId, ClaimsPrincipal user, DataChallengeDbContext db,
-        CancellationToken cancellationToken)
+        IOptions<PlatformOptions> platform, CancellationToken cancellationToken)
     {
-        var (phase, organiser) = await JudgingAccess.PhaseAsync(db, phaseId, user.UserId(), cancellationToken);
+        var (phase, organiser) = await JudgingAccess.PhaseAsync(db, phaseId, user.UserId(), platform.Value, cancellationToken);
         if (phase is null) return Problems.NotFound("The phase");
         if (!organiser) return Problems.Forbidden("Only the challenge's organisers see every team's submissions.");
         var submissions = await db.Submissions.AsNoTracking().Where(s => s.PhaseId == phaseId)

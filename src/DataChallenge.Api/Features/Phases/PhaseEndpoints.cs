@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Api.Http;
+using DataChallenge.Core.Accounts;
 using DataChallenge.Core.Audit;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
@@ -29,6 +30,7 @@ public static class PhaseEndpoints
         group.MapPut("/phases/{phaseId:guid}", Update).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Edit a phase's name, window and rules (organisers; audited as phase.updated).");
         group.MapPut("/phases/{phaseId:guid}/labels", UploadLabels).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireRateLimiting(RateLimitOptions.UploadsPolicy)
             .WithSummary("Upload the hidden labels as the request body (CSV); each upload is a new version (organisers).")
             .Accepts<Stream>("text/csv", "text/plain", "application/octet-stream", "multipart/form-data");
         return group;
@@ -98,12 +100,11 @@ public static class PhaseEndpoints
     {
         var phase = await db.Phases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
         if (phase is null || !await db.IsOrganiserAsync(phase.ChallengeId, user.UserId(), cancellationToken)) return Problems.NotFound("The phase");
-        var body = await UploadBody.ReadAsync(request, "labels.csv", cancellationToken);
-        if (body is null) return Problems.BadRequest("The request carries no file.");
-
         SpooledUpload upload;
         try
         {
+            var body = await UploadBody.ReadAsync(request, "labels.csv", cancellationToken);
+            if (body is null) return Problems.BadRequest("The request carries no file.");
             upload = await SpooledUpload.ReceiveAsync(body.Content, MaxLabelsBytes, cancellationToken);
         }
         catch (UploadTooLargeException e)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using DataChallenge.Api.Http;
+using DataChallenge.Core.Accounts;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Hosting.ObjectStorage;
@@ -33,7 +34,7 @@ public static class ScoringProgramEndpoints
     public static RouteGroupBuilder MapScoringPrograms(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api").WithTags("Phases").RequireAuthorization();
-        group.MapPut("/phases/{phaseId:guid}/program", Upload)
+        group.MapPut("/phases/{phaseId:guid}/program", Upload).RequireRateLimiting(RateLimitOptions.UploadsPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Upload a scoring program (organisers): a multipart form whose field 'config' (JSON: command, runtime, metrics, "

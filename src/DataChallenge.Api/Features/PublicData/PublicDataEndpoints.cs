@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Api.Features.Registration;
 using DataChallenge.Api.Http;
+using DataChallenge.Core.Accounts;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.PublicData;
 using DataChallenge.Hosting.ObjectStorage;
@@ -27,7 +28,7 @@ public static class PublicDataEndpoints
         group.MapGet("/", List).AllowAnonymous().WithSummary("The challenge's public data files.");
         group.MapGet("/{name}", Download).RequireAuthorization().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Download a public data file (organisers, and approved participants who accepted the current terms).");
-        group.MapPut("/{name}", Upload).RequireAuthorization().Accepts<Stream>("application/octet-stream", "text/csv", "text/plain", "multipart/form-data")
+        group.MapPut("/{name}", Upload).RequireAuthorization().RequireRateLimiting(RateLimitOptions.UploadsPolicy).Accepts<Stream>("application/octet-stream", "text/csv", "text/plain", "multipart/form-data")
             .WithSummary("Upload or replace a public data file as the request body (organisers).");
         return group;
     }
@@ -65,10 +66,10 @@ public static class PublicDataEndpoints
         var challenge = sight.Challenge;
         if (name.Length > 200 || name.IndexOfAny(['/', '\\']) >= 0 || name.StartsWith('.'))
             return Problems.BadRequest("A file name has at most 200 characters, no slashes, and does not start with a dot.");
-        var body = await UploadBody.ReadAsync(request, name, cancellationToken);
-        if (body is null) return Problems.BadRequest("The request carries no file.");
         try
         {
+            var body = await UploadBody.ReadAsync(request, name, cancellationToken);
+            if (body is null) return Problems.BadRequest("The request carries no file.");
             await using var upload = await SpooledUpload.ReceiveAsync(body.Content, MaxPublicFileBytes, cancellationToken);
             var file = await files.SaveAsync(challenge.Id, name, description ?? "", upload, cancellationToken);
             return TypedResults.Ok(new PublicFileResponse(file.Name, file.Description, file.SizeBytes, file.Sha256, file.UploadedAt,

@@ -44,10 +44,11 @@ public static class RegistrationEndpoints
         var challenge = sight.Challenge;
         var userId = user.UserId();
         // The team name is checked only for a newcomer: joining twice returns the same team whatever the request says.
-        var teamName = TeamNames.Clean(request?.TeamName ?? user.Identity?.Name ?? "team");
+        // Without a name the team gets a generated one, never the person's address.
+        var teamName = string.IsNullOrWhiteSpace(request?.TeamName) ? TeamNaming.Generated() : TeamNames.Clean(request.TeamName);
         if (teamName is null && !await db.Participants.AnyAsync(p => p.ChallengeId == challenge.Id && p.UserId == userId, cancellationToken))
-            return Problems.BadRequest($"A team name has 1 to {Team.MaxNameLength} characters.");
-        var result = await ChallengeRegistration.JoinAsync(db, challenge, userId, sight.IsOrganiser, teamName ?? "team", request?.AcceptedTermsVersion,
+            return Problems.BadRequest(TeamNames.Rule);
+        var result = await ChallengeRegistration.JoinAsync(db, challenge, userId, sight.IsOrganiser, teamName ?? TeamNaming.Generated(), request?.AcceptedTermsVersion,
             clock.GetUtcNow(), cancellationToken);
         return result.Outcome switch
         {

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Api.Features.Registration;
 using DataChallenge.Api.Http;
+using DataChallenge.Core.Accounts;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
@@ -28,7 +29,8 @@ public static class SubmissionEndpoints
                 + "An Idempotency-Key header makes a retry return the first answer; 429 with Retry-After when the quota is used.")
             .Accepts<Stream>("text/csv", "text/plain", "application/octet-stream", "multipart/form-data")
             .AddEndpointFilter<BrowserFormLanding>()
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .RequireRateLimiting(RateLimitOptions.UploadsPolicy);
         group.MapGet("/phases/{phaseId:guid}/submissions", ListMine).WithSummary("Your team's submissions to a phase, newest first.");
         group.MapGet("/submissions/{submissionId:guid}", Get).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One submission's status and public scores (its team and organisers only).");
         return group;
@@ -61,11 +63,12 @@ public static class SubmissionEndpoints
         var (_, early) = await intake.Quota.FindPlacesAsync(phase, teamId.Value, receivedAt, cancellationToken);
         if (early is not null) return QuotaUsed(request.HttpContext, early);
 
-        var body = await UploadBody.ReadAsync(request, "predictions.csv", cancellationToken);
-        if (body is null) return Problems.BadRequest("The request carries no file.");
+        UploadBody? body;
         SpooledUpload upload;
         try
         {
+            body = await UploadBody.ReadAsync(request, "predictions.csv", cancellationToken);
+            if (body is null) return Problems.BadRequest("The request carries no file.");
             upload = await SpooledUpload.ReceiveAsync(body.Content, phase.MaxFileBytes, cancellationToken);
         }
         catch (UploadTooLargeException e)

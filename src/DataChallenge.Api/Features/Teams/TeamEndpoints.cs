@@ -61,7 +61,7 @@ public static class TeamEndpoints
     {
         var sight = await challenges.BySlugAsync(slug, user, null, cancellationToken);
         if (sight is null) return Problems.NotFound("The challenge");
-        var change = await TeamMembership.LeaveAsync(db, sight.Challenge, user.UserId(), user.Identity?.Name, clock.GetUtcNow(), cancellationToken);
+        var change = await TeamMembership.LeaveAsync(db, sight.Challenge, user.UserId(), clock.GetUtcNow(), cancellationToken);
         if (change.Outcome == TeamOutcome.NotParticipant) return Problems.NotFound("Your team");
         if (change.Outcome != TeamOutcome.Done) return Problem(change, slug, "leaving a team");
         return TypedResults.Ok(await ResponseAsync(db, sight.Challenge, change.TeamId!.Value, cancellationToken));
@@ -70,7 +70,7 @@ public static class TeamEndpoints
     private static ProblemHttpResult Problem(TeamChange change, string slug, string doing, int? maxTeamSize = null) => change.Outcome switch
     {
         TeamOutcome.NotParticipant => Problems.Forbidden($"Join the challenge (POST /api/challenges/{slug}/join) before {doing}."),
-        TeamOutcome.InvalidName => Problems.BadRequest($"A team name has 1 to {Team.MaxNameLength} characters."),
+        TeamOutcome.InvalidName => Problems.BadRequest(TeamNames.Rule),
         TeamOutcome.NameTaken => Problems.Conflict($"A team called '{change.Name}' already exists in this challenge."),
         TeamOutcome.UnknownInviteCode => Problems.NotFound("The team with this invite code"),
         TeamOutcome.LockedIn => Problems.Conflict("Your team has submitted already, so you cannot leave it."),

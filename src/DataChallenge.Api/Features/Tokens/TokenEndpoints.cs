@@ -14,10 +14,13 @@ public static class TokenEndpoints
 {
     private const int MaxTokensPerUser = 50;
 
+    /// <summary>A token created without an expiry date still ends: a forgotten one on an old laptop stops working.</summary>
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(90);
+
     public static RouteGroupBuilder MapTokens(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/account/tokens").WithTags("Accounts").RequireAuthorization();
-        group.MapPost("/", Create).WithSummary("Create a personal API token; its text is in this answer only.");
+        group.MapPost("/", Create).RequireRateLimiting(RateLimitOptions.TokensPolicy).WithSummary("Create a personal API token; its text is in this answer only.");
         group.MapGet("/", List).WithSummary("Your personal API tokens, without their text.");
         group.MapDelete("/{tokenId:guid}", Revoke).WithSummary("Revoke a personal API token; it is refused from the next request on.");
         return group;
@@ -37,7 +40,7 @@ public static class TokenEndpoints
             return Problems.Conflict($"You have {MaxTokensPerUser} tokens already; revoke one first.");
 
         var text = PersonalToken.NewText();
-        var token = new PersonalToken { UserId = userId, Name = name, Hash = PersonalToken.HashOf(text), CreatedAt = now, ExpiresAt = request.ExpiresAt };
+        var token = new PersonalToken { UserId = userId, Name = name, Hash = PersonalToken.HashOf(text), CreatedAt = now, ExpiresAt = request.ExpiresAt ?? now + DefaultLifetime };
         db.PersonalTokens.Add(token);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/account/tokens/{token.Id}", new CreatedTokenResponse(token.Id, token.Name, token.CreatedAt, token.ExpiresAt, text));

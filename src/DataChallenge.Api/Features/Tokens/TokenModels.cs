@@ -2,7 +2,7 @@ using DataChallenge.Core.Accounts;
 
 namespace DataChallenge.Api.Features.Tokens;
 
-/// <param name="ExpiresAt">When the token stops working; never when omitted.</param>
+/// <param name="ExpiresAt">When the token stops working; 90 days after its creation when omitted.</param>
 public sealed record CreateTokenRequest(string Name, DateTimeOffset? ExpiresAt);
 
 /// <summary>The only answer that carries the token's text: it cannot be read again.</summary>

@@ -3,9 +3,11 @@ using DataChallenge.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace DataChallenge.Web.Pages.Account;
 
+[EnableRateLimiting(RateLimitOptions.SignInPolicy)]
 public sealed class SignUpModel(UserManager<User> users, SignInManager<User> signIn) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter a valid email address.")]

@@ -43,11 +43,9 @@ public sealed class DetailsModel(DataChallengeDbContext db, PageChallenges chall
         if (!await LoadAsync(slug, cancellationToken)) return NotFound();
         if (TeamName is not null) return RedirectToPage(new { slug, key = Key });
 
-        // Without a chosen name, the part of the address before the @: the board is public, the address is not.
-        var name = new string((string.IsNullOrWhiteSpace(NewTeamName) ? (User.Identity?.Name ?? "team").Split('@')[0] : NewTeamName)
-            .Where(c => !char.IsControl(c)).ToArray()).Trim();
-        if (name.Length == 0) name = "team";
-        if (name.Length > Team.MaxNameLength)
+        // Without a chosen name, a generated one: the board is public, and even the part of an address before the @ can name a person.
+        var name = string.IsNullOrWhiteSpace(NewTeamName) ? TeamNaming.Generated() : TeamMembership.CleanName(NewTeamName);
+        if (name is null)
         {
             ModelState.AddModelError(nameof(NewTeamName), text["A team name has 1 to {0} characters.", Team.MaxNameLength]);
             return Page();

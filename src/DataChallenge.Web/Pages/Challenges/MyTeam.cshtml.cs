@@ -40,8 +40,7 @@ public sealed class MyTeamModel(DataChallengeDbContext db, PageChallenges challe
         => ChangeAsync(slug, "joined", nameof(InviteCode), userId => TeamMembership.JoinAsync(db, Current, userId, InviteCode, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostLeaveAsync(string slug, CancellationToken cancellationToken)
-        => ChangeAsync(slug, "left", "", userId => TeamMembership.LeaveAsync(db, Current, userId, (User.Identity?.Name ?? "team").Split('@')[0],
-            clock.GetUtcNow(), cancellationToken), cancellationToken);
+        => ChangeAsync(slug, "left", "", userId => TeamMembership.LeaveAsync(db, Current, userId, clock.GetUtcNow(), cancellationToken), cancellationToken);
 
     private async Task<IActionResult> ChangeAsync(string slug, string done, string field, Func<Guid, Task<TeamChange>> change, CancellationToken cancellationToken)
     {

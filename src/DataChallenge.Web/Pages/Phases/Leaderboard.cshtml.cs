@@ -25,6 +25,9 @@ public sealed class LeaderboardModel(DataChallengeDbContext db, PageChallenges c
     public IReadOnlyList<ChartPoint> BestOverTime { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>The unlisted challenge's key this page was opened with, if any.</summary>
+    public string? Key { get; private set; }
+
     /// <summary>The board is hidden from this reader: no rows, no chart.</summary>
     public bool HiddenFromReader => Board.Hidden && !IsOrganiser;
 
@@ -52,7 +55,8 @@ public sealed class LeaderboardModel(DataChallengeDbContext db, PageChallenges c
 
     private async Task<bool> LoadAsync(Guid phaseId, CancellationToken cancellationToken)
     {
-        if (await challenges.ByPhaseAsync(phaseId, User, Request.Query["key"], cancellationToken) is not var (sight, phase)) return false;
+        Key = Request.Query["key"];
+        if (await challenges.ByPhaseAsync(phaseId, User, Key, cancellationToken) is not var (sight, phase)) return false;
         Phase = phase;
         Current = sight.Challenge;
         IsOrganiser = sight.IsOrganiser;
