@@ -14,6 +14,9 @@ public static class BusRegistration
         var options = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         services.AddSingleton(options);
         services.AddOptions<MassTransitHostOptions>().Configure(host => host.ConsumerStopTimeout = options.ConsumerStopTimeout);
+        services.AddSingleton<ConsumingEndpoints>();
+        services.AddReceiveEndpointObserver(provider => provider.GetRequiredService<ConsumingEndpoints>());
+        services.AddHealthChecks().AddCheck<ConsumingEndpointsHealthCheck>("consumers", tags: [HealthRegistration.ReadyTag]);
         services.AddMassTransit(bus =>
         {
             // A health-data platform opens no connection nobody asked for: MassTransit would report the bus's

@@ -20,7 +20,7 @@ public sealed class ReadinessTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var checks = await ChecksAsync(response);
-        Assert.Equal(["bus", "database", "object-store"], checks.Keys.Order());
+        Assert.Equal(["bus", "consumers", "database", "object-store"], checks.Keys.Order());
         Assert.All(checks.Values, status => Assert.Equal("Healthy", status));
     }
 
