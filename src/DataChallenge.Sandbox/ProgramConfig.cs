@@ -17,6 +17,9 @@ public sealed partial record ProgramConfig
     /// <summary>The archive version, "v1", "v2"…</summary>
     public required string Archive { get; init; }
 
+    /// <summary>The number in <see cref="Archive"/>: 3 for "v3".</summary>
+    public int ArchiveVersion => int.Parse(Archive.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Run by <c>/bin/sh -c</c> in the program folder; $input, $output and $program name the job folders.</summary>
     public required string Command { get; init; }
 

@@ -32,6 +32,12 @@ public static class RealServices
             ["ObjectStore:Buckets:Submissions"] = $"submissions-{runId}",
             ["ObjectStore:Buckets:HiddenLabels"] = $"hidden-labels-{runId}",
             ["ObjectStore:Buckets:PublicData"] = $"public-data-{runId}",
+            // Each role with its own user and compose's rights (ObjectStoreRights); the buckets are made beforehand.
+            ["ObjectStore:S3:CreateBuckets"] = "false",
+            ["ObjectStore:S3:Roles:Api:AccessKey"] = Services.S3ApiAccessKey,
+            ["ObjectStore:S3:Roles:Api:SecretKey"] = Services.S3ApiSecretKey,
+            ["ObjectStore:S3:Roles:Worker:AccessKey"] = Services.S3WorkerAccessKey,
+            ["ObjectStore:S3:Roles:Worker:SecretKey"] = Services.S3WorkerSecretKey,
         };
     }
 

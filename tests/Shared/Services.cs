@@ -13,6 +13,10 @@ public static class Services
     public static string S3Endpoint => Require("DATACHALLENGE_TEST_S3_ENDPOINT", "the S3 server");
     public static string S3AccessKey => Require("DATACHALLENGE_TEST_S3_ACCESS_KEY", "the S3 server");
     public static string S3SecretKey => Require("DATACHALLENGE_TEST_S3_SECRET_KEY", "the S3 server");
+    public static string S3ApiAccessKey => Require("DATACHALLENGE_TEST_S3_API_ACCESS_KEY", "the S3 server's api user");
+    public static string S3ApiSecretKey => Require("DATACHALLENGE_TEST_S3_API_SECRET_KEY", "the S3 server's api user");
+    public static string S3WorkerAccessKey => Require("DATACHALLENGE_TEST_S3_WORKER_ACCESS_KEY", "the S3 server's worker user");
+    public static string S3WorkerSecretKey => Require("DATACHALLENGE_TEST_S3_WORKER_SECRET_KEY", "the S3 server's worker user");
     public static string S3Region => Environment.GetEnvironmentVariable("DATACHALLENGE_TEST_S3_REGION") ?? "us-east-1";
 
     private static string Require(string variable, string service)

@@ -20,6 +20,8 @@ S3_PORT=$((9000 + o)) OBJECT_PORT=$((6200 + o)) CONTAINER_PORT=$((6201 + o)) ACC
 MEMCACHED_PORT=$((11211 + o))
 # Swift's tempauth names users "account:user"; that pair is the S3 access key.
 S3_ACCESS_KEY=datachallenge:tests S3_SECRET_KEY=datachallenge-tests-secret
+# One user per role without .admin: it reaches only the containers whose ACLs name it, as in compose's policies.
+S3_API_KEY=datachallenge-api-secret S3_WORKER_KEY=datachallenge-worker-secret
 
 record=/dev/null
 [[ ${1:-} == --record ]] && record=$(realpath -m "${2:?--record needs a file}")
@@ -212,6 +214,8 @@ location = us-east-1
 [filter:tempauth]
 use = egg:swift#tempauth
 user_${S3_ACCESS_KEY/:/_} = $S3_SECRET_KEY .admin
+user_datachallenge_api = $S3_API_KEY
+user_datachallenge_worker = $S3_WORKER_KEY
 [filter:copy]
 use = egg:swift#copy
 [filter:slo]
@@ -263,5 +267,7 @@ export DATACHALLENGE_TEST_S3_ENDPOINT='127.0.0.1:$S3_PORT'
 export DATACHALLENGE_TEST_S3_ACCESS_KEY='$S3_ACCESS_KEY'
 export DATACHALLENGE_TEST_S3_SECRET_KEY='$S3_SECRET_KEY'
 export DATACHALLENGE_TEST_S3_REGION='us-east-1'
+export DATACHALLENGE_TEST_S3_API_ACCESS_KEY='datachallenge:api' DATACHALLENGE_TEST_S3_API_SECRET_KEY='$S3_API_KEY'
+export DATACHALLENGE_TEST_S3_WORKER_ACCESS_KEY='datachallenge:worker' DATACHALLENGE_TEST_S3_WORKER_SECRET_KEY='$S3_WORKER_KEY'
 ENV
 cat "$DIR/env.sh"

@@ -18,6 +18,12 @@ public sealed class Phase
     /// <summary>0 until the organiser uploads hidden labels.</summary>
     public int LabelsVersion { get; set; }
 
+    /// <summary>
+    /// The last scoring program version handed out, 0 before the first upload. Kept here because the api may write
+    /// program archives but not look into the hidden bucket to see which exist.
+    /// </summary>
+    public int ProgramVersion { get; set; }
+
     public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
 
     /// <summary>Per team and UTC day of receipt; null = unlimited.</summary>

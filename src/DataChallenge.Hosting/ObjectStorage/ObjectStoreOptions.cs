@@ -24,6 +24,21 @@ public sealed class S3Options
 
     /// <summary>Create missing buckets at start-up (off where buckets are provisioned with their policies).</summary>
     public bool CreateBuckets { get; set; } = true;
+
+    /// <summary>
+    /// Credentials of one role (keys "Api", "Worker") in a process that runs several roles, so each role keeps the
+    /// rights it has alone in its own container; a role without an entry uses <see cref="AccessKey"/>.
+    /// </summary>
+    public Dictionary<string, S3Credentials> Roles { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public S3Credentials CredentialsOf(string role)
+        => Roles.TryGetValue(role, out var own) && !string.IsNullOrWhiteSpace(own.AccessKey) ? own : new S3Credentials { AccessKey = AccessKey, SecretKey = SecretKey };
+}
+
+public sealed class S3Credentials
+{
+    public string? AccessKey { get; set; }
+    public string? SecretKey { get; set; }
 }
 
 public sealed class BucketNames

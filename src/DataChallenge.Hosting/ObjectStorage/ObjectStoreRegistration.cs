@@ -15,22 +15,33 @@ public static class ObjectStoreRegistration
         var s3 = section.GetSection("S3").Get<S3Options>() ?? new S3Options();
         if (string.IsNullOrWhiteSpace(s3.Endpoint))
         {
-            services.AddSingleton<IObjectStore, FolderObjectStore>();
-            return services;
+            services.AddSingleton<FolderObjectStore>();
+            return services.AddRoleStores(_ => provider => provider.GetRequiredService<FolderObjectStore>());
         }
-        services.AddSingleton<IMinioClient>(_ => new MinioClient()
-            .WithHttpClient(new HttpClient(ShortConnect()) { Timeout = Timeout.InfiniteTimeSpan }, disposeHttpClient: true)
-            .WithEndpoint(s3.Endpoint)
-            .WithCredentials(s3.AccessKey, s3.SecretKey)
-            .WithRegion(s3.Region)
-            .WithSSL(s3.UseSsl)
-            .Build());
         // Uploads of large files may take a while on a slow link; the request's own cancellation still applies.
         services.AddHttpClient(S3ObjectStore.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(ShortConnect);
-        services.AddSingleton<IObjectStore, S3ObjectStore>();
-        return services;
+        return services.AddRoleStores(role => provider => new S3ObjectStore(Client(s3, s3.CredentialsOf(role)),
+            provider.GetRequiredService<IHttpClientFactory>(), provider.GetRequiredService<IOptions<ObjectStoreOptions>>()));
     }
+
+    private static IServiceCollection AddRoleStores(this IServiceCollection services, Func<string, Func<IServiceProvider, IObjectStore>> storeOf)
+    {
+        foreach (var role in ObjectStoreRoles.All)
+        {
+            var create = storeOf(role);
+            services.AddKeyedSingleton<IObjectStore>(role, (provider, _) => create(provider));
+        }
+        return services.AddSingleton(provider => provider.GetRequiredKeyedService<IObjectStore>(ObjectStoreRoles.Api));
+    }
+
+    private static IMinioClient Client(S3Options s3, S3Credentials credentials) => new MinioClient()
+        .WithHttpClient(new HttpClient(ShortConnect()) { Timeout = Timeout.InfiniteTimeSpan }, disposeHttpClient: true)
+        .WithEndpoint(s3.Endpoint)
+        .WithCredentials(credentials.AccessKey, credentials.SecretKey)
+        .WithRegion(s3.Region)
+        .WithSSL(s3.UseSsl)
+        .Build();
 
     // A store that is down must turn into a quick 503, not a wait for the operating system's connect timeout.
     private static SocketsHttpHandler ShortConnect() => new() { ConnectTimeout = TimeSpan.FromSeconds(2) };

@@ -6,7 +6,7 @@ using Minio.DataModel.Args;
 namespace DataChallenge.Hosting.ObjectStorage;
 
 /// <summary>Objects in an S3-compatible server (MinIO, Swift s3api, AWS) through the Minio SDK: SigV4, path-style addressing.</summary>
-public sealed class S3ObjectStore(IMinioClient client, IHttpClientFactory httpClients, IOptions<ObjectStoreOptions> options) : IObjectStore
+public sealed class S3ObjectStore(IMinioClient client, IHttpClientFactory httpClients, IOptions<ObjectStoreOptions> options) : IObjectStore, IDisposable
 {
     public const string HttpClientName = "s3-upload";
 
@@ -92,4 +92,6 @@ public sealed class S3ObjectStore(IMinioClient client, IHttpClientFactory httpCl
                 await client.MakeBucketAsync(new MakeBucketArgs().WithBucket(bucket), cancellationToken);
         }
     }
+
+    public void Dispose() => client.Dispose();
 }

@@ -1,6 +1,7 @@
 using DataChallenge.Contracts;
 using DataChallenge.Hosting.ObjectStorage;
 using DataChallenge.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ public sealed record ProgramOutcome(IReadOnlyList<MetricScore>? Scores, string? 
 /// folder, runs the program in the configured sandbox once per split (with only that split's labels) and reads each
 /// run's scores.json strictly. Each run's log and detailed results go to the hidden bucket for the organisers.
 /// </summary>
-public sealed class ProgramScoringRun(IObjectStore store, IOptions<ObjectStoreOptions> storeOptions, IOptions<SandboxOptions> sandboxOptions,
+public sealed class ProgramScoringRun([FromKeyedServices(ObjectStoreRoles.Worker)] IObjectStore store, IOptions<ObjectStoreOptions> storeOptions, IOptions<SandboxOptions> sandboxOptions,
     ILogger<ProgramScoringRun> logger)
 {
     public const string LabelsFileName = "labels.csv";

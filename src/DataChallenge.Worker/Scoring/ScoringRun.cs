@@ -1,11 +1,12 @@
 using DataChallenge.Hosting.ObjectStorage;
 using DataChallenge.Scoring;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DataChallenge.Worker.Scoring;
 
 /// <summary>One pass of the scoring library over fresh reads of a prediction file and its hidden labels.</summary>
-public sealed class ScoringRun(IObjectStore store, IOptions<ObjectStoreOptions> storeOptions)
+public sealed class ScoringRun([FromKeyedServices(ObjectStoreRoles.Worker)] IObjectStore store, IOptions<ObjectStoreOptions> storeOptions)
 {
     public const string LabelsFileName = "hidden labels";
     public const string PredictionsFileName = "your file";

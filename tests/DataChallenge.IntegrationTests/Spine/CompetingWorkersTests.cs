@@ -11,13 +11,13 @@ public sealed class CompetingWorkersTests : IAsyncLifetime
     private ServerFactory _server = null!;
     private readonly List<WorkerProcess> _workers = [];
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         // This process runs the api and leaderboard roles; scoring happens only in the two worker processes.
         _server = new ServerFactory();
         foreach (var (key, value) in RealServices.Settings(_runId)) _server.Settings[key] = value;
         _server.Settings["Roles"] = "api,leaderboard";
-        return ValueTask.CompletedTask;
+        await ObjectStoreRights.ProvisionAsync(_runId);
     }
 
     public async ValueTask DisposeAsync()

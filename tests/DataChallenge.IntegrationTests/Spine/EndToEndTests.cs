@@ -10,17 +10,22 @@ using Microsoft.Extensions.Options;
 
 namespace DataChallenge.IntegrationTests.Spine;
 
-/// <summary>The spine on PostgreSQL, RabbitMQ and a real S3 server (Swift's s3api, SigV4), all roles in one process.</summary>
+/// <summary>
+/// The spine on PostgreSQL, RabbitMQ and a real S3 server (Swift's s3api, SigV4), all roles in one process, each role
+/// with its own object-store user and compose's rights (<see cref="ObjectStoreRights"/>).
+/// </summary>
 public sealed class EndToEndTests : IAsyncLifetime
 {
     private readonly string _runId = RealServices.NewRunId();
     private ServerFactory _server = null!;
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _server = new ServerFactory();
         foreach (var (key, value) in RealServices.Settings(_runId)) _server.Settings[key] = value;
-        return ValueTask.CompletedTask;
+        _server.Settings["Sandbox:Kind"] = "bubblewrap";
+        _server.Settings["Sandbox:WorkRoot"] = Path.Combine(_server.DataFolder, "sandbox");
+        await ObjectStoreRights.ProvisionAsync(_runId);
     }
 
     public async ValueTask DisposeAsync()
@@ -102,5 +107,28 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Equal("Scored", outcome.GetProperty("status").GetString());
         var row = Assert.Single((await competitor.LeaderboardWithEntriesAsync(phaseId, 2)).GetProperty("rows").EnumerateArray());
         Assert.Equal(2, row.GetProperty("entries").GetInt32());
+    }
+
+    [Fact]
+    public async Task ScoringProgram_IsStoredInNewVersionsAndRun_WhenTheApiCannotReadHiddenLabels()
+    {
+        var organiser = await ApiSession.RegisterAsync(_server.CreateClient());
+        var slug = await organiser.CreateChallengeAsync();
+        var phaseId = await organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig);
+        await organiser.UploadLabelsAsync(phaseId, SampleFiles.Labels());
+
+        // The api may write the archive but not look into hidden-labels; a second upload is a new version, not an overwrite.
+        Assert.Equal(1, await ScoringPrograms.UploadAsync(organiser, phaseId, "print('first')"));
+        Assert.Equal(2, await ScoringPrograms.UploadAsync(organiser, phaseId, ScoringPrograms.Accuracy));
+
+        ScoringPrograms.RequireBubblewrap();
+        var competitor = await ApiSession.RegisterAsync(_server.CreateClient());
+        await competitor.JoinAsync(slug);
+        var submissionId = await competitor.SubmitAsync(phaseId, SampleFiles.Predictions(swaps: 3));
+        var outcome = await competitor.WaitForOutcomeAsync(submissionId, TimeSpan.FromSeconds(90));
+
+        Assert.Equal("Scored", outcome.GetProperty("status").GetString());
+        // Public rows are r0..r39: 3 swapped pairs miss 6 of 40 rows, so only version 2 can give this score.
+        Assert.Equal(34.0 / 40, outcome.GetProperty("score").GetDouble(), 12);
     }
 }

@@ -72,14 +72,14 @@ public static class ScoringProgramEndpoints
             else if (disposition.IsFileDisposition())
             {
                 if (config is null) return Problems.BadRequest("The 'config' field must come before the file.");
-                return await StoreAsync(phase.Id, phase.ScoringConfig, config, section.Body, db, store, storeOptions.Value, cancellationToken);
+                return await StoreAsync(phase, config, section.Body, db, store, storeOptions.Value, cancellationToken);
             }
         }
 
         return Problems.BadRequest("The request carries no zip file.");
     }
 
-    private static async Task<Results<Ok<ScoringProgramResponse>, ProblemHttpResult>> StoreAsync(Guid phaseId, string currentConfig, ProgramConfig config,
+    private static async Task<Results<Ok<ScoringProgramResponse>, ProblemHttpResult>> StoreAsync(Phase phase, ProgramConfig config,
         Stream body, DataChallengeDbContext db, IObjectStore store, ObjectStoreOptions storeOptions, CancellationToken cancellationToken)
     {
         SpooledUpload upload;
@@ -106,14 +106,19 @@ public static class ScoringProgramEndpoints
             }
 
             upload.File.Position = 0;
-            var version = 1;
-            while (await store.ExistsAsync(storeOptions.Buckets.HiddenLabels, ProgramConfig.ArchiveKeyOf(phaseId, version), cancellationToken)) version++;
+            // Archives from before versions were counted are named only by the configuration.
+            var latest = Math.Max(phase.ProgramVersion, ProgramConfig.IsProgram(phase.ScoringConfig) ? ProgramConfig.Parse(phase.ScoringConfig).ArchiveVersion : 0);
+            var version = latest + 1;
+            // The version is claimed before the archive is written, so no two uploads ever write the same key.
+            var claimed = await db.Phases.Where(p => p.Id == phase.Id && p.ProgramVersion == phase.ProgramVersion)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.ProgramVersion, version), cancellationToken);
+            if (claimed == 0) return Problems.Conflict("Another program upload for this phase came first; upload again.");
             var named = config with { Archive = $"v{version}" };
-            await store.PutAsync(storeOptions.Buckets.HiddenLabels, ProgramConfig.ArchiveKeyOf(phaseId, version), upload.File, upload.Length,
+            await store.PutAsync(storeOptions.Buckets.HiddenLabels, ProgramConfig.ArchiveKeyOf(phase.Id, version), upload.File, upload.Length,
                 "application/zip", cancellationToken);
             var json = named.ToJson();
             // The configuration only moves from the one this upload read; a concurrent upload that got there first wins.
-            var updated = await db.Phases.Where(p => p.Id == phaseId && p.ScoringConfig == currentConfig)
+            var updated = await db.Phases.Where(p => p.Id == phase.Id && p.ScoringConfig == phase.ScoringConfig)
                 .ExecuteUpdateAsync(set => set.SetProperty(p => p.ScoringConfig, json), cancellationToken);
             if (updated == 0) return Problems.Conflict("The phase's scoring configuration changed during the upload; upload again.");
             return TypedResults.Ok(new ScoringProgramResponse(version, upload.Length, upload.Sha256, summary.Files,

@@ -351,6 +351,9 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.Property<DateTimeOffset?>("PrivateRevealedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ProgramVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ScoreDecimals")
                         .HasColumnType("integer");
 

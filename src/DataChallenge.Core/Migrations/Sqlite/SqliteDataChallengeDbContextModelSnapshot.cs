@@ -344,6 +344,9 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.Property<long?>("PrivateRevealedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ProgramVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ScoreDecimals")
                         .HasColumnType("INTEGER");
 

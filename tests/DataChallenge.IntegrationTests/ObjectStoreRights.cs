@@ -1,0 +1,50 @@
+using DataChallenge.Testing;
+using Minio;
+using Minio.DataModel.Args;
+
+namespace DataChallenge.IntegrationTests;
+
+/// <summary>
+/// The compose stack's object-store rights (compose/minio/policies) on a test's buckets, as Swift container ACLs for
+/// one tempauth user per role; the buckets are made with the admin key, since the roles may not create any.
+/// Swift grants whole containers, so two rights are wider than compose's: the worker may write anywhere in
+/// hidden-labels (compose: only under phases/*/program/results/), and a read right includes listing.
+/// </summary>
+public static class ObjectStoreRights
+{
+    public static async Task ProvisionAsync(string runId)
+    {
+        var settings = RealServices.Settings(runId);
+        string api = Services.S3ApiAccessKey, worker = Services.S3WorkerAccessKey;
+        using var admin = new MinioClient().WithEndpoint(Services.S3Endpoint).WithCredentials(Services.S3AccessKey, Services.S3SecretKey)
+            .WithRegion(Services.S3Region).Build();
+        using var swift = await SwiftAdminAsync();
+        (string Bucket, string[] Read, string[] Write)[] rights =
+        [
+            (settings["ObjectStore:Buckets:Submissions"]!, [api, worker], [api]),
+            (settings["ObjectStore:Buckets:HiddenLabels"]!, [worker], [api, worker]),
+            (settings["ObjectStore:Buckets:PublicData"]!, [api], [api]),
+        ];
+        foreach (var (bucket, read, write) in rights)
+        {
+            await admin.MakeBucketAsync(new MakeBucketArgs().WithBucket(bucket));
+            using var acl = new HttpRequestMessage(HttpMethod.Post, bucket);
+            acl.Headers.Add("X-Container-Read", string.Join(',', read));
+            acl.Headers.Add("X-Container-Write", string.Join(',', write));
+            (await swift.SendAsync(acl)).EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>A client of Swift's own API on the admin's account: S3 cannot set Swift ACLs.</summary>
+    private static async Task<HttpClient> SwiftAdminAsync()
+    {
+        using var http = new HttpClient();
+        using var login = new HttpRequestMessage(HttpMethod.Get, $"http://{Services.S3Endpoint}/auth/v1.0");
+        login.Headers.Add("X-Auth-User", Services.S3AccessKey);
+        login.Headers.Add("X-Auth-Key", Services.S3SecretKey);
+        using var answer = (await http.SendAsync(login)).EnsureSuccessStatusCode();
+        var swift = new HttpClient { BaseAddress = new Uri(answer.Headers.GetValues("X-Storage-Url").Single() + "/") };
+        swift.DefaultRequestHeaders.Add("X-Auth-Token", answer.Headers.GetValues("X-Auth-Token").Single());
+        return swift;
+    }
+}
