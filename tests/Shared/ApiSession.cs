@@ -41,6 +41,14 @@ public sealed class ApiSession(HttpClient client, string email)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
+    /// <summary>A phase on the sample binary configuration, its sample labels uploaded: ready for submissions.</summary>
+    public async Task<Guid> CreateSamplePhaseAsync(string slug)
+    {
+        var phaseId = await CreatePhaseAsync(slug, SampleFiles.BinaryConfig);
+        await UploadLabelsAsync(phaseId, SampleFiles.Labels());
+        return phaseId;
+    }
+
     public async Task UploadLabelsAsync(Guid phaseId, string csv)
         => await EnsureAsync(await Client.PutAsync($"/api/phases/{phaseId}/labels", new StringContent(csv, Encoding.UTF8, "text/csv")), "upload labels");
 
