@@ -33,9 +33,10 @@ public sealed class ApiSession(HttpClient client, string email)
         return slug;
     }
 
-    public async Task<Guid> CreatePhaseAsync(string slug, string scoringConfigJson, DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null, long? maxFileBytes = null)
+    public async Task<Guid> CreatePhaseAsync(string slug, string scoringConfigJson, DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null, long? maxFileBytes = null,
+        bool unlimitedSubmissionsPerDay = false)
     {
-        var request = new { name = "Main", opensAt, closesAt, scoringConfig = JsonDocument.Parse(scoringConfigJson).RootElement, maxFileBytes };
+        var request = new { name = "Main", opensAt, closesAt, scoringConfig = JsonDocument.Parse(scoringConfigJson).RootElement, maxFileBytes, unlimitedSubmissionsPerDay };
         var response = await Client.PostAsJsonAsync($"/api/challenges/{slug}/phases", request);
         await EnsureAsync(response, "create phase");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
