@@ -8,26 +8,20 @@ namespace DataChallenge.Api.Tests.Quotas;
 /// <summary>Unlimited uploads make probing the public split cheap: a phase gets a daily limit unless its organiser lifts it.</summary>
 public sealed class DailyLimitDefaultTests : IAsyncLifetime
 {
-    private readonly ServerFactory _server = new();
-    private ApiSession _organiser = null!;
-    private string _slug = "";
+    private ChallengeStage _stage = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _organiser = await ApiSession.RegisterAsync(_server.CreateClient());
-        _slug = await _organiser.CreateChallengeAsync();
-    }
+    public async ValueTask InitializeAsync() => _stage = await ChallengeStage.StartAsync();
 
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    public ValueTask DisposeAsync() => _stage.DisposeAsync();
 
-    private async Task<JsonElement> PhaseAsync(Guid phaseId) => await _organiser.Client.GetFromJsonAsync<JsonElement>($"/api/phases/{phaseId}");
+    private async Task<JsonElement> PhaseAsync(Guid phaseId) => await _stage.Organiser.Client.GetFromJsonAsync<JsonElement>($"/api/phases/{phaseId}");
 
     [Fact]
     public async Task Submit_Answers429AfterFiveUploads_WhenTheOrganiserSetNoDailyLimit()
     {
-        var phaseId = await _organiser.CreateSamplePhaseAsync(_slug);
-        var team = await ApiSession.RegisterAsync(_server.CreateClient());
-        await team.JoinAsync(_slug);
+        var phaseId = await _stage.Organiser.CreateSamplePhaseAsync(_stage.Slug);
+        var team = await ApiSession.RegisterAsync(_stage.Server.CreateClient());
+        await team.JoinAsync(_stage.Slug);
         for (var i = 0; i < 5; i++) await team.SubmitAsync(phaseId, SampleFiles.Predictions(swaps: i));
 
         var sixth = await team.SubmitRawAsync(phaseId, SampleFiles.Predictions(swaps: 5));
@@ -39,7 +33,7 @@ public sealed class DailyLimitDefaultTests : IAsyncLifetime
     [Fact]
     public async Task CreatePhase_HasNoDailyLimit_WhenTheOrganiserAsksForUnlimited()
     {
-        var phaseId = await _organiser.CreatePhaseAsync(_slug, SampleFiles.BinaryConfig, unlimitedSubmissionsPerDay: true);
+        var phaseId = await _stage.Organiser.CreatePhaseAsync(_stage.Slug, SampleFiles.BinaryConfig, unlimitedSubmissionsPerDay: true);
 
         Assert.Equal(JsonValueKind.Null, (await PhaseAsync(phaseId)).GetProperty("maxSubmissionsPerDay").ValueKind);
     }
@@ -47,7 +41,7 @@ public sealed class DailyLimitDefaultTests : IAsyncLifetime
     [Fact]
     public async Task CreatePhase_AnswersBadRequest_WhenALimitAndUnlimitedAreBothGiven()
     {
-        var response = await _organiser.Client.PostAsJsonAsync($"/api/challenges/{_slug}/phases", new
+        var response = await _stage.Organiser.Client.PostAsJsonAsync($"/api/challenges/{_stage.Slug}/phases", new
         {
             name = "Main", scoringConfig = JsonDocument.Parse(SampleFiles.BinaryConfig).RootElement, maxSubmissionsPerDay = 3, unlimitedSubmissionsPerDay = true,
         });

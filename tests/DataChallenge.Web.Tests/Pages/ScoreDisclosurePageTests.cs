@@ -10,31 +10,28 @@ namespace DataChallenge.Web.Tests.Pages;
 /// </summary>
 public sealed partial class ScoreDisclosurePageTests : IAsyncLifetime
 {
-    private readonly ServerFactory _server = new();
-    private ApiSession _organiser = null!;
-    private string _slug = "";
+    private ChallengeStage _stage = null!;
     private Guid _phaseId;
 
     public async ValueTask InitializeAsync()
     {
-        _organiser = await ApiSession.RegisterAsync(_server.CreateClient());
-        _slug = await _organiser.CreateChallengeAsync();
-        _phaseId = await _organiser.CreateSamplePhaseAsync(_slug);
+        _stage = await ChallengeStage.StartAsync();
+        _phaseId = await _stage.Organiser.CreateSamplePhaseAsync(_stage.Slug);
     }
 
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    public ValueTask DisposeAsync() => _stage.DisposeAsync();
 
     /// <summary>One positive drops below one negative: 399 of 400 pairs in order.</summary>
     private static string AlmostPerfect() => SampleFiles.Predictions().Replace("r1,0.6\n", "r1,0.399\n", StringComparison.Ordinal);
 
     private async Task BoardSettingsAsync(int scoreDecimals, double? ladderMargin)
-        => await ApiSession.EnsureAsync(await _organiser.Client.PutAsJsonAsync($"/api/phases/{_phaseId}/board-settings",
+        => await ApiSession.EnsureAsync(await _stage.Organiser.Client.PutAsJsonAsync($"/api/phases/{_phaseId}/board-settings",
             new { hidden = false, anonymise = false, scoreDecimals, ladderMargin }), "board settings");
 
     private async Task<PageBrowser> CompetitorAsync()
     {
-        var competitor = await PageBrowser.SignUpAsync(_server);
-        await competitor.Api.JoinAsync(_slug);
+        var competitor = await PageBrowser.SignUpAsync(_stage.Server);
+        await competitor.Api.JoinAsync(_stage.Slug);
         return competitor;
     }
 
@@ -83,7 +80,7 @@ public sealed partial class ScoreDisclosurePageTests : IAsyncLifetime
     {
         var cheater = await CompetitorAsync();
         var invalid = await ScoredAsync(cheater, SampleFiles.Predictions());
-        await ApiSession.EnsureAsync(await _organiser.Client.PostAsJsonAsync($"/api/submissions/{invalid}/invalidate", new { reason = "Hand-labelled test rows." }),
+        await ApiSession.EnsureAsync(await _stage.Organiser.Client.PostAsJsonAsync($"/api/submissions/{invalid}/invalidate", new { reason = "Hand-labelled test rows." }),
             "invalidate");
         var competitor = await CompetitorAsync();
         await ScoredAsync(competitor, SampleFiles.Predictions(swaps: 1));
