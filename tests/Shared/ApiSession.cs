@@ -35,12 +35,21 @@ public sealed class ApiSession(HttpClient client, string email)
         return slug;
     }
 
-    public async Task<Guid> CreatePhaseAsync(string slug, string scoringConfigJson, DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null, long? maxFileBytes = null)
+    public async Task<Guid> CreatePhaseAsync(string slug, string scoringConfigJson, DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null, long? maxFileBytes = null,
+        bool unlimitedSubmissionsPerDay = false)
     {
-        var request = new { name = "Main", opensAt, closesAt, scoringConfig = JsonDocument.Parse(scoringConfigJson).RootElement, maxFileBytes };
+        var request = new { name = "Main", opensAt, closesAt, scoringConfig = JsonDocument.Parse(scoringConfigJson).RootElement, maxFileBytes, unlimitedSubmissionsPerDay };
         var response = await Client.PostAsJsonAsync($"/api/challenges/{slug}/phases", request);
         await EnsureAsync(response, "create phase");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A phase on the sample binary configuration, its sample labels uploaded: ready for submissions.</summary>
+    public async Task<Guid> CreateSamplePhaseAsync(string slug)
+    {
+        var phaseId = await CreatePhaseAsync(slug, SampleFiles.BinaryConfig);
+        await UploadLabelsAsync(phaseId, SampleFiles.Labels());
+        return phaseId;
     }
 
     public async Task UploadLabelsAsync(Guid phaseId, string csv)

@@ -39,14 +39,15 @@ public sealed class RequeueStuckSubmissionsJob(DataChallengeDbContext db, Submis
             var started = submission.Status == SubmissionStatus.Scoring;
             if (started && submission.Attempt >= options.Value.MaxAttempts)
             {
+                var giveBack = await QuotaUse.MayGiveBackFailedAsync(db, submission.Id, cancellationToken);
                 await Claimed(submission, stuckBefore)
                     .ExecuteUpdateAsync(set => set
                         .SetProperty(s => s.Status, SubmissionStatus.Failed)
                         .SetProperty(s => s.Message, $"No worker finished scoring after {submission.Attempt} attempts.")
                         .SetProperty(s => s.FinishedAt, now)
-                        // A platform failure gives the quota places back.
-                        .SetProperty(s => s.QuotaSlot, (int?)null)
-                        .SetProperty(s => s.TotalSlot, (int?)null), cancellationToken);
+                        // A platform failure gives the quota places back, up to the daily cap.
+                        .SetProperty(s => s.QuotaSlot, s => giveBack ? null : s.QuotaSlot)
+                        .SetProperty(s => s.TotalSlot, s => giveBack ? null : s.TotalSlot), cancellationToken);
                 logger.LogWarning("Submission {SubmissionId} failed after {Attempts} attempts", submission.Id, submission.Attempt);
                 continue;
             }

@@ -26,6 +26,12 @@ public sealed class Phase
 
     public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
 
+    /// <summary>
+    /// The daily limit of a phase whose organiser sets none: probing the public split one row at a time takes many
+    /// uploads, so "no limit" is something an organiser asks for, not what they get by leaving the field out.
+    /// </summary>
+    public const int DefaultMaxSubmissionsPerDay = 5;
+
     /// <summary>Per team and UTC day of receipt; null = unlimited.</summary>
     public int? MaxSubmissionsPerDay { get; set; }
 

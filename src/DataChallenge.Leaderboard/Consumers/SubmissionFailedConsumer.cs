@@ -5,7 +5,7 @@ using MassTransit;
 
 namespace DataChallenge.Leaderboard.Consumers;
 
-/// <summary>Marks a submission as failed on the platform's side; it never counts against the team.</summary>
+/// <summary>Marks a submission as failed on the platform's side; up to a daily cap it does not count against the team.</summary>
 public sealed class SubmissionFailedConsumer(DataChallengeDbContext db, LeaderboardCache cache) : IConsumer<SubmissionFailed>
 {
     public Task Consume(ConsumeContext<SubmissionFailed> context)
@@ -14,6 +14,14 @@ public sealed class SubmissionFailedConsumer(DataChallengeDbContext db, Leaderbo
         return m.RescoreRunId is { } runId
             ? RescoreOutcomes.RecordAsync(db, cache, runId, m.SubmissionId, m.LabelsVersion, m.ScoringConfigHash, SubmissionStatus.Failed, m.Reason, m.FailedAt,
                 context.CancellationToken)
-            : db.FinishReleasingQuotaAsync(m.SubmissionId, SubmissionStatus.Failed, m.Reason, m.FailedAt, context.CancellationToken);
+            : FinishAsync(m, context.CancellationToken);
+    }
+
+    private async Task FinishAsync(SubmissionFailed m, CancellationToken cancellationToken)
+    {
+        if (await QuotaUse.MayGiveBackFailedAsync(db, m.SubmissionId, cancellationToken))
+            await db.FinishReleasingQuotaAsync(m.SubmissionId, SubmissionStatus.Failed, m.Reason, m.FailedAt, cancellationToken);
+        else
+            await db.FinishAsync(m.SubmissionId, SubmissionStatus.Failed, m.Reason, m.FailedAt, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DataChallenge.Contracts;
+using DataChallenge.Core.Judging;
 
 namespace DataChallenge.Leaderboard.Ranking;
 
@@ -28,5 +29,5 @@ public static class SplitScores
     }
 
     public static double? Round(double? value, int decimals)
-        => value is { } v && double.IsFinite(v) ? Math.Round(v, Math.Clamp(decimals, 0, 15), MidpointRounding.AwayFromZero) : value;
+        => ScoreDisclosure.Round(value, decimals);
 }

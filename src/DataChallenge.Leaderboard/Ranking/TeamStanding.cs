@@ -1,6 +1,6 @@
+using DataChallenge.Core.Judging;
 using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Persistence;
-using DataChallenge.Core.Submissions;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataChallenge.Leaderboard.Ranking;
@@ -14,9 +14,7 @@ public static class TeamStanding
     public static async Task RecomputeAsync(DataChallengeDbContext db, Guid phaseId, Guid teamId, bool higherIsBetter, CancellationToken cancellationToken)
     {
         var ladderMargin = await db.Phases.Where(p => p.Id == phaseId).Select(p => p.LadderMargin).FirstOrDefaultAsync(cancellationToken);
-        var candidates = await db.Submissions
-            .Where(s => s.PhaseId == phaseId && s.TeamId == teamId && s.Status == SubmissionStatus.Scored && s.PublicScore != null
-                && !s.IsBaseline && s.InvalidatedAt == null)
+        var candidates = await db.Submissions.Where(s => s.PhaseId == phaseId && s.TeamId == teamId).Where(ScoreDisclosure.Ranked)
             .Select(s => new Candidate(s.Id, s.PublicScore!.Value, s.ReceivedAt, s.IntervalLower, s.IntervalUpper))
             .ToListAsync(cancellationToken);
         var entry = await db.LeaderboardEntries.FindAsync([phaseId, teamId], cancellationToken);
@@ -59,18 +57,9 @@ public static class TeamStanding
     private static Candidate Best(List<Candidate> candidates, bool higherIsBetter)
         => (higherIsBetter ? candidates.OrderByDescending(c => c.Score) : candidates.OrderBy(c => c.Score)).ThenBy(c => c.ReceivedAt).First();
 
-    // Blum & Hardt's Ladder: replaying the team's submissions in order, the shown score moves only on a clear
-    // improvement, so probing the public split with small variations yields nothing.
+    // The same Ladder the team's own reads follow, so its submissions list and the board agree.
     private static Candidate Ladder(List<Candidate> candidates, bool higherIsBetter, double margin)
-    {
-        Candidate? shown = null;
-        foreach (var candidate in candidates.OrderBy(c => c.ReceivedAt))
-        {
-            if (shown is null || (higherIsBetter ? candidate.Score > shown.Score + margin : candidate.Score < shown.Score - margin))
-                shown = candidate;
-        }
-        return shown!;
-    }
+        => ScoreDisclosure.LadderSteps(candidates.OrderBy(c => c.ReceivedAt), c => c.Score, higherIsBetter, margin).Last();
 
     private sealed record Candidate(Guid Id, double Score, DateTimeOffset ReceivedAt, double? IntervalLower, double? IntervalUpper);
 }

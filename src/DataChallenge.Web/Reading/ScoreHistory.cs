@@ -1,12 +1,13 @@
+using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Judging;
 using DataChallenge.Core.Persistence;
-using DataChallenge.Core.Submissions;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataChallenge.Web.Reading;
 
 public readonly record struct ChartPoint(DateTimeOffset At, double Value);
 
-/// <summary>How a phase's public board evolved, replayed from its scored submissions (public scores only).</summary>
+/// <summary>How a phase's public board evolved as competitors saw it, replayed from its scored submissions (public scores only).</summary>
 public sealed class ScoreHistory
 {
     private readonly List<(Guid TeamId, DateTimeOffset At, double Score)> _events;
@@ -18,14 +19,20 @@ public sealed class ScoreHistory
         _higherIsBetter = higherIsBetter;
     }
 
-    public static async Task<ScoreHistory> ReadAsync(DataChallengeDbContext db, Guid phaseId, bool higherIsBetter, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the scores competitors may see move: valid, non-baseline submissions, only the Ladder's steps of each team,
+    /// at the phase's precision. A point per raw value would tell apart files the rounding and the Ladder make equal.
+    /// </summary>
+    public static async Task<ScoreHistory> ReadAsync(DataChallengeDbContext db, Phase phase, bool higherIsBetter, CancellationToken cancellationToken)
     {
-        var scored = await db.Submissions.AsNoTracking()
-            .Where(s => s.PhaseId == phaseId && s.Status == SubmissionStatus.Scored && s.PublicScore != null)
+        var scored = await db.Submissions.AsNoTracking().Where(s => s.PhaseId == phase.Id).Where(ScoreDisclosure.Ranked)
             .Select(s => new { s.TeamId, s.ReceivedAt, Score = s.PublicScore!.Value })
             .ToListAsync(cancellationToken);
         // Sorted here: SQLite stores the instants as ticks, and a bounded history keeps the page cheap.
-        var events = scored.OrderBy(s => s.ReceivedAt).TakeLast(5000).Select(s => (s.TeamId, s.ReceivedAt, s.Score)).ToList();
+        var events = scored.GroupBy(s => s.TeamId)
+            .SelectMany(team => ScoreDisclosure.Visible(team.OrderBy(s => s.ReceivedAt), s => s.Score, higherIsBetter, phase.LadderMargin))
+            .OrderBy(s => s.ReceivedAt).TakeLast(5000)
+            .Select(s => (s.TeamId, s.ReceivedAt, ScoreDisclosure.Round(s.Score, phase.ScoreDecimals)!.Value)).ToList();
         return new ScoreHistory(events, higherIsBetter);
     }
 

@@ -178,6 +178,25 @@ public sealed class RequeueStuckSubmissionsJobTests : IAsyncLifetime
         Assert.Equal(2, SentCommands(id));
     }
 
+    [Fact]
+    public async Task RunAsync_KeepsTheirPlaces_WhenMoreFilesFailInADayThanTheGiveBackCap()
+    {
+        // Files that make the platform fail must not buy unlimited uploads.
+        var uploads = QuotaUse.FailedGiveBacksPerDay + 1;
+        var ids = new List<Guid>();
+        for (var i = 0; i < uploads; i++) ids.Add(await _competitor.SubmitAsync(_phaseId, SampleFiles.Predictions(swaps: i)));
+        for (var i = 0; i < 3; i++)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(3));
+            await RunJobAsync();
+        }
+
+        var failed = new List<Submission>();
+        foreach (var id in ids) failed.Add(await ReadAsync(id));
+        Assert.All(failed, s => Assert.Equal(SubmissionStatus.Failed, s.Status));
+        Assert.Equal(uploads - QuotaUse.FailedGiveBacksPerDay, failed.Count(s => s.QuotaSlot is not null));
+    }
+
     private async Task<int> RunJobAsync()
     {
         await using var scope = _server.Services.CreateAsyncScope();

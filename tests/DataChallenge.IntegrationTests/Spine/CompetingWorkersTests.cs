@@ -33,7 +33,8 @@ public sealed class CompetingWorkersTests : IAsyncLifetime
         var settings = RealServices.Settings(_runId);
         var organiser = await ApiSession.RegisterAsync(_server.CreateClient());
         var slug = await organiser.CreateChallengeAsync();
-        var phaseId = await organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig);
+        // Sixteen uploads of one team in a day: more than the default daily limit.
+        var phaseId = await organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig, unlimitedSubmissionsPerDay: true);
         await organiser.UploadLabelsAsync(phaseId, SampleFiles.Labels(2000));
         for (var i = 0; i < 2; i++) _workers.Add(WorkerProcess.Start(settings, concurrency: 1));
         foreach (var worker in _workers) await worker.WaitForAsync("running with roles: worker", TimeSpan.FromSeconds(60));

@@ -48,6 +48,8 @@ public static class PhaseEndpoints
         if (PhaseEditing.RulesProblem(request.MaxFileBytes, request.MaxSubmissionsPerDay, request.MaxSubmissionsTotal, request.MaxRejectedPerDay,
                 request.MaxFinalSubmissions) is { } invalid)
             return Problems.BadRequest(invalid.Message);
+        if (request.UnlimitedSubmissionsPerDay && request.MaxSubmissionsPerDay is not null)
+            return Problems.BadRequest("Give maxSubmissionsPerDay or unlimitedSubmissionsPerDay, not both.");
 
         var configJson = request.ScoringConfig.ValueKind == JsonValueKind.Object ? request.ScoringConfig.GetRawText() : "";
         try
@@ -63,7 +65,8 @@ public static class PhaseEndpoints
         {
             ChallengeId = sight.Challenge.Id, Name = request.Name.Trim(), OpensAt = opensAt, ClosesAt = request.ClosesAt,
             ScoringConfig = configJson, MaxFileBytes = request.MaxFileBytes ?? 100L * 1024 * 1024,
-            MaxSubmissionsPerDay = request.MaxSubmissionsPerDay, MaxSubmissionsTotal = request.MaxSubmissionsTotal,
+            MaxSubmissionsPerDay = request.UnlimitedSubmissionsPerDay ? null : request.MaxSubmissionsPerDay ?? Phase.DefaultMaxSubmissionsPerDay,
+            MaxSubmissionsTotal = request.MaxSubmissionsTotal,
             MaxRejectedPerDay = request.MaxRejectedPerDay ?? 50, MaxFinalSubmissions = request.MaxFinalSubmissions ?? 2,
         };
         db.Phases.Add(phase);

@@ -5,8 +5,10 @@ using DataChallenge.Api.Features.Registration;
 using DataChallenge.Api.Http;
 using DataChallenge.Core.Accounts;
 using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Judging;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
+using DataChallenge.Scoring;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -51,7 +53,7 @@ public static class SubmissionEndpoints
         if (idempotencyKey.Length > 100) return Problems.BadRequest("The Idempotency-Key header has at most 100 characters.");
         // A retry of an accepted upload gets the first answer, even after the window closed or the quota filled.
         if (idempotencyKey.Length > 0 && await intake.FindByKeyAsync(phase.Id, userId, idempotencyKey, cancellationToken) is { } first)
-            return Replay(first, phase);
+            return await ReplayAsync(db, first, phase, cancellationToken);
 
         if (await ParticipationGate.RefusalAsync(db, sight, "submit", cancellationToken) is { } refused) return refused;
         if (phase.IsRevealed) return Revealed();
@@ -83,14 +85,21 @@ public static class SubmissionEndpoints
             var result = await intake.AcceptAsync(phase, teamId.Value, userId, upload, body.FileName, idempotencyKey.Length > 0 ? idempotencyKey : null,
                 receivedAt, cancellationToken);
             if (result.Refusal is not null) return QuotaUsed(request.HttpContext, result.Refusal);
-            return result.Replayed ? Replay(result.Submission!, phase) : TypedResults.Accepted($"/api/submissions/{result.Submission!.Id}", SubmissionResponse.From(result.Submission, phase, mayReadPrivate: false));
+            return result.Replayed ? await ReplayAsync(db, result.Submission!, phase, cancellationToken) : TypedResults.Accepted($"/api/submissions/{result.Submission!.Id}", SubmissionResponse.From(result.Submission, phase, mayReadPrivate: false));
         }
     }
 
     private static ProblemHttpResult Revealed() => Problems.Conflict("The private leaderboard of this phase is revealed: the phase accepts no more files.");
 
-    private static Accepted<SubmissionResponse> Replay(Submission first, Phase phase)
-        => TypedResults.Accepted($"/api/submissions/{first.Id}", SubmissionResponse.From(first, phase, mayReadPrivate: false));
+    // A replayed upload may be scored by now: it reads like the team's other submissions.
+    private static async Task<Accepted<SubmissionResponse>> ReplayAsync(DataChallengeDbContext db, Submission first, Phase phase, CancellationToken cancellationToken)
+        => TypedResults.Accepted($"/api/submissions/{first.Id}",
+            SubmissionResponse.From(first, phase, await DisclosureAsync(db, phase, first.TeamId, organiser: false, cancellationToken), mayReadPrivate: false));
+
+    // Organisers read every value at the phase's precision; a team reads what the Ladder lets through.
+    private static Task<ScoreDisclosure> DisclosureAsync(DataChallengeDbContext db, Phase phase, Guid teamId, bool organiser, CancellationToken cancellationToken)
+        => organiser ? Task.FromResult(ScoreDisclosure.Rounding(phase))
+            : ScoreDisclosure.ForTeamAsync(db, phase, teamId, MetricCatalog.HigherIsBetter, cancellationToken);
 
     private static ProblemHttpResult QuotaUsed(HttpContext context, QuotaRefusal refusal)
     {
@@ -109,7 +118,8 @@ public static class SubmissionEndpoints
         var submissions = await db.Submissions.AsNoTracking().Where(s => s.PhaseId == phaseId && s.TeamId == teamId)
             .OrderByDescending(s => s.ReceivedAt).Take(500).ToListAsync(cancellationToken);
         var organiser = await db.IsOrganiserAsync(phase.ChallengeId, user.UserId(), cancellationToken);
-        return TypedResults.Ok(submissions.Select(s => SubmissionResponse.From(s, phase, organiser)).ToList());
+        var disclosure = await DisclosureAsync(db, phase, teamId.Value, organiser, cancellationToken);
+        return TypedResults.Ok(submissions.Select(s => SubmissionResponse.From(s, phase, disclosure, organiser)).ToList());
     }
 
     private static async Task<Results<Ok<SubmissionResponse>, ProblemHttpResult>> Get(Guid submissionId, ClaimsPrincipal user,
@@ -124,6 +134,8 @@ public static class SubmissionEndpoints
         var organiser = await db.IsOrganiserAsync(found.Phase.ChallengeId, userId, cancellationToken);
         var mayRead = organiser || await db.TeamOfAsync(found.Phase.ChallengeId, userId, cancellationToken) == found.Submission.TeamId;
         // Another team's submission answers exactly like a missing one.
-        return mayRead ? TypedResults.Ok(SubmissionResponse.From(found.Submission, found.Phase, organiser)) : Problems.NotFound("The submission");
+        if (!mayRead) return Problems.NotFound("The submission");
+        var disclosure = await DisclosureAsync(db, found.Phase, found.Submission.TeamId, organiser, cancellationToken);
+        return TypedResults.Ok(SubmissionResponse.From(found.Submission, found.Phase, disclosure, organiser));
     }
 }

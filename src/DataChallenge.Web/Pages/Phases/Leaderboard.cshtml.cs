@@ -36,7 +36,7 @@ public sealed class LeaderboardModel(DataChallengeDbContext db, PageChallenges c
         if (!await LoadAsync(phaseId, cancellationToken)) return NotFound();
         // The chart replays scores by team and time: hidden boards show none, anonymised ones still show only the best score.
         if (!HiddenFromReader)
-            BestOverTime = (await ScoreHistory.ReadAsync(db, phaseId, Board.HigherIsBetter, cancellationToken)).BestOverTime();
+            BestOverTime = (await ScoreHistory.ReadAsync(db, Phase, Board.HigherIsBetter, cancellationToken)).BestOverTime();
         return Page();
     }
 

@@ -1,8 +1,10 @@
 using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Judging;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
 using DataChallenge.Scoring;
 using DataChallenge.Web.Reading;
+using DataChallenge.Web.Rendering;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +29,9 @@ public sealed class SubmitModel(DataChallengeDbContext db, PageChallenges challe
     public QuotaUse? Quota { get; private set; }
     public Finals? Finals { get; private set; }
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>What the team may read of its public scores: the phase's precision and Ladder.</summary>
+    public ScoreDisclosure Disclosure { get; private set; } = null!;
 
     /// <summary>The upload a script-less form post just made, shown until it has an outcome.</summary>
     public Submission? Landed { get; private set; }
@@ -66,6 +71,10 @@ public sealed class SubmitModel(DataChallengeDbContext db, PageChallenges challe
     public static string? MessageFor(Submission submission)
         => submission.Status == SubmissionStatus.Failed ? null : submission.Message;
 
+    /// <summary>A scored file's public score as the team may read it; the Ladder's held files say so instead.</summary>
+    public string ShownScore(Submission submission)
+        => Disclosure.Holds(submission) ? text["No clear improvement"] : Display.Score(Disclosure.PublicScore(submission), Disclosure.Decimals);
+
     public static bool IsPending(Submission submission) => submission.Status is SubmissionStatus.Received or SubmissionStatus.Scoring;
 
     private async Task<bool> LoadAsync(Guid phaseId, CancellationToken cancellationToken)
@@ -76,7 +85,9 @@ public sealed class SubmitModel(DataChallengeDbContext db, PageChallenges challe
         Now = clock.GetUtcNow();
         Timing = PhaseTiming.Of(phase, Now);
         Block = await challenges.BlockAsync(sight, cancellationToken);
+        Disclosure = ScoreDisclosure.Rounding(phase);
         if (await db.TeamOfAsync(phase.ChallengeId, User.IdOrNull(), cancellationToken) is not { } teamId) return true;
+        Disclosure = await ScoreDisclosure.ForTeamAsync(db, phase, teamId, MetricCatalog.HigherIsBetter, cancellationToken);
         TeamName = await db.Teams.Where(t => t.Id == teamId).Select(t => t.Name).FirstAsync(cancellationToken);
         var mine = await db.Submissions.AsNoTracking().Where(s => s.PhaseId == phaseId && s.TeamId == teamId).ToListAsync(cancellationToken);
         Mine = mine.OrderByDescending(s => s.ReceivedAt).Take(200).ToList();

@@ -26,7 +26,7 @@ public sealed class TeamModel(DataChallengeDbContext db, PageChallenges challeng
         Team = team;
         Now = clock.GetUtcNow();
         var board = await db.ReadAsync(phaseId, cancellationToken);
-        Ranks = (await ScoreHistory.ReadAsync(db, phaseId, board.HigherIsBetter, cancellationToken)).RankOf(teamId);
+        Ranks = (await ScoreHistory.ReadAsync(db, phase, board.HigherIsBetter, cancellationToken)).RankOf(teamId);
         return Page();
     }
 }
