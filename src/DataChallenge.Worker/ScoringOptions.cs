@@ -7,4 +7,10 @@ public sealed class ScoringOptions
 
     /// <summary>Bootstrap resamples for the primary metric's 95 % interval; 0 turns intervals off.</summary>
     public int BootstrapResamples { get; set; } = 1000;
+
+    /// <summary>
+    /// How often a worker tells the platform it is still scoring a submission. Keep it well under the api's
+    /// <c>Submissions:StuckAfter</c>: a submission whose lease goes unrenewed that long is dispatched again.
+    /// </summary>
+    public TimeSpan LeaseRenewEvery { get; set; } = TimeSpan.FromSeconds(30);
 }
