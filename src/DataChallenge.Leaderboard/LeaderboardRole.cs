@@ -13,7 +13,6 @@ public static class LeaderboardRole
     public static void AddLeaderboardConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<SubmissionScoringStartedConsumer>();
-        bus.AddConsumer<SubmissionScoringRenewedConsumer>();
         bus.AddConsumer<SubmissionScoredConsumer>();
         bus.AddConsumer<SubmissionIntervalEstimatedConsumer>();
         bus.AddConsumer<SubmissionRejectedConsumer>();

@@ -13,4 +13,7 @@ public sealed class ScoringOptions
     /// <c>Submissions:StuckAfter</c>: a submission whose lease goes unrenewed that long is dispatched again.
     /// </summary>
     public TimeSpan LeaseRenewEvery { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Organiser programs this worker runs at once, on their own queue; each holds a sandbox for up to its wall clock.</summary>
+    public int ProgramConcurrency { get; set; } = 2;
 }
