@@ -9,12 +9,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DataChallenge.Sandbox.Tests;
 
-/// <summary>A program that runs longer than the stuck threshold holds its submission through the worker's lease.</summary>
+/// <summary>
+/// A program that runs longer than the stuck threshold holds its submission through the worker's lease, and runs on
+/// a queue of its own so it never holds up built-in scoring.
+/// </summary>
 public sealed class LongProgramLeaseTests : IAsyncLifetime
 {
     private const string SlowProgram = """
         import json, os, sys, time
-        time.sleep(4)
+        time.sleep(6)
         with open(os.path.join(sys.argv[2], "scores.json"), "w") as f:
             json.dump({"accuracy": 0.5}, f)
         """;
@@ -31,9 +34,11 @@ public sealed class LongProgramLeaseTests : IAsyncLifetime
         _server.Settings["Sandbox:Kind"] = "bubblewrap";
         _server.Settings["Sandbox:WorkRoot"] = Path.Combine(_server.DataFolder, "sandbox");
         _server.Settings["Sandbox:Limits:WallClock"] = "00:00:30";
-        // Four times shorter than the program's run, as 2 min is shorter than the 5 min wall clock in production.
+        // Six times shorter than the program's run, as 2 min is shorter than the 5 min wall clock in production.
         _server.Settings["Submissions:StuckAfter"] = "00:00:01";
         _server.Settings["Scoring:LeaseRenewEvery"] = "00:00:00.200";
+        // One scoring at a time per queue: a program sharing the built-in queue would hold its only slot.
+        _server.Settings["Bus:ConcurrencyLimit"] = "1";
         return ValueTask.CompletedTask;
     }
 
@@ -43,14 +48,7 @@ public sealed class LongProgramLeaseTests : IAsyncLifetime
     public async Task Submit_IsScoredOnItsFirstAttempt_WhenTheProgramRunsLongerThanStuckAfter()
     {
         Bubblewrap.Require();
-        var organiser = await ApiSession.RegisterAsync(_server.CreateClient());
-        var slug = await organiser.CreateChallengeAsync();
-        var phaseId = await organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig);
-        await organiser.UploadLabelsAsync(phaseId, SampleFiles.Labels());
-        using (var form = ProgramForm())
-            Assert.Equal(HttpStatusCode.OK, (await organiser.Client.PutAsync($"/api/phases/{phaseId}/program", form)).StatusCode);
-        var competitor = await ApiSession.RegisterAsync(_server.CreateClient());
-        await competitor.JoinAsync(slug);
+        var (competitor, phaseId) = await ProgramPhaseAsync();
 
         var id = await competitor.SubmitAsync(phaseId, SampleFiles.Predictions());
         var redispatched = 0;
@@ -65,6 +63,41 @@ public sealed class LongProgramLeaseTests : IAsyncLifetime
         var outcome = await competitor.WaitForOutcomeAsync(id);
         Assert.Equal(0, redispatched);
         Assert.Equal("Scored", outcome.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task BuiltInScoring_IsNotDelayed_WhileASlowProgramRuns()
+    {
+        Bubblewrap.Require();
+        var (programTeam, programPhase) = await ProgramPhaseAsync();
+        var organiser = await ApiSession.RegisterAsync(_server.CreateClient());
+        var slug = await organiser.CreateChallengeAsync();
+        var builtInPhase = await organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig);
+        await organiser.UploadLabelsAsync(builtInPhase, SampleFiles.Labels());
+        var builtInTeam = await ApiSession.RegisterAsync(_server.CreateClient());
+        await builtInTeam.JoinAsync(slug);
+
+        var slow = await programTeam.SubmitAsync(programPhase, SampleFiles.Predictions());
+        while (await StatusAsync(slow) == "Received") await Task.Delay(50);
+        var quick = await builtInTeam.SubmitAsync(builtInPhase, SampleFiles.Predictions());
+        var outcome = await builtInTeam.WaitForOutcomeAsync(quick, TimeSpan.FromSeconds(60));
+
+        Assert.Equal("Scored", outcome.GetProperty("status").GetString());
+        Assert.Equal("Scoring", await StatusAsync(slow));
+    }
+
+    // A challenge whose phase the slow program scores, and a competitor in it.
+    private async Task<(ApiSession Competitor, Guid PhaseId)> ProgramPhaseAsync()
+    {
+        var organiser = await ApiSession.RegisterAsync(_server.CreateClient());
+        var slug = await organiser.CreateChallengeAsync();
+        var phaseId = await organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig);
+        await organiser.UploadLabelsAsync(phaseId, SampleFiles.Labels());
+        using (var form = ProgramForm())
+            Assert.Equal(HttpStatusCode.OK, (await organiser.Client.PutAsync($"/api/phases/{phaseId}/program", form)).StatusCode);
+        var competitor = await ApiSession.RegisterAsync(_server.CreateClient());
+        await competitor.JoinAsync(slug);
+        return (competitor, phaseId);
     }
 
     private async Task<string> StatusAsync(Guid id)
