@@ -15,6 +15,11 @@ public sealed class ScoreProgramConsumerDefinition : ConsumerDefinition<ScorePro
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ScoreProgramConsumer> consumerConfigurator, IRegistrationContext context)
+    {
         // Commands are sent to this queue by name; a published ScoreSubmission must not land here as well.
-        => endpointConfigurator.ConfigureConsumeTopology = false;
+        endpointConfigurator.ConfigureConsumeTopology = false;
+        // A worker holds no more programs than it runs: a prefetched one would wait unstarted, without a lease, while
+        // another worker sits idle, and the stuck-submission job would take it for lost.
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.PrefetchCount = ConcurrentMessageLimit ?? 1;
+    }
 }
