@@ -7,4 +7,13 @@ public sealed class ScoringOptions
 
     /// <summary>Bootstrap resamples for the primary metric's 95 % interval; 0 turns intervals off.</summary>
     public int BootstrapResamples { get; set; } = 1000;
+
+    /// <summary>
+    /// How often a worker tells the platform it is still scoring a submission. Keep it well under the api's
+    /// <c>Submissions:StuckAfter</c>: a submission whose lease goes unrenewed that long is dispatched again.
+    /// </summary>
+    public TimeSpan LeaseRenewEvery { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Organiser programs this worker runs at once, on their own queue; each holds a sandbox for up to its wall clock.</summary>
+    public int ProgramConcurrency { get; set; } = 2;
 }

@@ -17,6 +17,7 @@ public static class WorkerRole
     public static void AddWorkerConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<ScoreSubmissionConsumer, ScoreSubmissionConsumerDefinition>();
+        bus.AddConsumer<ScoreProgramConsumer, ScoreProgramConsumerDefinition>();
         bus.AddConsumer<EstimateSubmissionIntervalConsumer, EstimateSubmissionIntervalConsumerDefinition>();
     }
 }

@@ -66,13 +66,19 @@ internal static class SubmitCommand
         var name = Path.GetFileName(path);
         if (!string.IsNullOrWhiteSpace(note)) name = $"{Path.GetFileNameWithoutExtension(path)} ({note.Trim()}){Path.GetExtension(path)}";
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        // One key for every try of this upload: a retry after a 503 or a lost answer is recorded once.
+        var idempotencyKey = Guid.NewGuid().ToString("N");
         JsonElement submission = default;
         await Terminal.WithProgressAsync(call.Host, $"Uploading {Path.GetFileName(path)}", stream.Length, async progress =>
         {
-            using var content = new ProgressContent(stream, progress);
-            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/phases/{phaseId}/submissions?fileName={Uri.EscapeDataString(name)}") { Content = content };
-            using var response = await call.Api.SendAsync(request, cancellationToken);
+            using var response = await call.Api.SendRetryingAsync(() =>
+            {
+                var content = new ProgressContent(stream, progress);
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+                var request = new HttpRequestMessage(HttpMethod.Post, $"api/phases/{phaseId}/submissions?fileName={Uri.EscapeDataString(name)}") { Content = content };
+                request.Headers.Add("Idempotency-Key", idempotencyKey);
+                return request;
+            }, cancellationToken);
             submission = await ApiClient.ReadJsonAsync(response, cancellationToken);
         });
         return submission;

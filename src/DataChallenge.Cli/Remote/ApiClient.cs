@@ -34,16 +34,41 @@ internal sealed class ApiClient(HttpClient http, string server) : IDisposable
 
     /// <summary>Sends the request; any answer other than 2xx becomes a <see cref="CliException"/>.</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        => await Checked(await ReachAsync(request, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Sends a request built anew for each try. While the server answers 503 (one of its dependencies is briefly down)
+    /// it waits for Retry-After, longer each time, and tries again. The builder makes a retry safe: an upload carries
+    /// the same Idempotency-Key every time, so the server records it once.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendRetryingAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = build();
+            var response = await ReachAsync(request, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == RetryBackoff.Attempts)
+                return await Checked(response, cancellationToken);
+            var wait = RetryBackoff.Before(attempt, response.Headers.RetryAfter?.Delta);
+            response.Dispose();
+            await Task.Delay(wait, cancellationToken);
+        }
+    }
+
+    private async Task<HttpResponseMessage> ReachAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         try
         {
-            response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            return await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
         catch (HttpRequestException e)
         {
             throw new CliException(ExitCodes.Error, $"Could not reach {Server}: {e.Message}");
         }
+    }
+
+    private static async Task<HttpResponseMessage> Checked(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
         if (response.IsSuccessStatusCode) return response;
         using (response) throw await FailureOf(response, cancellationToken);
     }

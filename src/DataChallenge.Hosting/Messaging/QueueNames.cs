@@ -4,5 +4,8 @@ namespace DataChallenge.Hosting.Messaging;
 public static class QueueNames
 {
     public const string ScoreSubmission = "score-submission";
+
+    /// <summary>Submissions of phases scored by an organiser program: slow runs never hold up built-in scoring.</summary>
+    public const string ScoreProgram = "score-program";
     public const string EstimateSubmissionInterval = "estimate-submission-interval";
 }

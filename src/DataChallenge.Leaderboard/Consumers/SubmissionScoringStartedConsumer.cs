@@ -7,10 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DataChallenge.Leaderboard.Consumers;
 
 /// <summary>
-/// Moves a submission from Received to Scoring; a late or repeated notice changes nothing. The start also restarts the
-/// dispatch clock: the stuck-submission job counts from when a worker took the submission, not from when it was queued.
+/// Moves a submission from Received to Scoring; a late or repeated notice changes nothing. The start, and each renewal
+/// of the worker's lease after it, restarts the dispatch clock: the stuck-submission job counts from the worker's last
+/// sign of life, so it leaves a long scoring alone for as long as its worker renews.
 /// </summary>
-public sealed class SubmissionScoringStartedConsumer(DataChallengeDbContext db) : IConsumer<SubmissionScoringStarted>
+public sealed class SubmissionScoringStartedConsumer(DataChallengeDbContext db) : IConsumer<SubmissionScoringStarted>, IConsumer<SubmissionScoringRenewed>
 {
     public Task Consume(ConsumeContext<SubmissionScoringStarted> context)
         => db.Submissions
@@ -20,4 +21,11 @@ public sealed class SubmissionScoringStartedConsumer(DataChallengeDbContext db) 
                 .SetProperty(s => s.Status, SubmissionStatus.Scoring)
                 .SetProperty(s => s.StartedAt, context.Message.StartedAt)
                 .SetProperty(s => s.DispatchedAt, context.Message.StartedAt), context.CancellationToken);
+
+    // A renewal of an older attempt, or one overtaken by a later renewal, changes nothing.
+    public Task Consume(ConsumeContext<SubmissionScoringRenewed> context)
+        => db.Submissions
+            .Where(s => s.Id == context.Message.SubmissionId && s.Attempt == context.Message.Attempt && s.Status == SubmissionStatus.Scoring
+                && s.DispatchedAt < context.Message.RenewedAt)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.DispatchedAt, context.Message.RenewedAt), context.CancellationToken);
 }

@@ -2,6 +2,7 @@
 // upload APIs; a prediction file is then followed until it is scored or rejected.
 (() => {
   const final = ['Scored', 'Rejected', 'Failed'];
+  const maxAttempts = 8;
   const lang = document.documentElement.lang || 'en';
 
   function problemText(xhr) {
@@ -72,30 +73,44 @@
       }
       const body = new FormData();
       body.append('file', file, file.name);
-      const xhr = new XMLHttpRequest();
-      xhr.open(form.dataset.method || 'POST', url);
-      xhr.setRequestHeader('Accept', 'application/json');
-      // Tells the upload API that a script reads the answer; a plain form post is sent back to the page instead.
-      xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+      // One key for every try of this upload: the server records a retried upload once.
+      const key = self.crypto && crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
       progress.hidden = false;
-      progress.value = 0;
       button.disabled = true;
-      say(form.dataset.textSending, 'pending');
-      xhr.upload.onprogress = p => { if (p.lengthComputable) progress.value = Math.round(100 * p.loaded / p.total); };
-      xhr.onerror = () => { button.disabled = false; say(form.dataset.textError.replace('{0}', ''), 'error'); };
-      xhr.onload = () => {
-        button.disabled = false;
-        progress.value = 100;
-        if (xhr.status < 200 || xhr.status >= 300) { say(form.dataset.textError.replace('{0}', problemText(xhr)), 'error'); return; }
-        if (form.dataset.upload === 'submission') {
-          follow(form, say, JSON.parse(xhr.responseText).id);
-        } else {
-          say(form.dataset.textDone, 'scored');
-          // The page lists what was uploaded; show the new state.
-          setTimeout(() => location.reload(), 800);
-        }
+      const send = attempt => {
+        const xhr = new XMLHttpRequest();
+        xhr.open(form.dataset.method || 'POST', url);
+        xhr.setRequestHeader('Accept', 'application/json');
+        // Tells the upload API that a script reads the answer; a plain form post is sent back to the page instead.
+        xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+        xhr.setRequestHeader('Idempotency-Key', key);
+        progress.value = 0;
+        say(form.dataset.textSending, 'pending');
+        xhr.upload.onprogress = p => { if (p.lengthComputable) progress.value = Math.round(100 * p.loaded / p.total); };
+        xhr.onerror = () => { button.disabled = false; say(form.dataset.textError.replace('{0}', ''), 'error'); };
+        xhr.onload = () => {
+          // 503: a service behind the platform is briefly down and nothing was recorded; wait as asked, longer each time.
+          if (xhr.status === 503 && attempt < maxAttempts) {
+            const asked = Number(xhr.getResponseHeader('Retry-After')) || 0;
+            const seconds = Math.min(30, Math.max(asked, 2 ** (attempt - 1)));
+            say(`${problemText(xhr)} (${seconds} s)`, 'pending');
+            setTimeout(() => send(attempt + 1), seconds * 1000);
+            return;
+          }
+          button.disabled = false;
+          progress.value = 100;
+          if (xhr.status < 200 || xhr.status >= 300) { say(form.dataset.textError.replace('{0}', problemText(xhr)), 'error'); return; }
+          if (form.dataset.upload === 'submission') {
+            follow(form, say, JSON.parse(xhr.responseText).id);
+          } else {
+            say(form.dataset.textDone, 'scored');
+            // The page lists what was uploaded; show the new state.
+            setTimeout(() => location.reload(), 800);
+          }
+        };
+        xhr.send(body);
       };
-      xhr.send(body);
+      send(1);
     });
   }
 

@@ -31,6 +31,7 @@ public sealed class ScoreSubmissionConsumer(ScoringRun scoring, ProgramScoringRu
         {
             SubmissionId = message.SubmissionId, Attempt = message.Attempt, StartedAt = clock.GetUtcNow(),
         }, context.CancellationToken);
+        await using var lease = ScoringLease.Hold(context, message, options.Value.LeaseRenewEvery, clock, logger);
 
         if (ProgramConfig.IsProgram(message.ScoringConfig))
         {

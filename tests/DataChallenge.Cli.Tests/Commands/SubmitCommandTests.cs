@@ -63,6 +63,32 @@ public sealed class SubmitCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_RetriesWithTheSameIdempotencyKey_WhenTheServerAnswers503()
+    {
+        // Each CLI run builds its own handler; the proxy keeps its count across them.
+        var proxy = new UnavailableUploads(failures: 2, _challenge.Server.Server.CreateHandler());
+        using var cli = new CliSession(() => new NonDisposing(proxy));
+        var (_, token) = await CliSession.CreateTokenAsync(_challenge.Competitor, "cli-through-proxy");
+        Assert.Equal(0, cli.Run("login", "--server", CliSession.Server, "--token", token).Code);
+        var file = cli.Write("good.csv", SampleFiles.Predictions());
+
+        var (code, _, error) = cli.Run("submit", _challenge.Slug, file);
+
+        Assert.True(code == 0, $"Exit code {code}: {error}");
+        Assert.Equal(3, proxy.Keys.Count);
+        Assert.NotNull(proxy.Keys[0]);
+        Assert.All(proxy.Keys, key => Assert.Equal(proxy.Keys[0], key));
+        var mine = await _challenge.Competitor.Client.GetStringAsync($"/api/phases/{_challenge.PhaseId}/submissions");
+        Assert.Equal(1, JsonDocument.Parse(mine).RootElement.GetArrayLength());
+    }
+
+    // The CLI disposes its client, and with it the handler, after each run; the proxy must outlive the login run.
+    private sealed class NonDisposing(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override void Dispose(bool disposing) { }
+    }
+
+    [Fact]
     public async Task Submit_Returns2WithoutUploading_WhenTheLocalCheckFails()
     {
         var file = _cli.Write("dup.csv", "id,label\nr1,0.5\nr2,0.4\nr1,0.3\n");

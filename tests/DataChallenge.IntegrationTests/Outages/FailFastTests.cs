@@ -43,7 +43,29 @@ public sealed class FailFastTests : IAsyncLifetime
     public Task Submit_Answers503WithRetryAfter_WhenTheObjectStoreRefusesConnections()
         => AnswersFastAsync(BehindGate.ObjectStore, TcpGate.Mode.Refusing);
 
-    private enum BehindGate { Database, ObjectStore }
+    [Fact]
+    public async Task Submit_IsRecordedAndAnswered202AtOnce_WhenTheBusHangs()
+    {
+        await StartAsync(BehindGate.Bus);
+        _gate.Set(TcpGate.Mode.Silent);
+
+        var stopwatch = Stopwatch.StartNew();
+        var accepted = await SubmitAsync("bus-down-1");
+        stopwatch.Stop();
+        Report(stopwatch.Elapsed);
+
+        // The row was committed before the send was tried: the upload is safe, and the stuck-submission job sends it later.
+        Assert.True(accepted.StatusCode == HttpStatusCode.Accepted && stopwatch.Elapsed < Bound,
+            $"Answered {(int)accepted.StatusCode} after {stopwatch.Elapsed.TotalSeconds:F1} s.");
+        var id = JsonDocument.Parse(await accepted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var recorded = JsonDocument.Parse(await _competitor.Client.GetStringAsync($"/api/submissions/{id}")).RootElement;
+        Assert.Equal("Received", recorded.GetProperty("status").GetString());
+    }
+
+    private enum BehindGate { Database, ObjectStore, Bus }
+
+    private static void Report(TimeSpan elapsed)
+        => TestContext.Current.TestOutputHelper?.WriteLine($"Answered after {elapsed.TotalMilliseconds:F0} ms.");
 
     private async Task AnswersFastAsync(BehindGate dependency, TcpGate.Mode outage)
     {
@@ -55,6 +77,7 @@ public sealed class FailFastTests : IAsyncLifetime
         var stopwatch = Stopwatch.StartNew();
         var refused = await SubmitAsync("retry-1");
         stopwatch.Stop();
+        Report(stopwatch.Elapsed);
 
         Assert.True(refused.StatusCode == HttpStatusCode.ServiceUnavailable && stopwatch.Elapsed < Bound,
             $"Answered {(int)refused.StatusCode} after {stopwatch.Elapsed.TotalSeconds:F1} s.");
@@ -78,6 +101,14 @@ public sealed class FailFastTests : IAsyncLifetime
             database.Host = "127.0.0.1";
             database.Port = _gate.Port;
             _server.Settings["Database:Postgres"] = database.ConnectionString;
+        }
+        else if (dependency == BehindGate.Bus)
+        {
+            var broker = new UriBuilder(Services.RabbitMq);
+            _gate = new TcpGate(broker.Host, broker.Port);
+            broker.Host = "127.0.0.1";
+            broker.Port = _gate.Port;
+            _server.Settings["Bus:RabbitMqUrl"] = broker.Uri.ToString();
         }
         else
         {

@@ -2,6 +2,7 @@ using DataChallenge.Contracts;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Submissions;
 using DataChallenge.Hosting.Messaging;
+using DataChallenge.Sandbox;
 using MassTransit;
 
 namespace DataChallenge.Api.Features.Submissions;
@@ -17,7 +18,8 @@ public sealed class SubmissionDispatcher(ISendEndpointProvider endpoints)
     public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>The queue a phase's scoring commands go to.</summary>
-    public static string QueueFor(Phase phase) => QueueNames.ScoreSubmission;
+    public static string QueueFor(Phase phase)
+        => ProgramConfig.IsProgram(phase.ScoringConfig) ? QueueNames.ScoreProgram : QueueNames.ScoreSubmission;
 
     /// <param name="rescoreRunId">Set when the organisers rescore: the result replaces the scores only when the whole run is in.</param>
     public async Task DispatchAsync(Submission submission, Phase phase, CancellationToken cancellationToken, Guid? rescoreRunId = null)
