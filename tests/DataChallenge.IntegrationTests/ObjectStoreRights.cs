@@ -12,13 +12,16 @@ namespace DataChallenge.IntegrationTests;
 /// </summary>
 public static class ObjectStoreRights
 {
-    public static async Task ProvisionAsync(string runId)
+    /// <param name="variable">Another set of services, named by the variables start.sh writes to env.sh; the shared set by default.</param>
+    public static async Task ProvisionAsync(string runId, Func<string, string>? variable = null)
     {
-        var settings = RealServices.Settings(runId);
+        var settings = variable is null ? RealServices.Settings(runId) : RealServices.Settings(runId, variable);
+        string endpoint = settings["ObjectStore:S3:Endpoint"]!, accessKey = settings["ObjectStore:S3:AccessKey"]!,
+            secretKey = settings["ObjectStore:S3:SecretKey"]!;
         string api = Services.S3ApiAccessKey, worker = Services.S3WorkerAccessKey;
-        using var admin = new MinioClient().WithEndpoint(Services.S3Endpoint).WithCredentials(Services.S3AccessKey, Services.S3SecretKey)
-            .WithRegion(Services.S3Region).Build();
-        using var swift = await SwiftAdminAsync();
+        using var admin = new MinioClient().WithEndpoint(endpoint).WithCredentials(accessKey, secretKey)
+            .WithRegion(settings["ObjectStore:S3:Region"]).Build();
+        using var swift = await SwiftAdminAsync(endpoint, accessKey, secretKey);
         (string Bucket, string[] Read, string[] Write)[] rights =
         [
             (settings["ObjectStore:Buckets:Submissions"]!, [api, worker], [api]),
@@ -36,12 +39,12 @@ public static class ObjectStoreRights
     }
 
     /// <summary>A client of Swift's own API on the admin's account: S3 cannot set Swift ACLs.</summary>
-    private static async Task<HttpClient> SwiftAdminAsync()
+    private static async Task<HttpClient> SwiftAdminAsync(string endpoint, string accessKey, string secretKey)
     {
         using var http = new HttpClient();
-        using var login = new HttpRequestMessage(HttpMethod.Get, $"http://{Services.S3Endpoint}/auth/v1.0");
-        login.Headers.Add("X-Auth-User", Services.S3AccessKey);
-        login.Headers.Add("X-Auth-Key", Services.S3SecretKey);
+        using var login = new HttpRequestMessage(HttpMethod.Get, $"http://{endpoint}/auth/v1.0");
+        login.Headers.Add("X-Auth-User", accessKey);
+        login.Headers.Add("X-Auth-Key", secretKey);
         using var answer = (await http.SendAsync(login)).EnsureSuccessStatusCode();
         var swift = new HttpClient { BaseAddress = new Uri(answer.Headers.GetValues("X-Storage-Url").Single() + "/") };
         swift.DefaultRequestHeaders.Add("X-Auth-Token", answer.Headers.GetValues("X-Auth-Token").Single());

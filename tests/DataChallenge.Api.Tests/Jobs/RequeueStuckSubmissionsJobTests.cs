@@ -185,8 +185,10 @@ public sealed class RequeueStuckSubmissionsJobTests : IAsyncLifetime
         var uploads = QuotaUse.FailedGiveBacksPerDay + 1;
         var ids = new List<Guid>();
         for (var i = 0; i < uploads; i++) ids.Add(await _competitor.SubmitAsync(_phaseId, SampleFiles.Predictions(swaps: i)));
-        for (var i = 0; i < 3; i++)
+        // Each attempt is started by a worker that then goes silent: only such attempts can end in Failed.
+        for (var attempt = 1; attempt <= 3; attempt++)
         {
+            foreach (var id in ids) await StartScoringAsync(id, attempt);
             _clock.Advance(TimeSpan.FromMinutes(3));
             await RunJobAsync();
         }

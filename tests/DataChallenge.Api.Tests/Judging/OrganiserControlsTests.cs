@@ -61,8 +61,9 @@ public sealed class OrganiserControlsTests : IAsyncLifetime
         var response = await _arena.Organiser.Client.PostAsJsonAsync($"/api/submissions/{baseline}/baseline", new { isBaseline = true });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var board = await BoardWhereAsync(_arena.Anonymous, b => b.GetProperty("baselines").GetArrayLength() == 1, "one baseline");
-        Assert.Equal(["Alpha", "Beta"], Teams(board));
+        // The board follows the organiser's score and then its marking: wait for the marking to reach the rows too.
+        var board = await BoardWhereAsync(_arena.Anonymous, b => b.GetProperty("baselines").GetArrayLength() == 1
+            && Teams(b).SequenceEqual(["Alpha", "Beta"]), "one baseline, beside the two teams");
         Assert.Equal([1, 2], board.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("rank").GetInt32()));
         Assert.Equal(baseline, board.GetProperty("baselines")[0].GetProperty("submissionId").GetGuid());
         Assert.True((await _arena.Organiser.Client.GetFromJsonAsync<JsonElement>($"/api/submissions/{baseline}")).GetProperty("isBaseline").GetBoolean());

@@ -40,6 +40,7 @@ internal sealed class FaultRun : IAsyncDisposable
         run._server.Settings["Roles"] = "api,leaderboard";
         // A message lost with a dependency is sent again by the stuck-submission job (every minute) within the test's bound.
         run._server.Settings["Submissions:StuckAfter"] = "00:00:20";
+        await ObjectStoreRights.ProvisionAsync(run._runId, variable => services.Environment[variable]);
         run._organiser = await ApiSession.RegisterAsync(run._server.CreateClient());
         var slug = await run._organiser.CreateChallengeAsync();
         run._phaseId = await run._organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig);

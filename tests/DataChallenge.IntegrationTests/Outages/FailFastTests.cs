@@ -114,6 +114,7 @@ public sealed class FailFastTests : IAsyncLifetime
         {
             var endpoint = new Uri("http://" + Services.S3Endpoint);
             _gate = new TcpGate(endpoint.Host, endpoint.Port);
+            await ObjectStoreRights.ProvisionAsync(_runId);
             foreach (var (key, value) in real.Where(s => s.Key.StartsWith("ObjectStore:", StringComparison.Ordinal)))
                 _server.Settings[key] = value;
             _server.Settings["ObjectStore:S3:Endpoint"] = $"127.0.0.1:{_gate.Port}";
