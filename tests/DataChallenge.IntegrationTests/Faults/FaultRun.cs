@@ -43,7 +43,7 @@ internal sealed class FaultRun : IAsyncDisposable
         await ObjectStoreRights.ProvisionAsync(run._runId, variable => services.Environment[variable]);
         run._organiser = await ApiSession.RegisterAsync(run._server.CreateClient());
         var slug = await run._organiser.CreateChallengeAsync();
-        run._phaseId = await run._organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig);
+        run._phaseId = await run._organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig, unlimitedSubmissionsPerDay: true);
         await run._organiser.UploadLabelsAsync(run._phaseId, SampleFiles.Labels(2000));
         var client = run._server.CreateClient();
         client.Timeout = TimeSpan.FromSeconds(10);
@@ -89,6 +89,9 @@ internal sealed class FaultRun : IAsyncDisposable
                     _acknowledged.TryAdd(id, 0);
                     return id;
                 }
+                // A refusal on the competitor's side (a quota, a bad file) would never turn into 202: fail at once, as the CLI does.
+                if ((int)response.StatusCode is >= 400 and < 500 and not 408)
+                    throw new InvalidOperationException($"Upload refused with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
                 if (response.StatusCode == HttpStatusCode.ServiceUnavailable) Interlocked.Increment(ref _answered503);
                 else Interlocked.Increment(ref _otherwiseRefused);
             }
@@ -106,7 +109,12 @@ internal sealed class FaultRun : IAsyncDisposable
     {
         await Worker.WaitForAsync("Scoring submission", TimeSpan.FromSeconds(60));
         var seen = Worker.Lines.Count;
-        while (!Worker.Lines.Skip(seen).Any(l => l.Contains("Scoring submission", StringComparison.Ordinal))) await Task.Delay(5, cancellationToken);
+        var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!Worker.Lines.Skip(seen).Any(l => l.Contains("Scoring submission", StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > giveUp) throw new TimeoutException("The worker started no new score within 60 s.");
+            await Task.Delay(5, cancellationToken);
+        }
     }
 
     /// <summary>
