@@ -18,7 +18,7 @@ public static class ObjectStoreRights
         var settings = variable is null ? RealServices.Settings(runId) : RealServices.Settings(runId, variable);
         string endpoint = settings["ObjectStore:S3:Endpoint"]!, accessKey = settings["ObjectStore:S3:AccessKey"]!,
             secretKey = settings["ObjectStore:S3:SecretKey"]!;
-        string api = Services.S3ApiAccessKey, worker = Services.S3WorkerAccessKey;
+        string api = settings["ObjectStore:S3:Roles:Api:AccessKey"]!, worker = settings["ObjectStore:S3:Roles:Worker:AccessKey"]!;
         using var admin = new MinioClient().WithEndpoint(endpoint).WithCredentials(accessKey, secretKey)
             .WithRegion(settings["ObjectStore:S3:Region"]).Build();
         using var swift = await SwiftAdminAsync(endpoint, accessKey, secretKey);

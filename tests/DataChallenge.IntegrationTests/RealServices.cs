@@ -14,6 +14,10 @@ public static class RealServices
             "DATACHALLENGE_TEST_S3_ENDPOINT" => Services.S3Endpoint,
             "DATACHALLENGE_TEST_S3_ACCESS_KEY" => Services.S3AccessKey,
             "DATACHALLENGE_TEST_S3_SECRET_KEY" => Services.S3SecretKey,
+            "DATACHALLENGE_TEST_S3_API_ACCESS_KEY" => Services.S3ApiAccessKey,
+            "DATACHALLENGE_TEST_S3_API_SECRET_KEY" => Services.S3ApiSecretKey,
+            "DATACHALLENGE_TEST_S3_WORKER_ACCESS_KEY" => Services.S3WorkerAccessKey,
+            "DATACHALLENGE_TEST_S3_WORKER_SECRET_KEY" => Services.S3WorkerSecretKey,
             _ => Services.S3Region,
         });
 
@@ -34,10 +38,10 @@ public static class RealServices
             ["ObjectStore:Buckets:PublicData"] = $"public-data-{runId}",
             // Each role with its own user and compose's rights (ObjectStoreRights); the buckets are made beforehand.
             ["ObjectStore:S3:CreateBuckets"] = "false",
-            ["ObjectStore:S3:Roles:Api:AccessKey"] = Services.S3ApiAccessKey,
-            ["ObjectStore:S3:Roles:Api:SecretKey"] = Services.S3ApiSecretKey,
-            ["ObjectStore:S3:Roles:Worker:AccessKey"] = Services.S3WorkerAccessKey,
-            ["ObjectStore:S3:Roles:Worker:SecretKey"] = Services.S3WorkerSecretKey,
+            ["ObjectStore:S3:Roles:Api:AccessKey"] = variable("DATACHALLENGE_TEST_S3_API_ACCESS_KEY"),
+            ["ObjectStore:S3:Roles:Api:SecretKey"] = variable("DATACHALLENGE_TEST_S3_API_SECRET_KEY"),
+            ["ObjectStore:S3:Roles:Worker:AccessKey"] = variable("DATACHALLENGE_TEST_S3_WORKER_ACCESS_KEY"),
+            ["ObjectStore:S3:Roles:Worker:SecretKey"] = variable("DATACHALLENGE_TEST_S3_WORKER_SECRET_KEY"),
         };
     }
 
