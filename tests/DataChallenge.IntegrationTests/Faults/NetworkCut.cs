@@ -53,7 +53,8 @@ public sealed class NetworkCut : IAsyncDisposable
         {
             foreach (var connection in _connections)
             {
-                connection.Client.LingerState = new LingerOption(true, 0);
+                // A connection its pump already closed has no socket left to reset.
+                if (connection.Client is { } socket) socket.LingerState = new LingerOption(true, 0);
                 connection.Dispose();
             }
             _connections.Clear();
