@@ -1,6 +1,6 @@
 using DataChallenge.Api.Features.Accounts;
-using DataChallenge.Api.Features.Bundles;
 using DataChallenge.Api.Features.Challenges;
+using DataChallenge.Api.Features.Bundles;
 using DataChallenge.Api.Features.Judging;
 using DataChallenge.Api.Features.Phases;
 using DataChallenge.Api.Features.PublicData;
@@ -61,8 +61,6 @@ public static class ApiRole
         services.AddScoped<SubmissionDispatcher>();
         services.AddScoped<SubmissionIntake>();
         services.AddScoped<SubmissionQuota>();
-        services.AddScoped<ChallengeLookup>();
-        services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
         services.AddScoped<PublicFileStore>();
         services.Configure<SubmissionRecoveryOptions>(configuration.GetSection(SubmissionRecoveryOptions.Section));
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Persistence;
-using DataChallenge.Leaderboard.Ranking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

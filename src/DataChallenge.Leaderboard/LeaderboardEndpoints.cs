@@ -1,13 +1,12 @@
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Persistence;
-using DataChallenge.Leaderboard.Ranking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 
 namespace DataChallenge.Leaderboard;
 
@@ -32,9 +31,11 @@ public static class LeaderboardEndpoints
     }
 
     private static async Task<Results<Ok<LeaderboardSnapshot>, ProblemHttpResult>> GetBoard(Guid phaseId, string? board, string? key, ClaimsPrincipal user,
-        LeaderboardCache cache, DataChallengeDbContext db, IOptions<PlatformOptions> platform, TimeProvider clock, CancellationToken cancellationToken)
+        LeaderboardCache cache, DataChallengeDbContext db, ChallengeLookup challenges, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await SightAsync(db, phaseId, user, key, platform.Value, cancellationToken) is not var (phase, organiser)) return NoSuchPhase();
+        // A board of a draft, an unapproved or an unlisted challenge (without its key) answers like a missing one.
+        if (await challenges.ByPhaseAsync(phaseId, user, key, cancellationToken) is not var (sight, phase)) return NoSuchPhase();
+        var organiser = sight.IsOrganiser;
         if (await cache.GetAsync(phaseId, cancellationToken) is not { } publicBoard) return NoSuchPhase();
         switch (board ?? SplitScores.Public)
         {
@@ -51,9 +52,10 @@ public static class LeaderboardEndpoints
     }
 
     private static async Task<Results<ServerSentEventsResult<LeaderboardSnapshot>, ProblemHttpResult>> Watch(Guid phaseId, string? key, ClaimsPrincipal user,
-        LeaderboardCache cache, DataChallengeDbContext db, IOptions<PlatformOptions> platform, CancellationToken cancellationToken)
+        LeaderboardCache cache, ChallengeLookup challenges, CancellationToken cancellationToken)
     {
-        if (await SightAsync(db, phaseId, user, key, platform.Value, cancellationToken) is not var (_, organiser)) return NoSuchPhase();
+        if (await challenges.ByPhaseAsync(phaseId, user, key, cancellationToken) is not var (sight, _)) return NoSuchPhase();
+        var organiser = sight.IsOrganiser;
         if (await cache.GetAsync(phaseId, cancellationToken) is null) return NoSuchPhase();
         return TypedResults.ServerSentEvents(Viewed(cache.WatchAsync(phaseId, cancellationToken), organiser), eventType: "leaderboard");
     }
@@ -62,15 +64,6 @@ public static class LeaderboardEndpoints
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var board in boards.WithCancellation(cancellationToken)) yield return BoardView.For(board, organiser);
-    }
-
-    // The pages' sight rule: a board of a draft, an unapproved or an unlisted challenge (without its key) answers like a missing one.
-    private static async Task<(Phase Phase, bool Organiser)?> SightAsync(DataChallengeDbContext db, Guid phaseId, ClaimsPrincipal user, string? key,
-        PlatformOptions platform, CancellationToken cancellationToken)
-    {
-        var userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (Guid?)null;
-        if (await db.PhaseInSightAsync(phaseId, userId, key, platform.RequireChallengeApproval, cancellationToken) is not var (phase, role)) return null;
-        return (phase, role is ChallengeRole.Owner or ChallengeRole.Collaborator);
     }
 
     private static ProblemHttpResult NoSuchPhase() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such phase.");

@@ -1,5 +1,4 @@
 using DataChallenge.Leaderboard.Consumers;
-using DataChallenge.Core.Challenges;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +10,6 @@ public static class LeaderboardRole
 {
     public static IServiceCollection AddLeaderboardRole(this IServiceCollection services, IConfiguration configuration)
     {
-        // Board reads apply the challenges' sight rule, which depends on the platform's approval setting.
-        services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
         return services.AddSingleton<LeaderboardCache>();
     }
 

@@ -44,7 +44,6 @@ public static class WebPages
         // Registered after Identity's own describer, so this one is the one resolved.
         services.AddScoped<IdentityErrorDescriber, LocalisedIdentityErrors>();
         services.AddSingleton<MarkdownRenderer>();
-        services.AddScoped<PageChallenges>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using DataChallenge.Core.Challenges;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,9 @@ public static class DatabaseRegistration
             services.AddDbContext<SqliteDataChallengeDbContext>(db => db.UseSqlite(connectionString));
             services.AddScoped<DataChallengeDbContext>(sp => sp.GetRequiredService<SqliteDataChallengeDbContext>());
         }
+        // Every role that reads challenges sees them through one sight rule, which depends on the platform's approval setting.
+        services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
+        services.AddScoped<ChallengeLookup>();
         return services;
     }
 

@@ -1,6 +1,6 @@
 using DataChallenge.Contracts;
+using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Persistence;
-using DataChallenge.Leaderboard.Ranking;
 using MassTransit;
 
 namespace DataChallenge.Leaderboard.Consumers;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using DataChallenge.Contracts;
+using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
-using DataChallenge.Leaderboard.Ranking;
 using DataChallenge.Leaderboard.Rescoring;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

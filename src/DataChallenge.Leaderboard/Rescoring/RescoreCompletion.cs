@@ -3,7 +3,6 @@ using DataChallenge.Core.Audit;
 using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
-using DataChallenge.Leaderboard.Ranking;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataChallenge.Leaderboard.Rescoring;

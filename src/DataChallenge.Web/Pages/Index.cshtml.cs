@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataChallenge.Web.Pages;
 
-public sealed class IndexModel(DataChallengeDbContext db, PageChallenges challenges, TimeProvider clock) : PageModel
+public sealed class IndexModel(DataChallengeDbContext db, ChallengeLookup challenges, TimeProvider clock) : PageModel
 {
     public ILookup<Timing, Challenge> ByTiming { get; private set; } = Enumerable.Empty<Challenge>().ToLookup(_ => Timing.Open);
 

@@ -1,4 +1,4 @@
-using DataChallenge.Leaderboard.Ranking;
+using DataChallenge.Core.Leaderboards;
 
 namespace DataChallenge.Api.Tests.Judging;
 
@@ -32,6 +32,15 @@ public sealed class BoardRankerTests
 
         Assert.Equal(["top", "early", "late", "last"], Names(ranked, "late", "top", "early", "last"));
         Assert.Equal([1, 2, 2, 4], ranked.Select(r => r.Rank));
+    }
+
+    [Fact]
+    public void Rank_PutsTheSmallestFirst_WhenLowerIsBetter()
+    {
+        var ranked = BoardRanker.Rank([Candidate("mid", [0.2], 2), Candidate("worst", [0.3], 0), Candidate("best", [0.1], 1)], [false]);
+
+        Assert.Equal(["best", "mid", "worst"], Names(ranked, "mid", "worst", "best"));
+        Assert.Equal([1, 2, 3], ranked.Select(r => r.Rank));
     }
 
     [Fact]

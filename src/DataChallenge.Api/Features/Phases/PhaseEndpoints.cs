@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Api.Http;
 using DataChallenge.Core.Accounts;
 using DataChallenge.Core.Audit;

@@ -1,4 +1,3 @@
-using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Api.Features.Teams;
 using DataChallenge.Api.Http;
 using DataChallenge.Core.Audit;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Api.Features.Registration;
 using DataChallenge.Api.Http;
 using DataChallenge.Core.Accounts;

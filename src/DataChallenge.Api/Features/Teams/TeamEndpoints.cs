@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Api.Http;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;

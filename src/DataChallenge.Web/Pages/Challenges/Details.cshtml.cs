@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace DataChallenge.Web.Pages.Challenges;
 
-public sealed class DetailsModel(DataChallengeDbContext db, PageChallenges challenges, TimeProvider clock, IStringLocalizer<Resources.SharedResource> text)
+public sealed class DetailsModel(DataChallengeDbContext db, ChallengeLookup challenges, TimeProvider clock, IStringLocalizer<Resources.SharedResource> text)
     : PageModel
 {
     public Challenge Current { get; private set; } = null!;
@@ -88,9 +88,9 @@ public sealed class DetailsModel(DataChallengeDbContext db, PageChallenges chall
         Current = sight.Challenge;
         IsOrganiser = sight.IsOrganiser;
         Now = clock.GetUtcNow();
-        Phases = Current.Phases.OrderBy(p => p.OpensAt).ToList();
+        Phases = (await db.Phases.AsNoTracking().Where(p => p.ChallengeId == Current.Id).ToListAsync(cancellationToken)).OrderBy(p => p.OpensAt).ToList();
         Files = await db.PublicFiles.AsNoTracking().Where(f => f.ChallengeId == Current.Id).OrderBy(f => f.Name).ToListAsync(cancellationToken);
-        Block = await challenges.BlockAsync(sight, cancellationToken);
+        Block = await db.BlockAsync(sight, cancellationToken);
         if (Current.TermsVersion > 0)
             Terms = await db.ChallengeTerms.AsNoTracking().FirstOrDefaultAsync(t => t.ChallengeId == Current.Id && t.Version == Current.TermsVersion, cancellationToken);
         if (await db.TeamOfAsync(Current.Id, sight.UserId, cancellationToken) is { } teamId)

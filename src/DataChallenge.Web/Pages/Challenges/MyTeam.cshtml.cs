@@ -11,7 +11,7 @@ namespace DataChallenge.Web.Pages.Challenges;
 /// The competitor's team in a challenge: its members and invite code, and forms to create, join or leave a team, through
 /// the same <see cref="TeamMembership"/> rules as the team endpoints.
 /// </summary>
-public sealed class MyTeamModel(DataChallengeDbContext db, PageChallenges challenges, TimeProvider clock, IStringLocalizer<Resources.SharedResource> text)
+public sealed class MyTeamModel(DataChallengeDbContext db, ChallengeLookup challenges, TimeProvider clock, IStringLocalizer<Resources.SharedResource> text)
     : PageModel
 {
     public Challenge Current { get; private set; } = null!;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Persistence;
-using DataChallenge.Leaderboard.Ranking;
 using DataChallenge.Web.Reading;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +13,7 @@ namespace DataChallenge.Web.Pages.Phases;
 /// A phase's board: rendered complete for readers without script, then kept current from the live stream. Built by the
 /// same code as the JSON endpoint and cut by the same <see cref="BoardView"/>, so page and API show the same thing.
 /// </summary>
-public sealed class LeaderboardModel(DataChallengeDbContext db, PageChallenges challenges, TimeProvider clock) : PageModel
+public sealed class LeaderboardModel(DataChallengeDbContext db, ChallengeLookup challenges, TimeProvider clock) : PageModel
 {
     public Phase Phase { get; private set; } = null!;
     public Challenge Current { get; private set; } = null!;

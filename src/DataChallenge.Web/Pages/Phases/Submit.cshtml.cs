@@ -17,7 +17,7 @@ namespace DataChallenge.Web.Pages.Phases;
 /// progress and live status; without script the API sends the browser back here), and the team's own submissions with
 /// their public scores and the choice of final ones.
 /// </summary>
-public sealed class SubmitModel(DataChallengeDbContext db, PageChallenges challenges, TimeProvider clock, IStringLocalizer<Resources.SharedResource> text)
+public sealed class SubmitModel(DataChallengeDbContext db, ChallengeLookup challenges, TimeProvider clock, IStringLocalizer<Resources.SharedResource> text)
     : PageModel
 {
     public Phase Phase { get; private set; } = null!;
@@ -84,7 +84,7 @@ public sealed class SubmitModel(DataChallengeDbContext db, PageChallenges challe
         Current = sight.Challenge;
         Now = clock.GetUtcNow();
         Timing = PhaseTiming.Of(phase, Now);
-        Block = await challenges.BlockAsync(sight, cancellationToken);
+        Block = await db.BlockAsync(sight, cancellationToken);
         Disclosure = ScoreDisclosure.Rounding(phase);
         if (await db.TeamOfAsync(phase.ChallengeId, User.IdOrNull(), cancellationToken) is not { } teamId) return true;
         Disclosure = await ScoreDisclosure.ForTeamAsync(db, phase, teamId, MetricCatalog.HigherIsBetter, cancellationToken);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DataChallenge.Web.Pages.Phases;
 
 /// <summary>One team's public story in a phase: its rank after each of the board's changes.</summary>
-public sealed class TeamModel(DataChallengeDbContext db, PageChallenges challenges, TimeProvider clock) : PageModel
+public sealed class TeamModel(DataChallengeDbContext db, ChallengeLookup challenges, TimeProvider clock) : PageModel
 {
     public Phase Phase { get; private set; } = null!;
     public Team Team { get; private set; } = null!;
@@ -25,8 +25,10 @@ public sealed class TeamModel(DataChallengeDbContext db, PageChallenges challeng
         Phase = phase;
         Team = team;
         Now = clock.GetUtcNow();
-        var board = await db.ReadAsync(phaseId, cancellationToken);
-        Ranks = (await ScoreHistory.ReadAsync(db, phase, board.HigherIsBetter, cancellationToken)).RankOf(teamId);
+        // The direction the team's board entries were chosen by; higher is better while there are none.
+        var higherIsBetter = await db.LeaderboardEntries.AsNoTracking().Where(e => e.PhaseId == phaseId)
+            .Select(e => (bool?)e.HigherIsBetter).FirstOrDefaultAsync(cancellationToken) ?? true;
+        Ranks = (await ScoreHistory.ReadAsync(db, phase, higherIsBetter, cancellationToken)).RankOf(teamId);
         return Page();
     }
 }

@@ -3,7 +3,7 @@ using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
 using Microsoft.EntityFrameworkCore;
 
-namespace DataChallenge.Leaderboard.Ranking;
+namespace DataChallenge.Core.Leaderboards;
 
 /// <summary>
 /// Builds a phase's public board from its materialised entries. Only public-split values are read, rounded to the

@@ -3,7 +3,7 @@ using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
 using Microsoft.EntityFrameworkCore;
 
-namespace DataChallenge.Leaderboard.Ranking;
+namespace DataChallenge.Core.Leaderboards;
 
 /// <summary>
 /// Builds a phase's private board: each team is ranked by the best of its chosen final submissions on the private

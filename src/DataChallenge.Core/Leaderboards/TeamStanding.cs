@@ -1,9 +1,8 @@
 using DataChallenge.Core.Judging;
-using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace DataChallenge.Leaderboard.Ranking;
+namespace DataChallenge.Core.Leaderboards;
 
 /// <summary>
 /// Recomputes a team's public board entry from its scored submissions, so replaying a result can never add a second

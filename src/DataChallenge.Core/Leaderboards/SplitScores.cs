@@ -1,8 +1,7 @@
 using System.Text.Json;
-using DataChallenge.Contracts;
 using DataChallenge.Core.Judging;
 
-namespace DataChallenge.Leaderboard.Ranking;
+namespace DataChallenge.Core.Leaderboards;
 
 /// <summary>Reads one split's metric values out of a submission's stored scores.</summary>
 public static class SplitScores
@@ -18,7 +17,7 @@ public static class SplitScores
     {
         var keys = new double?[order.Metrics.Count];
         if (scoresJson is null) return keys;
-        var scores = JsonSerializer.Deserialize<List<MetricScore>>(scoresJson) ?? [];
+        var scores = JsonSerializer.Deserialize<List<StoredScore>>(scoresJson) ?? [];
         var chosen = scores.Any(s => s.Split == split) ? split : "all";
         for (var i = 0; i < keys.Length; i++)
         {
@@ -30,4 +29,7 @@ public static class SplitScores
 
     public static double? Round(double? value, int decimals)
         => ScoreDisclosure.Round(value, decimals);
+
+    // The stored form of one value of the worker's result; read by name, so the bus contracts stay out of Core.
+    private sealed record StoredScore(string Split, string Metric, double? Value);
 }

@@ -1,4 +1,4 @@
-namespace DataChallenge.Leaderboard.Ranking;
+namespace DataChallenge.Core.Leaderboards;
 
 /// <summary>One competitor's line before ranking: its ranking keys (primary metric first) and when it was submitted.</summary>
 public sealed record RankCandidate(Guid TeamId, Guid SubmissionId, double?[] Keys, DateTimeOffset SubmittedAt, double? IntervalLower, double? IntervalUpper);

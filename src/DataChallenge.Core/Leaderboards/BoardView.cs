@@ -1,4 +1,4 @@
-namespace DataChallenge.Leaderboard.Ranking;
+namespace DataChallenge.Core.Leaderboards;
 
 /// <summary>What a caller who is not an organiser may see of a board: nothing when hidden, numbers instead of names when anonymised.</summary>
 public static class BoardView

@@ -1,4 +1,4 @@
-namespace DataChallenge.Leaderboard.Ranking;
+namespace DataChallenge.Core.Leaderboards;
 
 /// <summary>One team's line on a board.</summary>
 /// <param name="StatisticallyTied">The team's bootstrap interval overlaps the one of the line above.</param>

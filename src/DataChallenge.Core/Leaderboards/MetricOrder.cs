@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DataChallenge.Scoring;
 
-namespace DataChallenge.Leaderboard.Ranking;
+namespace DataChallenge.Core.Leaderboards;
 
 /// <summary>The metrics a board ranks by: the primary one first, then the others in the configuration's order.</summary>
 public sealed record MetricOrder(IReadOnlyList<string> Metrics, IReadOnlyList<bool> HigherIsBetter)

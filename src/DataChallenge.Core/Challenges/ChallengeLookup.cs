@@ -1,10 +1,9 @@
 using System.Security.Claims;
-using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace DataChallenge.Api.Features.Challenges;
+namespace DataChallenge.Core.Challenges;
 
 /// <summary>A challenge the caller may see, and what the caller is to it.</summary>
 public sealed record ChallengeSight(Challenge Challenge, ChallengeRole Role, Guid? UserId)
@@ -13,19 +12,30 @@ public sealed record ChallengeSight(Challenge Challenge, ChallengeRole Role, Gui
 }
 
 /// <summary>
-/// Finds a challenge only when the caller may see it: drafts for their organisers, unlisted ones through their secret
-/// key or for their participants, public ones for all. Everything else answers like a missing challenge.
+/// Finds a challenge only when the caller may see it (<see cref="ChallengeSightRule"/>): drafts for their organisers,
+/// unlisted ones through their secret key or for their participants, public ones for all. Everything else answers like
+/// a missing challenge. The API's endpoints, the pages and the board endpoints all ask here.
 /// </summary>
 public sealed class ChallengeLookup(DataChallengeDbContext db, IOptions<PlatformOptions> platform)
 {
+    private bool ApprovalRequired => platform.Value.RequireChallengeApproval;
+
     public async Task<ChallengeSight?> BySlugAsync(string slug, ClaimsPrincipal user, string? key, CancellationToken cancellationToken)
         => await SightAsync(await db.Challenges.FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken), user, key, cancellationToken);
 
     public async Task<ChallengeSight?> ByIdAsync(Guid challengeId, ClaimsPrincipal user, string? key, CancellationToken cancellationToken)
         => await SightAsync(await db.Challenges.FirstOrDefaultAsync(c => c.Id == challengeId, cancellationToken), user, key, cancellationToken);
 
+    /// <summary>A phase with its challenge, for reading: a phase id says no more about a hidden challenge than a slug does.</summary>
+    public async Task<(ChallengeSight Sight, Phase Phase)?> ByPhaseAsync(Guid phaseId, ClaimsPrincipal user, string? key, CancellationToken cancellationToken)
+    {
+        var phase = await db.Phases.AsNoTracking().Include(p => p.Challenge).FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
+        if (phase?.Challenge is null) return null;
+        return await SightAsync(phase.Challenge, user, key, cancellationToken) is { } sight ? (sight, phase) : null;
+    }
+
     /// <summary>Whether a challenge appears in the public list.</summary>
-    public bool IsListed(Challenge challenge) => ChallengeSightRule.IsListed(challenge, platform.Value.RequireChallengeApproval);
+    public bool IsListed(Challenge challenge) => ChallengeSightRule.IsListed(challenge, ApprovalRequired);
 
     public static Guid? UserIdOf(ClaimsPrincipal user)
         => Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
@@ -35,6 +45,6 @@ public sealed class ChallengeLookup(DataChallengeDbContext db, IOptions<Platform
         if (challenge is null) return null;
         var userId = UserIdOf(user);
         var role = await db.RoleInAsync(challenge.Id, userId, cancellationToken);
-        return ChallengeSightRule.MaySee(challenge, role, key, platform.Value.RequireChallengeApproval) ? new ChallengeSight(challenge, role, userId) : null;
+        return ChallengeSightRule.MaySee(challenge, role, key, ApprovalRequired) ? new ChallengeSight(challenge, role, userId) : null;
     }
 }
