@@ -72,7 +72,7 @@ public sealed class ApiSession(HttpClient client, string email)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    /// <summary>Polls the status endpoint until the submission leaves Received/Scoring.</summary>
+    /// <summary>Polls the submission until the API says it is finished.</summary>
     public async Task<JsonElement> WaitForOutcomeAsync(Guid submissionId, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
@@ -81,9 +81,8 @@ public sealed class ApiSession(HttpClient client, string email)
             var response = await Client.GetAsync($"/api/submissions/{submissionId}");
             await EnsureAsync(response, "read submission");
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            var status = body.GetProperty("status").GetString();
-            if (status is not ("Received" or "Scoring")) return body;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Submission {submissionId} is still {status}.");
+            if (body.GetProperty("isFinished").GetBoolean()) return body;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Submission {submissionId} is still {body.GetProperty("status").GetString()}.");
             await Task.Delay(50);
         }
     }

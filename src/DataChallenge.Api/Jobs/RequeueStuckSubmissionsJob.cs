@@ -23,7 +23,7 @@ public sealed class RequeueStuckSubmissionsJob(DataChallengeDbContext db, Submis
         var now = clock.GetUtcNow();
         var stuckBefore = now - options.Value.StuckAfter;
         var stuck = await db.Submissions.AsNoTracking()
-            .Where(s => (s.Status == SubmissionStatus.Received || s.Status == SubmissionStatus.Scoring) && s.DispatchedAt < stuckBefore)
+            .Where(SubmissionLifecycle.Unfinished).Where(s => s.DispatchedAt < stuckBefore)
             .OrderBy(s => s.DispatchedAt).Take(500).ToListAsync(cancellationToken);
 
         var phases = new Dictionary<Guid, Phase>();
@@ -35,14 +35,14 @@ public sealed class RequeueStuckSubmissionsJob(DataChallengeDbContext db, Submis
             var verdict = await queues.ReadAsync(SubmissionDispatcher.QueueFor(phase), cancellationToken);
             if (verdict is QueueVerdict.NobodyConsuming or QueueVerdict.Backlog) continue;
 
-            // Received: no worker started this attempt, so its command was lost; sending it again costs no attempt.
-            var started = submission.Status == SubmissionStatus.Scoring;
+            // Not started (still Received): its command was lost; sending it again costs no attempt.
+            var started = !SubmissionLifecycle.Allows(submission.Status, SubmissionTransition.StartScoring);
             if (started && submission.Attempt >= options.Value.MaxAttempts)
             {
                 var giveBack = await QuotaUse.MayGiveBackFailedAsync(db, submission.Id, cancellationToken);
                 await Claimed(submission, stuckBefore)
                     .ExecuteUpdateAsync(set => set
-                        .SetProperty(s => s.Status, SubmissionStatus.Failed)
+                        .SetProperty(s => s.Status, SubmissionLifecycle.Next(submission.Status, SubmissionTransition.Fail))
                         .SetProperty(s => s.Message, $"No worker finished scoring after {submission.Attempt} attempts.")
                         .SetProperty(s => s.FinishedAt, now)
                         // A platform failure gives the quota places back, up to the daily cap.
@@ -56,7 +56,7 @@ public sealed class RequeueStuckSubmissionsJob(DataChallengeDbContext db, Submis
             var claimed = await Claimed(submission, stuckBefore)
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(s => s.Attempt, next)
-                    .SetProperty(s => s.Status, SubmissionStatus.Received)
+                    .SetProperty(s => s.Status, SubmissionLifecycle.Next(submission.Status, SubmissionTransition.Requeue))
                     .SetProperty(s => s.DispatchedAt, now), cancellationToken);
             if (claimed == 0) continue;
 

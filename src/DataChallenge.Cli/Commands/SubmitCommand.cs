@@ -87,7 +87,8 @@ internal static class SubmitCommand
     private static async Task<JsonElement> FollowAsync(RemoteCall call, JsonElement submission, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow + call.Host.WaitTimeout;
-        while (submission.String("status") is "Received" or "Scoring")
+        // The server says when a submission is finished: the CLI needs no list of states, so new ones need no new release.
+        while (!IsFinished(submission))
         {
             if (DateTimeOffset.UtcNow > deadline)
                 throw new CliException(ExitCodes.Error, $"Submission {submission.String("id")} is still {submission.String("status")}; follow it with `datachallenge submissions list`.");
@@ -96,6 +97,10 @@ internal static class SubmitCommand
         }
         return submission;
     }
+
+    // An answer without the flag (an older server) has not been read as unfinished by this client; it is not followed.
+    private static bool IsFinished(JsonElement submission)
+        => !submission.TryGetProperty("isFinished", out var finished) || finished.ValueKind != JsonValueKind.False;
 
     private static int Report(RemoteCall call, JsonElement submission, bool json)
     {

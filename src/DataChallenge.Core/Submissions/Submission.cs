@@ -28,6 +28,7 @@ public sealed class Submission
     /// <summary>The client's <c>Idempotency-Key</c>: a retried upload with the same key gets this submission back.</summary>
     public string? IdempotencyKey { get; init; }
 
+    /// <summary>Stored by name. Changed through <see cref="Take"/>, or by conditional updates that ask <see cref="SubmissionLifecycle"/>.</summary>
     public SubmissionStatus Status { get; set; }
 
     /// <summary>Dispatch attempts so far; consumers and the re-dispatch job compare it to stay idempotent.</summary>
@@ -70,4 +71,7 @@ public sealed class Submission
     public DateTimeOffset? InvalidatedAt { get; set; }
 
     public string? InvalidReason { get; set; }
+
+    /// <summary>Moves the submission along its lifecycle; throws on a transition the lifecycle forbids from its state.</summary>
+    public void Take(SubmissionTransition transition) => Status = SubmissionLifecycle.Next(Status, transition);
 }

@@ -1,6 +1,9 @@
 namespace DataChallenge.Core.Submissions;
 
-/// <summary>The submission's life: Received → Scoring → Scored | Rejected (competitor's file) | Failed (platform).</summary>
+/// <summary>
+/// The submission's life: Received → Scoring → Scored | Rejected (competitor's file) | Failed (platform). Stored by
+/// name; <see cref="SubmissionLifecycle"/> classifies each state and holds the allowed transitions.
+/// </summary>
 public enum SubmissionStatus
 {
     Received = 0,

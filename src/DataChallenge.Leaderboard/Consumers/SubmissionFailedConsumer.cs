@@ -14,14 +14,6 @@ public sealed class SubmissionFailedConsumer(DataChallengeDbContext db, Leaderbo
         return m.RescoreRunId is { } runId
             ? RescoreOutcomes.RecordAsync(db, cache, runId, m.SubmissionId, m.LabelsVersion, m.ScoringConfigHash, SubmissionStatus.Failed, m.Reason, m.FailedAt,
                 context.CancellationToken)
-            : FinishAsync(m, context.CancellationToken);
-    }
-
-    private async Task FinishAsync(SubmissionFailed m, CancellationToken cancellationToken)
-    {
-        if (await QuotaUse.MayGiveBackFailedAsync(db, m.SubmissionId, cancellationToken))
-            await db.FinishReleasingQuotaAsync(m.SubmissionId, SubmissionStatus.Failed, m.Reason, m.FailedAt, cancellationToken);
-        else
-            await db.FinishAsync(m.SubmissionId, SubmissionStatus.Failed, m.Reason, m.FailedAt, cancellationToken);
+            : db.FinishAsync(m.SubmissionId, SubmissionTransition.Fail, m.Reason, m.FailedAt, context.CancellationToken);
     }
 }

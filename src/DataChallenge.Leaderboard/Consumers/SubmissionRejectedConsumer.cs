@@ -14,6 +14,6 @@ public sealed class SubmissionRejectedConsumer(DataChallengeDbContext db, Leader
         return m.RescoreRunId is { } runId
             ? RescoreOutcomes.RecordAsync(db, cache, runId, m.SubmissionId, m.LabelsVersion, m.ScoringConfigHash, SubmissionStatus.Rejected, m.Reason, m.RejectedAt,
                 context.CancellationToken)
-            : db.FinishReleasingQuotaAsync(m.SubmissionId, SubmissionStatus.Rejected, m.Reason, m.RejectedAt, context.CancellationToken);
+            : db.FinishAsync(m.SubmissionId, SubmissionTransition.Reject, m.Reason, m.RejectedAt, context.CancellationToken);
     }
 }

@@ -29,13 +29,13 @@ public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, Leaderbo
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var submission = await db.Submissions.FindAsync([message.SubmissionId], cancellationToken);
-        if (submission is null || submission.Status is not (SubmissionStatus.Received or SubmissionStatus.Scoring))
+        if (submission is null || !SubmissionLifecycle.Allows(submission.Status, SubmissionTransition.Score))
         {
             logger.LogInformation("Ignoring a repeated result for submission {SubmissionId}", message.SubmissionId);
             return;
         }
 
-        submission.Status = SubmissionStatus.Scored;
+        submission.Take(SubmissionTransition.Score);
         submission.FinishedAt = message.ScoredAt;
         submission.PrimaryMetric = message.PrimaryMetric;
         submission.PublicScore = PublicPrimary(message);

@@ -15,17 +15,17 @@ public sealed class SubmissionScoringStartedConsumer(DataChallengeDbContext db) 
 {
     public Task Consume(ConsumeContext<SubmissionScoringStarted> context)
         => db.Submissions
-            .Where(s => s.Id == context.Message.SubmissionId && s.Attempt == context.Message.Attempt
-                && s.Status == SubmissionStatus.Received)
+            .Where(s => s.Id == context.Message.SubmissionId && s.Attempt == context.Message.Attempt)
+            .Where(SubmissionLifecycle.CanTake(SubmissionTransition.StartScoring))
             .ExecuteUpdateAsync(set => set
-                .SetProperty(s => s.Status, SubmissionStatus.Scoring)
+                .SetProperty(s => s.Status, SubmissionLifecycle.Target(SubmissionTransition.StartScoring))
                 .SetProperty(s => s.StartedAt, context.Message.StartedAt)
                 .SetProperty(s => s.DispatchedAt, context.Message.StartedAt), context.CancellationToken);
 
     // A renewal of an older attempt, or one overtaken by a later renewal, changes nothing.
     public Task Consume(ConsumeContext<SubmissionScoringRenewed> context)
         => db.Submissions
-            .Where(s => s.Id == context.Message.SubmissionId && s.Attempt == context.Message.Attempt && s.Status == SubmissionStatus.Scoring
-                && s.DispatchedAt < context.Message.RenewedAt)
+            .Where(s => s.Id == context.Message.SubmissionId && s.Attempt == context.Message.Attempt && s.DispatchedAt < context.Message.RenewedAt)
+            .Where(SubmissionLifecycle.CanTake(SubmissionTransition.RenewLease))
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.DispatchedAt, context.Message.RenewedAt), context.CancellationToken);
 }

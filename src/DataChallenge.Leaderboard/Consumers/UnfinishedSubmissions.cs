@@ -4,27 +4,29 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataChallenge.Leaderboard.Consumers;
 
-/// <summary>Outcomes only ever move a submission out of Received or Scoring, so a repeated message changes nothing.</summary>
+/// <summary>An outcome is recorded only where the lifecycle allows it, so a repeated message changes nothing.</summary>
 internal static class UnfinishedSubmissions
 {
-    public static Task<int> FinishAsync(this DataChallengeDbContext db, Guid submissionId, SubmissionStatus status, string message,
+    /// <summary>
+    /// Applies <paramref name="transition"/>'s outcome in one conditional statement, with the quota places given back as the
+    /// lifecycle says: a rejected file never counts, a failed one not up to the daily cap.
+    /// </summary>
+    public static async Task<int> FinishAsync(this DataChallengeDbContext db, Guid submissionId, SubmissionTransition transition, string message,
         DateTimeOffset at, CancellationToken cancellationToken)
-        => db.Submissions
-            .Where(s => s.Id == submissionId && (s.Status == SubmissionStatus.Received || s.Status == SubmissionStatus.Scoring))
+    {
+        var giveBack = SubmissionLifecycle.Quota(transition) switch
+        {
+            QuotaEffect.GiveBack => true,
+            QuotaEffect.GiveBackWithinDailyCap => await QuotaUse.MayGiveBackFailedAsync(db, submissionId, cancellationToken),
+            _ => false,
+        };
+        return await db.Submissions
+            .Where(s => s.Id == submissionId).Where(SubmissionLifecycle.CanTake(transition))
             .ExecuteUpdateAsync(set => set
-                .SetProperty(s => s.Status, status)
-                .SetProperty(s => s.Message, message)
-                .SetProperty(s => s.FinishedAt, at), cancellationToken);
-
-    /// <summary>As <see cref="FinishAsync"/>, and gives the quota places back in the same statement: a rejected or failed file never counts.</summary>
-    public static Task<int> FinishReleasingQuotaAsync(this DataChallengeDbContext db, Guid submissionId, SubmissionStatus status, string message,
-        DateTimeOffset at, CancellationToken cancellationToken)
-        => db.Submissions
-            .Where(s => s.Id == submissionId && (s.Status == SubmissionStatus.Received || s.Status == SubmissionStatus.Scoring))
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(s => s.Status, status)
+                .SetProperty(s => s.Status, SubmissionLifecycle.Target(transition))
                 .SetProperty(s => s.Message, message)
                 .SetProperty(s => s.FinishedAt, at)
-                .SetProperty(s => s.QuotaSlot, (int?)null)
-                .SetProperty(s => s.TotalSlot, (int?)null), cancellationToken);
+                .SetProperty(s => s.QuotaSlot, s => giveBack ? null : s.QuotaSlot)
+                .SetProperty(s => s.TotalSlot, s => giveBack ? null : s.TotalSlot), cancellationToken);
+    }
 }

@@ -1,7 +1,6 @@
 // Uploads with progress (XMLHttpRequest reports upload progress, fetch does not), by drop or by choice, to the
 // upload APIs; a prediction file is then followed until it is scored or rejected.
 (() => {
-  const final = ['Scored', 'Rejected', 'Failed'];
   const maxAttempts = 8;
   const lang = document.documentElement.lang || 'en';
 
@@ -40,7 +39,8 @@
       } else {
         say(submission.status === 'Scoring' ? text.textScoring : text.textReceived, 'pending');
       }
-      if (final.includes(submission.status)) { await refreshList(); return; }
+      // The server says when to stop, so a new state needs no change here.
+      if (submission.isFinished) { await refreshList(); return; }
       await new Promise(resolve => setTimeout(resolve, 700));
     }
   }

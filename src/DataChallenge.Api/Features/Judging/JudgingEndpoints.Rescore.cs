@@ -34,8 +34,8 @@ public static partial class JudgingEndpoints
         if (run is null)
         {
             var stale = await db.Submissions.AsNoTracking()
-                .Where(s => s.PhaseId == phaseId && s.Status == SubmissionStatus.Scored
-                    && (s.ScoredLabelsVersion != phase.LabelsVersion || s.ScoredConfigHash == null || s.ScoredConfigHash != hash))
+                .Where(SubmissionLifecycle.CanTake(SubmissionTransition.Rescore))
+                .Where(s => s.PhaseId == phaseId && (s.ScoredLabelsVersion != phase.LabelsVersion || s.ScoredConfigHash == null || s.ScoredConfigHash != hash))
                 .CountAsync(cancellationToken);
             run = new RescoreRun
             {
@@ -67,7 +67,8 @@ public static partial class JudgingEndpoints
         if (run.CompletedAt is not null) return;
         var answered = db.SubmissionScores.Where(s => s.RescoreRunId == run.Id).Select(s => s.SubmissionId);
         var missing = await db.Submissions.AsNoTracking()
-            .Where(s => s.PhaseId == phase.Id && s.Status == SubmissionStatus.Scored && !answered.Contains(s.Id)
+            .Where(SubmissionLifecycle.CanTake(SubmissionTransition.Rescore))
+            .Where(s => s.PhaseId == phase.Id && !answered.Contains(s.Id)
                 && (s.ScoredLabelsVersion != run.LabelsVersion || s.ScoredConfigHash == null || s.ScoredConfigHash != run.ConfigHash))
             .ToListAsync(cancellationToken);
         foreach (var submission in missing) await dispatcher.DispatchAsync(submission, phase, cancellationToken, run.Id);

@@ -67,13 +67,14 @@ public static partial class JudgingEndpoints
         var (submission, phase, organiser) = await JudgingAccess.SubmissionAsync(db, submissionId, user.UserId(), cancellationToken);
         if (submission is null || phase is null) return Problems.NotFound("The submission");
         if (!organiser) return Problems.Forbidden("Only the challenge's organisers can send a submission again.");
-        if (submission.Status != SubmissionStatus.Failed) return Problems.Conflict("Only a failed submission can be sent again.");
+        if (!SubmissionLifecycle.Allows(submission.Status, SubmissionTransition.Resend)) return Problems.Conflict("Only a failed submission can be sent again.");
 
         var now = clock.GetUtcNow();
         var next = submission.Attempt + 1;
         // Claimed on its status and attempt: two organisers pressing at once dispatch it once.
-        var claimed = await db.Submissions.Where(s => s.Id == submissionId && s.Status == SubmissionStatus.Failed && s.Attempt == submission.Attempt)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SubmissionStatus.Received).SetProperty(s => s.Attempt, next)
+        var claimed = await db.Submissions.Where(s => s.Id == submissionId && s.Attempt == submission.Attempt)
+            .Where(SubmissionLifecycle.CanTake(SubmissionTransition.Resend))
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SubmissionLifecycle.Target(SubmissionTransition.Resend)).SetProperty(s => s.Attempt, next)
                 .SetProperty(s => s.DispatchedAt, now).SetProperty(s => s.FinishedAt, (DateTimeOffset?)null).SetProperty(s => s.Message, (string?)null),
                 cancellationToken);
         if (claimed == 0) return Problems.Conflict("Only a failed submission can be sent again.");

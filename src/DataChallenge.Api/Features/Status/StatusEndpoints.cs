@@ -31,7 +31,7 @@ public static class StatusEndpoints
         if (challenge is null || challenge.OwnerId != user.UserId()) return Problems.NotFound("The challenge");
         var submissions = db.Submissions.Where(s => db.Phases.Any(p => p.Id == s.PhaseId && p.ChallengeId == challenge.Id));
         var byStatus = await submissions.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var pending = submissions.Where(s => s.Status == SubmissionStatus.Received || s.Status == SubmissionStatus.Scoring);
+        var pending = submissions.Where(SubmissionLifecycle.Unfinished);
         var oldest = await pending.OrderBy(s => s.ReceivedAt).Select(s => (DateTimeOffset?)s.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
         return TypedResults.Ok(new ScoringStatusResponse(
             await queues.ReadAsync(QueueNames.ScoreSubmission, cancellationToken),

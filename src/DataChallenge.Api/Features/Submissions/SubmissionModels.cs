@@ -10,7 +10,8 @@ namespace DataChallenge.Api.Features.Submissions;
 /// <summary>
 /// A submission as its team sees it: public scores at the phase's precision. Under the Ladder, a file that did not
 /// clearly beat the team's shown score has <see cref="ScoreHeld"/> set and no public values. Private-split values appear
-/// only for organisers or after the reveal; otherwise the fields are absent, not null.
+/// only for organisers or after the reveal; otherwise the fields are absent, not null. <see cref="IsFinished"/> tells a
+/// client to stop following the submission, so no client needs to know the state names.
 /// </summary>
 public sealed record SubmissionResponse(
     Guid Id,
@@ -20,6 +21,7 @@ public sealed record SubmissionResponse(
     long SizeBytes,
     string Sha256,
     string Status,
+    bool IsFinished,
     DateTimeOffset ReceivedAt,
     DateTimeOffset? FinishedAt,
     string? Message,
@@ -53,7 +55,7 @@ public sealed record SubmissionResponse(
         var hasSplit = scores?.Any(m => m.Split == "public") == true;
         var shownSplit = hasSplit ? "public" : "all";
         return new SubmissionResponse(
-            s.Id, s.PhaseId, s.TeamId, s.FileName, s.SizeBytes, s.Sha256, s.Status.ToString(), s.ReceivedAt, s.FinishedAt,
+            s.Id, s.PhaseId, s.TeamId, s.FileName, s.SizeBytes, s.Sha256, s.Status.ToString(), SubmissionLifecycle.IsFinished(s.Status), s.ReceivedAt, s.FinishedAt,
             // A platform failure's reason is for organisers; the competitor gets a fixed sentence.
             s.Status == SubmissionStatus.Failed ? "The platform could not score this file. It does not count against your quota." : s.Message,
             s.PrimaryMetric, disclosure.PublicScore(s), held ? null : disclosure.Round(s.IntervalLower), held ? null : disclosure.Round(s.IntervalUpper),

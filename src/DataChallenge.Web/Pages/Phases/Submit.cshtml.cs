@@ -75,7 +75,7 @@ public sealed class SubmitModel(DataChallengeDbContext db, ChallengeLookup chall
     public string ShownScore(Submission submission)
         => Disclosure.Holds(submission) ? text["No clear improvement"] : Display.Score(Disclosure.PublicScore(submission), Disclosure.Decimals);
 
-    public static bool IsPending(Submission submission) => submission.Status is SubmissionStatus.Received or SubmissionStatus.Scoring;
+    public static bool IsPending(Submission submission) => SubmissionLifecycle.IsUnfinished(submission.Status);
 
     private async Task<bool> LoadAsync(Guid phaseId, CancellationToken cancellationToken)
     {

@@ -1,0 +1,155 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using DataChallenge.Core.Submissions;
+using DataChallenge.Testing;
+
+namespace DataChallenge.Api.Tests.Submissions;
+
+/// <summary>
+/// The lifecycle as a specification: every state against every transition, every state against every predicate, and
+/// the API's <c>isFinished</c> that lets clients follow a submission without knowing the state names.
+/// </summary>
+public sealed class SubmissionLifecycleTests
+{
+    // Written out by hand on purpose: a change to the lifecycle's table must be a change to this specification too.
+    private static readonly Dictionary<(SubmissionStatus From, SubmissionTransition Transition), SubmissionStatus> Allowed = new()
+    {
+        [(SubmissionStatus.Received, SubmissionTransition.StartScoring)] = SubmissionStatus.Scoring,
+        [(SubmissionStatus.Scoring, SubmissionTransition.RenewLease)] = SubmissionStatus.Scoring,
+        [(SubmissionStatus.Received, SubmissionTransition.Score)] = SubmissionStatus.Scored,
+        [(SubmissionStatus.Scoring, SubmissionTransition.Score)] = SubmissionStatus.Scored,
+        [(SubmissionStatus.Received, SubmissionTransition.Reject)] = SubmissionStatus.Rejected,
+        [(SubmissionStatus.Scoring, SubmissionTransition.Reject)] = SubmissionStatus.Rejected,
+        [(SubmissionStatus.Received, SubmissionTransition.Fail)] = SubmissionStatus.Failed,
+        [(SubmissionStatus.Scoring, SubmissionTransition.Fail)] = SubmissionStatus.Failed,
+        [(SubmissionStatus.Received, SubmissionTransition.Requeue)] = SubmissionStatus.Received,
+        [(SubmissionStatus.Scoring, SubmissionTransition.Requeue)] = SubmissionStatus.Received,
+        [(SubmissionStatus.Failed, SubmissionTransition.Resend)] = SubmissionStatus.Received,
+        [(SubmissionStatus.Scored, SubmissionTransition.Rescore)] = SubmissionStatus.Scored,
+    };
+
+    private sealed record Classification(bool Unfinished, bool CountsOnBoard);
+
+    private static readonly Dictionary<SubmissionStatus, Classification> Expected = new()
+    {
+        [SubmissionStatus.Received] = new(Unfinished: true, CountsOnBoard: false),
+        [SubmissionStatus.Scoring] = new(Unfinished: true, CountsOnBoard: false),
+        [SubmissionStatus.Scored] = new(Unfinished: false, CountsOnBoard: true),
+        [SubmissionStatus.Rejected] = new(Unfinished: false, CountsOnBoard: false),
+        [SubmissionStatus.Failed] = new(Unfinished: false, CountsOnBoard: false),
+    };
+
+    public static TheoryData<SubmissionStatus, SubmissionTransition> EveryStateAndTransition()
+    {
+        var data = new TheoryData<SubmissionStatus, SubmissionTransition>();
+        foreach (var status in Enum.GetValues<SubmissionStatus>())
+            foreach (var transition in Enum.GetValues<SubmissionTransition>())
+                data.Add(status, transition);
+        return data;
+    }
+
+    public static TheoryData<SubmissionStatus> EveryState() => new(Enum.GetValues<SubmissionStatus>());
+
+    [Theory]
+    [MemberData(nameof(EveryStateAndTransition))]
+    public void Take_LandsWhereTheTableSays_OrThrows_ForEveryStateAndTransition(SubmissionStatus from, SubmissionTransition transition)
+    {
+        var submission = Row(from);
+
+        if (Allowed.TryGetValue((from, transition), out var to))
+        {
+            submission.Take(transition);
+            Assert.Equal(to, submission.Status);
+        }
+        else
+        {
+            Assert.Throws<InvalidOperationException>(() => submission.Take(transition));
+            Assert.Equal(from, submission.Status);
+        }
+        // The conditional updates claim rows with the query form: it must agree with the table.
+        Assert.Equal(Allowed.ContainsKey((from, transition)), SubmissionLifecycle.CanTake(transition).Compile()(Row(from)));
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryState))]
+    public void Predicates_ClassifyTheState_ForEveryState(SubmissionStatus status)
+    {
+        Assert.True(Expected.TryGetValue(status, out var expected), $"The state {status} is not in this specification: classify it here and in SubmissionLifecycle.");
+        var row = Row(status);
+
+        Assert.Equal(expected.Unfinished, SubmissionLifecycle.IsUnfinished(status));
+        Assert.Equal(!expected.Unfinished, SubmissionLifecycle.IsFinished(status));
+        Assert.Equal(expected.CountsOnBoard, SubmissionLifecycle.CountsOnBoard(status));
+        // The query forms say the same as the in-memory ones.
+        Assert.Equal(expected.Unfinished, SubmissionLifecycle.Unfinished.Compile()(row));
+        Assert.Equal(expected.CountsOnBoard, SubmissionLifecycle.OnBoard.Compile()(row));
+    }
+
+    [Fact]
+    public void Quota_IsGivenBackByOutcomesTheTeamIsNotCharged_AndKeptByEveryOtherTransition()
+    {
+        foreach (var transition in Enum.GetValues<SubmissionTransition>())
+        {
+            var expected = transition switch
+            {
+                SubmissionTransition.Reject => QuotaEffect.GiveBack,
+                SubmissionTransition.Fail => QuotaEffect.GiveBackWithinDailyCap,
+                _ => QuotaEffect.Unchanged,
+            };
+            Assert.Equal(expected, SubmissionLifecycle.Quota(transition));
+        }
+    }
+
+    [Fact]
+    public async Task Submission_IsNotFinished_WhileReceived()
+    {
+        // No worker role: nothing scores, so the submission stays Received.
+        await using var server = new ServerFactory();
+        server.Settings["Roles"] = "api,leaderboard";
+        var (competitor, phaseId) = await OpenPhaseAsync(server);
+
+        var accepted = await (await competitor.SubmitRawAsync(phaseId, SampleFiles.Predictions())).Content.ReadFromJsonAsync<JsonElement>();
+        var read = await ReadAsync(competitor, accepted.GetProperty("id").GetGuid());
+
+        // Both the upload's answer, which clients start following from, and a later read say so.
+        foreach (var submission in new[] { accepted, read })
+        {
+            Assert.Equal("Received", submission.GetProperty("status").GetString());
+            Assert.False(submission.GetProperty("isFinished").GetBoolean());
+        }
+    }
+
+    [Fact]
+    public async Task Submission_IsFinished_OnceScoredOrRejected()
+    {
+        await using var server = new ServerFactory();
+        var (competitor, phaseId) = await OpenPhaseAsync(server);
+
+        var scored = await competitor.WaitForOutcomeAsync(await competitor.SubmitAsync(phaseId, SampleFiles.Predictions()));
+        var rejected = await competitor.WaitForOutcomeAsync(await competitor.SubmitAsync(phaseId, SampleFiles.Predictions().Replace("r7,0.", "r7,abc0.")));
+
+        Assert.Equal("Scored", scored.GetProperty("status").GetString());
+        Assert.True(scored.GetProperty("isFinished").GetBoolean());
+        Assert.Equal("Rejected", rejected.GetProperty("status").GetString());
+        Assert.True(rejected.GetProperty("isFinished").GetBoolean());
+    }
+
+    private static Submission Row(SubmissionStatus status) => new() { FileName = "p.csv", ObjectKey = "k", Sha256 = "h", Status = status };
+
+    private static async Task<(ApiSession Competitor, Guid PhaseId)> OpenPhaseAsync(ServerFactory server)
+    {
+        var organiser = await ApiSession.RegisterAsync(server.CreateClient());
+        var slug = await organiser.CreateChallengeAsync();
+        var phaseId = await organiser.CreateSamplePhaseAsync(slug);
+        var competitor = await ApiSession.RegisterAsync(server.CreateClient());
+        await competitor.JoinAsync(slug);
+        return (competitor, phaseId);
+    }
+
+    private static async Task<JsonElement> ReadAsync(ApiSession session, Guid submissionId)
+    {
+        var response = await session.Client.GetAsync($"/api/submissions/{submissionId}");
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
