@@ -2,10 +2,14 @@ using DataChallenge.Scoring.Internals;
 
 namespace DataChallenge.Scoring.Tests;
 
-/// <summary>Every row of the metric registry scores real files of each task type it names, in its declared direction.</summary>
+/// <summary>
+/// Every row of the metric registry scores real files of each task type it names, and its declared direction agrees
+/// with what the metric does: a file equal to the labels must score better than a flawed one.
+/// </summary>
 public sealed class MetricRegistryTests
 {
-    // One small file pair per task type, with both classes in every column, so that every metric is defined on it.
+    // One labels file and one flawed prediction file per task type, with both classes in every column, so that every
+    // metric is defined on them. Predictions equal to the labels are perfect, except for probabilities of named classes.
     private static readonly Dictionary<string, (string Config, string Labels, string Predictions)> Samples = new(StringComparer.Ordinal)
     {
         [TaskTypes.BinaryProba] = (
@@ -44,18 +48,30 @@ public sealed class MetricRegistryTests
 
     [Theory]
     [MemberData(nameof(RegisteredPairs))]
-    public void Score_ComputesTheMetricInItsDeclaredDirection_ForEveryRegisteredTaskType(string metric, string taskType)
+    public void Score_RanksAPerfectFileAboveAFlawedOne_InEveryRegisteredMetricsDeclaredDirection(string metric, string taskType)
     {
         var declared = MetricRegistry.Find(metric)!;
         var (config, labels, predictions) = Samples[taskType];
 
-        var report = ScoringFixture.Score(labels, predictions, config + $$""", "metrics": ["{{metric}}"], "primary_metric": "{{metric}}"}""");
+        var only = config + $$""", "metrics": ["{{metric}}"], "primary_metric": "{{metric}}"}""";
+        var perfect = taskType == TaskTypes.MulticlassProba ? "id,a,b,c\n1,1,0,0\n2,0,1,0\n3,0,0,1\n4,1,0,0\n" : labels;
 
-        var result = report.Metrics[metric];
-        Assert.True(result.Value is { } value && double.IsFinite(value), $"{metric} on {taskType}: {result.UndefinedReason}");
-        Assert.Equal(declared.HigherIsBetter, report.HigherIsBetter);
+        var flawed = ScoringFixture.Score(labels, predictions, only);
+        var best = ScoringFixture.Score(labels, perfect, only);
+
+        var (flawedValue, bestValue) = (Defined(flawed, metric, taskType), Defined(best, metric, taskType));
+        Assert.True(declared.HigherIsBetter ? bestValue > flawedValue : bestValue < flawedValue,
+            $"{metric} on {taskType}: perfect {bestValue}, flawed {flawedValue}, declared higher-is-better {declared.HigherIsBetter}");
+        Assert.Equal(declared.HigherIsBetter, flawed.HigherIsBetter);
         Assert.Equal(declared.HigherIsBetter, MetricCatalog.HigherIsBetter(metric));
         Assert.Contains(metric, MetricCatalog.MetricsFor(taskType));
+    }
+
+    private static double Defined(ScoreReport report, string metric, string taskType)
+    {
+        var result = report.Metrics[metric];
+        Assert.True(result.Value is { } value && double.IsFinite(value), $"{metric} on {taskType}: {result.UndefinedReason}");
+        return result.Value!.Value;
     }
 
     [Fact]
