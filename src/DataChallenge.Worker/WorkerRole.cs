@@ -11,7 +11,7 @@ namespace DataChallenge.Worker;
 public static class WorkerRole
 {
     public static IServiceCollection AddWorkerRole(this IServiceCollection services, IConfiguration configuration)
-        => services.Configure<ScoringOptions>(configuration.GetSection(ScoringOptions.Section)).AddSingleton<ScoringRun>()
+        => services.Configure<ScoringOptions>(configuration.GetSection(ScoringOptions.Section)).AddSingleton<ScoringRun>().AddSingleton<BuiltInScoring>()
             .Configure<SandboxOptions>(configuration.GetSection(SandboxOptions.Section)).AddSingleton<ProgramScoringRun>();
 
     public static void AddWorkerConsumers(this IBusRegistrationConfigurator bus)

@@ -3,8 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using DataChallenge.Core.Persistence;
 using DataChallenge.Hosting.ObjectStorage;
 using DataChallenge.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -130,6 +132,44 @@ public sealed class ScoringProgramFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rescore_Completes_WhenAProgramScoresThePhase()
+    {
+        Bubblewrap.Require();
+        var (id, first) = await SubmitToProgramAsync(ProgramArchives.AccuracyProgram);
+        Assert.Equal(1.0, first.GetProperty("score").GetDouble());
+        // Every label flipped: the perfect file now misses every row, so the new score cannot pass for the old one.
+        await _organiser.UploadLabelsAsync(_phaseId, FlippedLabels());
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _organiser.Client.PostAsync($"/api/phases/{_phaseId}/rescore", null)).StatusCode);
+        var run = await EventuallyAsync(() => _organiser.Client.GetFromJsonAsync<JsonElement>($"/api/phases/{_phaseId}/rescore"),
+            r => r.GetProperty("status").GetString() == "completed", "the rescoring completed");
+
+        Assert.Equal(1, run.GetProperty("total").GetInt32());
+        await using var scope = _server.Services.CreateAsyncScope();
+        var submission = await scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>().Submissions.AsNoTracking().SingleAsync(s => s.Id == id);
+        Assert.Equal(2, submission.ScoredLabelsVersion);
+        Assert.Equal(run.GetProperty("configHash").GetString(), submission.ScoredConfigHash);
+        Assert.Equal(0.0, submission.PublicScore);
+    }
+
+    [Fact]
+    public async Task Submit_LeavesAHiddenLabelsReadOnTheAuditTrail_WhenAProgramScoresIt()
+    {
+        Bubblewrap.Require();
+        var (id, outcome) = await SubmitToProgramAsync(ProgramArchives.AccuracyProgram);
+        Assert.Equal("Scored", outcome.GetProperty("status").GetString());
+
+        // The read is reported on the bus beside the score, so it may land just after it.
+        var audit = await EventuallyAsync(() => _organiser.Client.GetFromJsonAsync<JsonElement>($"/api/challenges/{_slug}/audit"),
+            a => a.EnumerateArray().Any(e => e.GetProperty("action").GetString() == "labels.read"), "a labels.read entry");
+
+        var read = Assert.Single(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "labels.read");
+        Assert.Equal($"submission:{id}", read.GetProperty("subject").GetString());
+        Assert.Contains("labels v1", read.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+        Assert.EndsWith("to score.", read.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UploadProgram_IsRefused_WhenTheArchiveEscapesItsFolder()
     {
         var response = await UploadProgramAsync(ProgramSettings, ProgramArchives.Zip(("score.py", "print(1)"), ("../../evil.py", "print(2)")));
@@ -169,6 +209,29 @@ public sealed class ScoringProgramFlowTests : IAsyncLifetime
         await competitor.JoinAsync(_slug);
         var submissionId = await competitor.SubmitAsync(_phaseId, SampleFiles.Predictions());
         return (submissionId, await competitor.WaitForOutcomeAsync(submissionId, TimeSpan.FromSeconds(90)));
+    }
+
+    private static string FlippedLabels()
+        => string.Join('\n', SampleFiles.Labels().Split('\n').Select((line, i) => i == 0 || line.Length == 0 ? line : Flip(line)));
+
+    private static string Flip(string line)
+    {
+        var cells = line.Split(',');
+        cells[1] = cells[1] == "1" ? "0" : "1";
+        return string.Join(',', cells);
+    }
+
+    private static async Task<JsonElement> EventuallyAsync(Func<Task<JsonElement>> read, Func<JsonElement, bool> done, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var value = await read();
+        while (!done(value))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Never saw {what}: {value}");
+            await Task.Delay(100);
+            value = await read();
+        }
+        return value;
     }
 
     private async Task<HttpResponseMessage> UploadProgramAsync(string settings, byte[] zip)

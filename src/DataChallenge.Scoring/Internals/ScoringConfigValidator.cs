@@ -94,12 +94,6 @@ internal static class ScoringConfigValidator
                 Fail($"Metric '{metric}' does not fit task_type {config.TaskType}; it accepts {string.Join(", ", MetricCatalog.MetricsFor(config.TaskType))}.");
         }
 
-        foreach (var metric in config.Metrics)
-        {
-            if (!MetricTable.Supports(config.TaskType, metric))
-                Fail($"Metric '{metric}' is not available yet for task_type {config.TaskType}.");
-        }
-
         if (config.Metrics.Distinct(StringComparer.Ordinal).Count() != config.Metrics.Count)
             Fail("'metrics' must not repeat a metric.");
         if (!config.Metrics.Contains(config.PrimaryMetric, StringComparer.Ordinal))

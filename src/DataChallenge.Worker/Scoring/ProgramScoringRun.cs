@@ -8,12 +8,6 @@ using Microsoft.Extensions.Options;
 namespace DataChallenge.Worker.Scoring;
 
 /// <summary>
-/// The scores of a program run, or why there are none (for the organiser only). <see cref="ProgramOutput"/> holds what
-/// the program printed or wrote, which may quote hidden labels: it goes to the organiser, never to the worker's log.
-/// </summary>
-public sealed record ProgramOutcome(IReadOnlyList<MetricScore>? Scores, string? Failure, string? ProgramOutput = null);
-
-/// <summary>
 /// Scores a submission with the organiser's program: unpacks the archive safely, lays out a Codabench-style job
 /// folder, runs the program in the configured sandbox once per split (with only that split's labels) and reads each
 /// run's scores.json strictly. Each run's log and detailed results go to the hidden bucket for the organisers.
@@ -33,8 +27,19 @@ public sealed class ProgramScoringRun([FromKeyedServices(ObjectStoreRoles.Worker
         (SandboxSelector.Create(sandboxOptions.Value, out var reason), reason));
 
     /// <summary>Storage errors propagate so the bus retries; everything the organiser can fix becomes a failure.</summary>
-    public async Task<ProgramOutcome> ScoreAsync(ScoreSubmission message, ProgramConfig config, CancellationToken cancellationToken)
+    /// <param name="beforeLabelsRead">Called once, just before the hidden labels are opened.</param>
+    public async Task<ScoringOutcome> ScoreAsync(ScoreSubmission message, Func<Task> beforeLabelsRead, CancellationToken cancellationToken)
     {
+        ProgramConfig config;
+        try
+        {
+            config = ProgramConfig.Parse(message.ScoringConfig);
+        }
+        catch (ProgramConfigException e)
+        {
+            return Fail($"The phase's scoring configuration is invalid: {e.Message}");
+        }
+
         var (sandbox, unavailable) = _sandbox.Value;
         if (sandbox is null)
             return Fail($"Scoring programs cannot run on this worker: {unavailable} Organiser code is never run without a sandbox.");
@@ -48,6 +53,7 @@ public sealed class ProgramScoringRun([FromKeyedServices(ObjectStoreRoles.Worker
                 return Fail($"The scoring program archive {config.Archive} was not uploaded.");
             await UnpackAsync(config.ArchiveKey(message.PhaseId), job, cancellationToken);
             await DownloadAsync(buckets.Submissions, message.PredictionsKey, Path.Combine(job.ResultFolder, PredictionsFileName), cancellationToken);
+            await beforeLabelsRead();
             var splits = await LabelsBySplitAsync(message.LabelsKey, config.SplitColumn, job, cancellationToken);
 
             var scores = new List<MetricScore>();
@@ -66,7 +72,7 @@ public sealed class ProgramScoringRun([FromKeyedServices(ObjectStoreRoles.Worker
                     scores.Add(new MetricScore(split, metric, value, null));
             }
 
-            return new ProgramOutcome(scores, null);
+            return new ScoringOutcome.Scored(config.PrimaryMetric, config.HigherIsBetter, scores, "program " + config.Archive, EstimateInterval: false);
         }
         catch (UnsafeArchiveException e)
         {
@@ -146,8 +152,8 @@ public sealed class ProgramScoringRun([FromKeyedServices(ObjectStoreRoles.Worker
             logger.LogWarning("SANDBOX LIMITS NOT ENFORCED on this worker: {Warning}. See the README's sandbox section.", warning);
     }
 
-    private static ProgramOutcome Fail(string reason, string? programOutput = null)
-        => new(null, Shorten(reason), programOutput is null ? null : Shorten(programOutput));
+    private static ScoringOutcome.Failed Fail(string reason, string? programOutput = null)
+        => new(Shorten(reason), programOutput is null ? null : Shorten(programOutput));
 
     private static string Shorten(string text) => text.Length > MaxReasonLength ? text[..MaxReasonLength] + "…" : text;
 }
