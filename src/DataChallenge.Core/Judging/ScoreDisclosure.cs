@@ -25,7 +25,7 @@ public sealed class ScoreDisclosure
 
     /// <summary>The submissions that stand for a team on the public board: scored, valid, not baselines.</summary>
     public static readonly Expression<Func<Submission, bool>> Ranked
-        = s => s.Status == SubmissionStatus.Scored && s.PublicScore != null && !s.IsBaseline && s.InvalidatedAt == null;
+        = SubmissionLifecycle.OnBoardAnd(s => s.PublicScore != null && !s.IsBaseline && s.InvalidatedAt == null);
 
     /// <summary>Rounding only, for readers the Ladder does not concern (a submission not yet scored, organisers).</summary>
     public static ScoreDisclosure Rounding(Phase phase) => new(phase.ScoreDecimals, null);
@@ -46,7 +46,7 @@ public sealed class ScoreDisclosure
     }
 
     /// <summary>True when the Ladder keeps this scored submission's public values from its team.</summary>
-    public bool Holds(Submission submission) => _shown is not null && submission.Status == SubmissionStatus.Scored && !_shown.Contains(submission.Id);
+    public bool Holds(Submission submission) => _shown is not null && SubmissionLifecycle.CountsOnBoard(submission.Status) && !_shown.Contains(submission.Id);
 
     /// <summary>The submission's public primary score as its team may read it; null when undefined or held.</summary>
     public double? PublicScore(Submission submission) => Holds(submission) ? null : Round(submission.PublicScore);

@@ -25,7 +25,7 @@ public sealed record Finals(Guid PhaseId, int MaxFinalSubmissions, IReadOnlyList
 public static class FinalSelection
 {
     public static bool IsEligible(Submission submission)
-        => submission.Status == SubmissionStatus.Scored && submission.InvalidatedAt is null && !submission.IsBaseline;
+        => SubmissionLifecycle.CountsOnBoard(submission.Status) && submission.InvalidatedAt is null && !submission.IsBaseline;
 
     public static async Task<FinalsOutcome> ChooseAsync(DataChallengeDbContext db, Phase phase, Guid teamId, IEnumerable<Guid> submissionIds,
         DateTimeOffset now, CancellationToken cancellationToken)
@@ -52,7 +52,7 @@ public static class FinalSelection
         CancellationToken cancellationToken)
     {
         var scored = await db.Submissions.AsNoTracking()
-            .Where(s => s.PhaseId == phase.Id && s.TeamId == teamId && s.Status == SubmissionStatus.Scored && s.InvalidatedAt == null && !s.IsBaseline)
+            .Where(SubmissionLifecycle.OnBoardAnd(s => s.PhaseId == phase.Id && s.TeamId == teamId && s.InvalidatedAt == null && !s.IsBaseline))
             .Select(s => new { s.Id, s.IsFinal, s.PublicScore, s.PrimaryMetric, s.ReceivedAt })
             .ToListAsync(cancellationToken);
         var chosen = scored.Where(s => s.IsFinal).OrderBy(s => s.ReceivedAt).Select(s => s.Id).ToList();

@@ -86,8 +86,14 @@ public static class SubmissionLifecycle
     /// <summary><see cref="IsUnfinished"/> for queries; it translates to SQL on every provider.</summary>
     public static Expression<Func<Submission, bool>> Unfinished { get; } = StatusIn(States.Where(s => s.Value.Unfinished).Select(s => s.Key));
 
+    private static readonly SubmissionStatus[] BoardStates = States.Where(s => s.Value.CountsOnBoard).Select(s => s.Key).ToArray();
+
     /// <summary><see cref="CountsOnBoard"/> for queries.</summary>
-    public static Expression<Func<Submission, bool>> OnBoard { get; } = StatusIn(States.Where(s => s.Value.CountsOnBoard).Select(s => s.Key));
+    public static Expression<Func<Submission, bool>> OnBoard { get; } = StatusIn(BoardStates);
+
+    /// <summary><see cref="OnBoard"/> and <paramref name="more"/> as one query predicate, for rules that add their own conditions.</summary>
+    public static Expression<Func<Submission, bool>> OnBoardAnd(Expression<Func<Submission, bool>> more)
+        => Expression.Lambda<Func<Submission, bool>>(Expression.AndAlso(StatusTest(more.Parameters[0], BoardStates), more.Body), more.Parameters);
 
     public static bool Allows(SubmissionStatus from, SubmissionTransition transition) => Rule(transition).From.Contains(from);
 
@@ -113,13 +119,17 @@ public static class SubmissionLifecycle
     private static TransitionRule Rule(SubmissionTransition transition)
         => Transitions.TryGetValue(transition, out var rule) ? rule : throw new InvalidOperationException($"The lifecycle has no row for {transition}.");
 
-    // Equalities joined by OR: plain SQL on SQLite and PostgreSQL, and the status index stays usable.
     private static Expression<Func<Submission, bool>> StatusIn(IEnumerable<SubmissionStatus> statuses)
     {
         var submission = Expression.Parameter(typeof(Submission), "s");
+        return Expression.Lambda<Func<Submission, bool>>(StatusTest(submission, statuses), submission);
+    }
+
+    // Equalities joined by OR: plain SQL on SQLite and PostgreSQL, and the status index stays usable.
+    private static Expression StatusTest(ParameterExpression submission, IEnumerable<SubmissionStatus> statuses)
+    {
         var status = Expression.Property(submission, nameof(Submission.Status));
-        var test = statuses.Select(s => (Expression)Expression.Equal(status, Expression.Constant(s)))
+        return statuses.Select(s => (Expression)Expression.Equal(status, Expression.Constant(s)))
             .DefaultIfEmpty(Expression.Constant(false)).Aggregate(Expression.OrElse);
-        return Expression.Lambda<Func<Submission, bool>>(test, submission);
     }
 }

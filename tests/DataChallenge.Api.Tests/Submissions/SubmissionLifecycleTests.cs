@@ -83,6 +83,8 @@ public sealed class SubmissionLifecycleTests
         // The query forms say the same as the in-memory ones.
         Assert.Equal(expected.Unfinished, SubmissionLifecycle.Unfinished.Compile()(row));
         Assert.Equal(expected.CountsOnBoard, SubmissionLifecycle.OnBoard.Compile()(row));
+        Assert.Equal(expected.CountsOnBoard, SubmissionLifecycle.OnBoardAnd(s => s.FileName == "p.csv").Compile()(row));
+        Assert.False(SubmissionLifecycle.OnBoardAnd(s => s.FileName == "other.csv").Compile()(row));
     }
 
     [Fact]
