@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using DataChallenge.Sandbox;
+using DataChallenge.Testing;
 
 namespace DataChallenge.Sandbox.Tests;
 

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using DataChallenge.Sandbox;
+using DataChallenge.Testing;
 
 namespace DataChallenge.Sandbox.Tests;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataChallenge.Testing;
+using DataChallenge.Testing.Judging;
 
 namespace DataChallenge.Api.Tests.Judging;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataChallenge.Core.Submissions;
+using DataChallenge.Testing.Judging;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataChallenge.Api.Tests.Judging;

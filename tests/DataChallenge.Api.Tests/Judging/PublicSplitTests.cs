@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using DataChallenge.Testing.Judging;
 
 namespace DataChallenge.Api.Tests.Judging;
 

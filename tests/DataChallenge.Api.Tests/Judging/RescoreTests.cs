@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using DataChallenge.Testing.Judging;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataChallenge.Api.Tests.Judging;

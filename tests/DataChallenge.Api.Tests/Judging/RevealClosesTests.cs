@@ -4,6 +4,7 @@ using System.Text.Json;
 using DataChallenge.Api.Jobs;
 using DataChallenge.Core.Judging;
 using DataChallenge.Testing;
+using DataChallenge.Testing.Judging;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

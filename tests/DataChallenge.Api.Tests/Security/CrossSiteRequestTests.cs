@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DataChallenge.Api.Tests.Judging;
 using DataChallenge.Testing;
+using DataChallenge.Testing.Judging;
 
 namespace DataChallenge.Api.Tests.Security;
 

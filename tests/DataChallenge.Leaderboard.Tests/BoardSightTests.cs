@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DataChallenge.Testing;
 
-namespace DataChallenge.Api.Tests.Leaderboards;
+namespace DataChallenge.Leaderboard.Tests;
 
 /// <summary>Board reads (JSON, private board, live stream) follow the same sight rule as the challenge itself.</summary>
 public sealed class BoardSightTests : OwnerAndOutsiderTests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace DataChallenge.Api.Tests.Judging;
+namespace DataChallenge.Testing.Judging;
 
 /// <summary>
 /// Prediction files whose public and private ROC AUC move independently. Rows follow <see cref="Testing.SampleFiles.Labels"/>:

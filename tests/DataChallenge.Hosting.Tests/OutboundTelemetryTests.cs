@@ -3,7 +3,7 @@ using MassTransit;
 using MassTransit.UsageTracking;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DataChallenge.Api.Tests.Hosting;
+namespace DataChallenge.Hosting.Tests;
 
 /// <summary>The platform makes no outbound connection nobody asked for: the bus's usage telemetry is off.</summary>
 public sealed class OutboundTelemetryTests : IAsyncLifetime

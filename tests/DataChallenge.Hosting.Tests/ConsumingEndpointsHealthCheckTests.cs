@@ -3,7 +3,7 @@ using DataChallenge.Hosting.Messaging;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DataChallenge.Api.Tests.Hosting;
+namespace DataChallenge.Hosting.Tests;
 
 /// <summary>The last line of defence: a process whose endpoint never got its consumer back says it is not ready.</summary>
 public sealed class ConsumingEndpointsHealthCheckTests

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using DataChallenge.Testing;
 
-namespace DataChallenge.Sandbox.Tests;
+namespace DataChallenge.Worker.Tests;
 
 /// <summary>A worker with no sandbox never runs organiser code: the submission fails and says why, to organisers only.</summary>
 public sealed class NoSandboxFlowTests : IAsyncLifetime

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace DataChallenge.Sandbox.Tests;
+namespace DataChallenge.Worker.Tests;
 
 /// <summary>The whole server on embedded defaults, with an organiser program scoring in bubblewrap.</summary>
 public sealed class ScoringProgramFlowTests : IAsyncLifetime

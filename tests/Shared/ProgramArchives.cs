@@ -1,10 +1,10 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace DataChallenge.Sandbox.Tests;
+namespace DataChallenge.Testing;
 
 /// <summary>Zip archives built in memory for the tests.</summary>
-internal static class ProgramArchives
+public static class ProgramArchives
 {
     public static byte[] Zip(params (string Name, string Content)[] files)
     {

@@ -1,6 +1,6 @@
 using DataChallenge.Core.Leaderboards;
 
-namespace DataChallenge.Api.Tests.Judging;
+namespace DataChallenge.Core.Tests.Leaderboards;
 
 public sealed class BoardRankerTests
 {

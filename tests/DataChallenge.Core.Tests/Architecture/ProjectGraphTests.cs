@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace DataChallenge.Api.Tests.Architecture;
+namespace DataChallenge.Core.Tests.Architecture;
 
 /// <summary>
 /// The project graph keeps the roles apart: a role is composed only by the executable, so no role compiles another

@@ -7,7 +7,7 @@ using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DataChallenge.Api.Tests.Leaderboards;
+namespace DataChallenge.Leaderboard.Tests;
 
 /// <summary>Replayed and duplicated messages never score twice nor add a second board row.</summary>
 public sealed class ResultRecordingTests : IAsyncLifetime

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using DataChallenge.Testing;
 
-namespace DataChallenge.Api.Tests.Hosting;
+namespace DataChallenge.Hosting.Tests;
 
 /// <summary>Liveness asks nothing; readiness asks every dependency of the process's roles and names the one that is down.</summary>
 public sealed class ReadinessTests : IAsyncLifetime

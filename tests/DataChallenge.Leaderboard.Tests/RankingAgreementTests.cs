@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using DataChallenge.Api.Tests.Judging;
+using DataChallenge.Testing.Judging;
 
-namespace DataChallenge.Api.Tests.Leaderboards;
+namespace DataChallenge.Leaderboard.Tests;
 
 /// <summary>
 /// Every reader of a board ranks it as the live stream does: two teams tie on the primary metric (ROC AUC) and the

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using DataChallenge.Testing;
 
-namespace DataChallenge.Api.Tests.Hosting;
+namespace DataChallenge.Hosting.Tests;
 
 public sealed class HealthAndDocumentTests : IAsyncLifetime
 {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace DataChallenge.Api.Tests.Hosting;
+namespace DataChallenge.Hosting.Tests;
 
 /// <summary>
 /// Every HTTP request this process sends through HttpClient's socket handler, by host. The in-process test server's

@@ -5,7 +5,7 @@ using DataChallenge.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DataChallenge.Api.Tests.Judging;
+namespace DataChallenge.Testing.Judging;
 
 /// <summary>
 /// One challenge with one phase on a fake clock, its organiser, two competing teams, and the organiser of another

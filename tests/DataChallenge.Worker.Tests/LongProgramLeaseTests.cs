@@ -7,7 +7,7 @@ using DataChallenge.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DataChallenge.Sandbox.Tests;
+namespace DataChallenge.Worker.Tests;
 
 /// <summary>
 /// A program that runs longer than the stuck threshold holds its submission through the worker's lease, and runs on

@@ -1,9 +1,9 @@
 using DataChallenge.Sandbox;
 
-namespace DataChallenge.Sandbox.Tests;
+namespace DataChallenge.Testing;
 
 /// <summary>Gate for tests that start real sandboxed processes: skipped locally without bwrap, failed under CI=true.</summary>
-internal static class Bubblewrap
+public static class Bubblewrap
 {
     public static void Require()
     {
