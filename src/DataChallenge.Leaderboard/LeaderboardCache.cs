@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DataChallenge.Leaderboard;
 
 /// <summary>
-/// Ranked boards kept in memory, rebuilt for one phase when one of its results is recorded, so a read costs a
-/// dictionary lookup. Subscribers (the live push) get every new snapshot of the phase they watch.
+/// Ranked boards kept in memory, rebuilt from the database for one phase whenever any replica announces that its
+/// standings changed, so a read costs a dictionary lookup. Subscribers (the live push) get every new snapshot of the phase they watch.
 /// </summary>
 public sealed class LeaderboardCache(IServiceScopeFactory scopes, TimeProvider clock)
 {
@@ -34,6 +34,12 @@ public sealed class LeaderboardCache(IServiceScopeFactory scopes, TimeProvider c
         if (_subscribers.TryGetValue(phaseId, out var channels))
             foreach (var channel in channels.Keys) channel.Writer.TryWrite(snapshot);
         return snapshot;
+    }
+
+    /// <summary>Rebuilds every board this replica holds, e.g. after it may have missed changes.</summary>
+    public async Task RefreshAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var phaseId in _boards.Keys) await RefreshAsync(phaseId, cancellationToken);
     }
 
     /// <summary>Snapshots of one phase as they change, starting with the current one; ends when the caller cancels.</summary>

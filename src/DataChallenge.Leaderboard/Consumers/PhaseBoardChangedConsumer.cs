@@ -5,8 +5,8 @@ using MassTransit;
 
 namespace DataChallenge.Leaderboard.Consumers;
 
-/// <summary>Recomputes a phase's standings after an organiser's change and pushes the new board.</summary>
-public sealed class PhaseBoardChangedConsumer(DataChallengeDbContext db, LeaderboardCache cache) : IConsumer<PhaseBoardChanged>
+/// <summary>Recomputes a phase's standings after an organiser's change and announces the new board to every replica.</summary>
+public sealed class PhaseBoardChangedConsumer(DataChallengeDbContext db) : IConsumer<PhaseBoardChanged>
 {
     public async Task Consume(ConsumeContext<PhaseBoardChanged> context)
     {
@@ -15,6 +15,6 @@ public sealed class PhaseBoardChangedConsumer(DataChallengeDbContext db, Leaderb
             await TeamStanding.RecomputePhaseAsync(db, context.Message.PhaseId, context.CancellationToken);
             await transaction.CommitAsync(context.CancellationToken);
         }
-        await cache.RefreshAsync(context.Message.PhaseId, context.CancellationToken);
+        await context.Publish(new PhaseBoardUpdated { PhaseId = context.Message.PhaseId }, context.CancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace DataChallenge.Leaderboard.Consumers;
 /// Stores a submission's interval whatever its status, since it may overtake its score on another queue; the board
 /// entry takes it now if it already shows this submission, or when the score is recorded.
 /// </summary>
-public sealed class SubmissionIntervalEstimatedConsumer(DataChallengeDbContext db, LeaderboardCache cache) : IConsumer<SubmissionIntervalEstimated>
+public sealed class SubmissionIntervalEstimatedConsumer(DataChallengeDbContext db) : IConsumer<SubmissionIntervalEstimated>
 {
     public async Task Consume(ConsumeContext<SubmissionIntervalEstimated> context)
     {
@@ -21,6 +21,6 @@ public sealed class SubmissionIntervalEstimatedConsumer(DataChallengeDbContext d
         if (phaseId is null) return;
         await db.LeaderboardEntries.Where(e => e.SubmissionId == id)
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.IntervalLower, interval.Lower).SetProperty(e => e.IntervalUpper, interval.Upper), cancellationToken);
-        await cache.RefreshAsync(phaseId.Value, cancellationToken);
+        await context.Publish(new PhaseBoardUpdated { PhaseId = phaseId.Value }, cancellationToken);
     }
 }
