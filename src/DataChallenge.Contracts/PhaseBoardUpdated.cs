@@ -7,4 +7,7 @@ namespace DataChallenge.Contracts;
 public sealed record PhaseBoardUpdated
 {
     public required Guid PhaseId { get; init; }
+
+    /// <summary>The board version those standings were committed with; a replica that holds it or a later one has nothing to do.</summary>
+    public required long Version { get; init; }
 }

@@ -1,4 +1,5 @@
 using DataChallenge.Contracts;
+using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Leaderboard.Ranking;
 using MassTransit;
@@ -10,11 +11,14 @@ public sealed class PhaseBoardChangedConsumer(DataChallengeDbContext db) : ICons
 {
     public async Task Consume(ConsumeContext<PhaseBoardChanged> context)
     {
-        await using (var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken))
+        var (phaseId, cancellationToken) = (context.Message.PhaseId, context.CancellationToken);
+        long version;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await TeamStanding.RecomputePhaseAsync(db, context.Message.PhaseId, context.CancellationToken);
-            await transaction.CommitAsync(context.CancellationToken);
+            await TeamStanding.RecomputePhaseAsync(db, phaseId, cancellationToken);
+            version = await db.NextBoardVersionAsync(phaseId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        await context.Publish(new PhaseBoardUpdated { PhaseId = context.Message.PhaseId }, context.CancellationToken);
+        await context.Publish(new PhaseBoardUpdated { PhaseId = phaseId, Version = version }, cancellationToken);
     }
 }

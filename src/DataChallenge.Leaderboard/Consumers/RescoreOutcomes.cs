@@ -1,4 +1,3 @@
-using DataChallenge.Contracts;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
 using DataChallenge.Leaderboard.Rescoring;
@@ -20,7 +19,7 @@ internal static class RescoreOutcomes
             Message = reason.Length > 2000 ? reason[..2000] : reason, RecordedAt = at,
         };
         if (!await RescoreResults.RecordAsync(db, runId, score, cancellationToken)) return;
-        if (await RescoreCompletion.TryCompleteAsync(db, runId, at, cancellationToken) is { } phaseId)
-            await bus.Publish(new PhaseBoardUpdated { PhaseId = phaseId }, cancellationToken);
+        if (await RescoreCompletion.TryCompleteAsync(db, runId, at, cancellationToken) is { } update)
+            await bus.Publish(update, cancellationToken);
     }
 }

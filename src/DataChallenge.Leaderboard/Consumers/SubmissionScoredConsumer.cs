@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DataChallenge.Contracts;
+using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
 using DataChallenge.Leaderboard.Ranking;
@@ -50,9 +51,10 @@ public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, TimeProv
             db.SubmissionScores.Add(key);
         await db.SaveChangesAsync(cancellationToken);
         await TeamStanding.RecomputeAsync(db, submission.PhaseId, submission.TeamId, message.HigherIsBetter, cancellationToken);
+        var version = await db.NextBoardVersionAsync(submission.PhaseId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        await context.Publish(new PhaseBoardUpdated { PhaseId = submission.PhaseId }, cancellationToken);
+        await context.Publish(new PhaseBoardUpdated { PhaseId = submission.PhaseId, Version = version }, cancellationToken);
     }
 
     private async Task RecordRescoreAsync(ConsumeContext<SubmissionScored> context, Guid runId, CancellationToken cancellationToken)
@@ -65,8 +67,8 @@ public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, TimeProv
             logger.LogInformation("Ignoring a result of finished rescoring {RunId}", runId);
             return;
         }
-        if (await RescoreCompletion.TryCompleteAsync(db, runId, clock.GetUtcNow(), cancellationToken) is { } phaseId)
-            await context.Publish(new PhaseBoardUpdated { PhaseId = phaseId }, cancellationToken);
+        if (await RescoreCompletion.TryCompleteAsync(db, runId, clock.GetUtcNow(), cancellationToken) is { } update)
+            await context.Publish(update, cancellationToken);
     }
 
     private SubmissionScore ScoreOf(SubmissionScored message, double? publicScore, double? privateScore, string scoresJson, Guid? runId) => new()

@@ -7,9 +7,9 @@ namespace DataChallenge.IntegrationTests.Replicas;
 
 /// <summary>
 /// Two leaderboard processes on one RabbitMQ and one PostgreSQL, with one worker: whichever replica records a score,
-/// both serve the same board soon after.
+/// both serve the same board, with the same version, soon after.
 /// </summary>
-public sealed class LeaderboardReplicasTests : IAsyncLifetime
+public sealed class LeaderboardReplicasTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Scores = 12;
     private static readonly TimeSpan Agreement = TimeSpan.FromSeconds(1);
@@ -57,6 +57,8 @@ public sealed class LeaderboardReplicasTests : IAsyncLifetime
         // The migration ran in the api's process; the replica starts on the same database.
         var replicas = new List<HttpClient> { _api.CreateClient(), _replica.CreateClient() };
         await _worker.WaitForAsync("running with roles: worker", TimeSpan.FromSeconds(60));
+        // Spectators already watch the empty board: the first score is not measured against the replicas' warm-up.
+        foreach (var replica in replicas) await replica.GetFromJsonAsync<JsonElement>($"/api/phases/{phaseId}/leaderboard");
 
         var lags = new List<TimeSpan>();
         for (var i = 0; i < Scores; i++)
@@ -69,6 +71,7 @@ public sealed class LeaderboardReplicasTests : IAsyncLifetime
         replicas[1] = _replica.CreateClient();
         lags.Add(await ScoreAndAgreeAsync(teams[1], phaseId, Scores + 1, replicas));
 
+        output.WriteLine($"Replicas agreed within {string.Join(", ", lags.Select(l => $"{l.TotalMilliseconds:F0}"))} ms of each score becoming visible.");
         Assert.All(lags, lag => Assert.True(lag < Agreement, $"lag {lag}"));
     }
 
@@ -101,5 +104,5 @@ public sealed class LeaderboardReplicasTests : IAsyncLifetime
 
     private static int Entries(JsonElement board) => board.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("entries").GetInt32());
 
-    private static string Shown(JsonElement board) => board.GetProperty("rows").GetRawText();
+    private static string Shown(JsonElement board) => $"version {board.GetProperty("version").GetInt64()}: {board.GetProperty("rows").GetRawText()}";
 }

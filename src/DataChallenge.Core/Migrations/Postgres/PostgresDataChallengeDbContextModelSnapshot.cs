@@ -307,6 +307,9 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.Property<bool>("BoardHidden")
                         .HasColumnType("boolean");
 
+                    b.Property<long>("BoardVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("ChallengeId")
                         .HasColumnType("uuid");
 

@@ -300,6 +300,9 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.Property<bool>("BoardHidden")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("BoardVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ChallengeId")
                         .HasColumnType("TEXT");
 
