@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DataChallenge.IntegrationTests.Outages;
 using DataChallenge.Testing;
 
 namespace DataChallenge.IntegrationTests.Replicas;
@@ -44,21 +45,8 @@ public sealed class LeaderboardReplicasTests(ITestOutputHelper output) : IAsyncL
     [Fact]
     public async Task Replicas_ServeTheSameBoard_AfterEveryScoreAndAfterARestart()
     {
-        var organiser = await ApiSession.RegisterAsync(_api.CreateClient());
-        var slug = await organiser.CreateChallengeAsync();
-        var phaseId = await organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig, unlimitedSubmissionsPerDay: true);
-        await organiser.UploadLabelsAsync(phaseId, SampleFiles.Labels());
-        var teams = new List<ApiSession>();
-        for (var i = 0; i < 3; i++)
-        {
-            teams.Add(await ApiSession.RegisterAsync(_api.CreateClient()));
-            await teams[i].JoinAsync(slug, $"Team {i}");
-        }
-        // The migration ran in the api's process; the replica starts on the same database.
-        var replicas = new List<HttpClient> { _api.CreateClient(), _replica.CreateClient() };
-        await _worker.WaitForAsync("running with roles: worker", TimeSpan.FromSeconds(60));
-        // Spectators already watch the empty board: the first score is not measured against the replicas' warm-up.
-        foreach (var replica in replicas) await replica.GetFromJsonAsync<JsonElement>($"/api/phases/{phaseId}/leaderboard");
+        var (phaseId, teams) = await PhaseWithTeamsAsync();
+        var replicas = await WatchedReplicasAsync(phaseId);
 
         var lags = new List<TimeSpan>();
         for (var i = 0; i < Scores; i++)
@@ -75,11 +63,63 @@ public sealed class LeaderboardReplicasTests(ITestOutputHelper output) : IAsyncL
         Assert.All(lags, lag => Assert.True(lag < Agreement, $"lag {lag}"));
     }
 
-    private ServerFactory Server(string roles)
+    [Fact]
+    public async Task Replica_CatchesUpWithTheBoard_WhenItsBrokerLinkComesBack()
+    {
+        var (phaseId, teams) = await PhaseWithTeamsAsync();
+        await using var link = new TcpGate("127.0.0.1", new Uri(_broker.Url).Port);
+        await _replica.DisposeAsync();
+        _replica = Server("leaderboard", new UriBuilder(_broker.Url) { Port = link.Port }.Uri.ToString());
+        var replicas = await WatchedReplicasAsync(phaseId);
+        await ScoreAndAgreeAsync(teams[0], phaseId, 0, replicas);
+
+        // The replica's queue goes with its connection, and the change announced meanwhile with it.
+        link.Set(TcpGate.Mode.Refusing);
+        await ScoreAndAgreeAsync(teams[1], phaseId, 1, replicas[..1]);
+        link.Set(TcpGate.Mode.Open);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonElement board;
+        while (Entries(board = await replicas[1].GetFromJsonAsync<JsonElement>($"/api/phases/{phaseId}/leaderboard",
+                   TestContext.Current.CancellationToken)) < 2 && DateTime.UtcNow < deadline)
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        var current = await replicas[0].GetFromJsonAsync<JsonElement>($"/api/phases/{phaseId}/leaderboard", TestContext.Current.CancellationToken);
+        Assert.Equal(Shown(current), Shown(board));
+    }
+
+    private async Task<(Guid PhaseId, List<ApiSession> Teams)> PhaseWithTeamsAsync()
+    {
+        var organiser = await ApiSession.RegisterAsync(_api.CreateClient());
+        var slug = await organiser.CreateChallengeAsync();
+        var phaseId = await organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig, unlimitedSubmissionsPerDay: true);
+        await organiser.UploadLabelsAsync(phaseId, SampleFiles.Labels());
+        var teams = new List<ApiSession>();
+        for (var i = 0; i < 3; i++)
+        {
+            teams.Add(await ApiSession.RegisterAsync(_api.CreateClient()));
+            await teams[i].JoinAsync(slug, $"Team {i}");
+        }
+        await _worker.WaitForAsync("running with roles: worker", TimeSpan.FromSeconds(60));
+        return (phaseId, teams);
+    }
+
+    /// <summary>
+    /// Both replicas' clients, once each has served the phase's empty board: spectators already watch it, so the first
+    /// score is not measured against the replicas' warm-up. The migration ran in the api's process; the replica starts on the same database.
+    /// </summary>
+    private async Task<List<HttpClient>> WatchedReplicasAsync(Guid phaseId)
+    {
+        var replicas = new List<HttpClient> { _api.CreateClient(), _replica.CreateClient() };
+        foreach (var replica in replicas) await replica.GetFromJsonAsync<JsonElement>($"/api/phases/{phaseId}/leaderboard");
+        return replicas;
+    }
+
+    private ServerFactory Server(string roles, string? broker = null)
     {
         var server = new ServerFactory();
         foreach (var (key, value) in _settings) server.Settings[key] = value;
         server.Settings["Roles"] = roles;
+        if (broker is not null) server.Settings["Bus:RabbitMqUrl"] = broker;
         return server;
     }
 
