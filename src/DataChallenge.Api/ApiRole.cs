@@ -19,7 +19,6 @@ using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,7 +52,7 @@ public static class ApiRole
             form.MultipartBodyLengthLimit = 8 * 1024 * 1024;
         });
         services.AddPersonalTokens();
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+        services.AddSharedDataProtection(configuration, dataFolder);
         services.AddAuthorization();
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>());
 

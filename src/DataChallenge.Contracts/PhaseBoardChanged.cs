@@ -2,7 +2,8 @@ namespace DataChallenge.Contracts;
 
 /// <summary>
 /// Something that shapes a phase's boards changed outside the leaderboard role (board settings, an invalidation, a
-/// baseline, the reveal): every leaderboard process recomputes the phase's standings and pushes the new board.
+/// baseline, the reveal): one leaderboard replica recomputes the phase's standings, then announces them to all with
+/// <see cref="PhaseBoardUpdated"/>.
 /// </summary>
 public sealed record PhaseBoardChanged
 {

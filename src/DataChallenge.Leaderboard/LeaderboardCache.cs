@@ -8,14 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DataChallenge.Leaderboard;
 
 /// <summary>
-/// Ranked boards kept in memory, rebuilt for one phase when one of its results is recorded, so a read costs a
-/// dictionary lookup. Subscribers (the live push) get every new snapshot of the phase they watch.
+/// Ranked boards kept in memory, rebuilt from the database for one phase whenever any replica announces that its
+/// standings changed, so a read costs a dictionary lookup. Subscribers (the live push) get every new snapshot of the phase they watch.
 /// </summary>
 public sealed class LeaderboardCache(IServiceScopeFactory scopes, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<Guid, LeaderboardSnapshot> _boards = new();
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Channel<LeaderboardSnapshot>, byte>> _subscribers = new();
-    private long _version;
 
     /// <summary>The phase's current board; null when the phase does not exist.</summary>
     public async ValueTask<LeaderboardSnapshot?> GetAsync(Guid phaseId, CancellationToken cancellationToken)
@@ -28,12 +27,24 @@ public sealed class LeaderboardCache(IServiceScopeFactory scopes, TimeProvider c
         var db = scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>();
         var phase = await db.Phases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
         if (phase is null) return null;
-        var snapshot = await PublicBoard.BuildAsync(db, phase, Interlocked.Increment(ref _version), clock.GetUtcNow(), cancellationToken);
-        // Two refreshes may race; keep whichever read the database last.
-        _boards.AddOrUpdate(phaseId, snapshot, (_, current) => current.Version > snapshot.Version ? current : snapshot);
+        // The phase, and with it the version, is read before the standings: a board is never labelled newer than it is.
+        var snapshot = await PublicBoard.BuildAsync(db, phase, phase.BoardVersion, clock.GetUtcNow(), cancellationToken);
+        // Two refreshes may race; a board older than the one held is neither kept nor pushed.
+        var held = _boards.AddOrUpdate(phaseId, snapshot, (_, current) => current.Version > snapshot.Version ? current : snapshot);
+        if (!ReferenceEquals(held, snapshot)) return held;
         if (_subscribers.TryGetValue(phaseId, out var channels))
             foreach (var channel in channels.Keys) channel.Writer.TryWrite(snapshot);
         return snapshot;
+    }
+
+    /// <summary>Rebuilds the phase's board unless this replica already holds <paramref name="version"/> or a later one.</summary>
+    public Task RefreshAsync(Guid phaseId, long version, CancellationToken cancellationToken)
+        => _boards.TryGetValue(phaseId, out var board) && board.Version >= version ? Task.CompletedTask : RefreshAsync(phaseId, cancellationToken);
+
+    /// <summary>Rebuilds every board this replica holds, e.g. after it may have missed changes.</summary>
+    public async Task RefreshAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var phaseId in _boards.Keys) await RefreshAsync(phaseId, cancellationToken);
     }
 
     /// <summary>Snapshots of one phase as they change, starting with the current one; ends when the caller cancels.</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using DataChallenge.Core.Challenges;
@@ -57,13 +59,15 @@ public static class LeaderboardEndpoints
         if (await challenges.ByPhaseAsync(phaseId, user, key, cancellationToken) is not var (sight, _)) return NoSuchPhase();
         var organiser = sight.IsOrganiser;
         if (await cache.GetAsync(phaseId, cancellationToken) is null) return NoSuchPhase();
-        return TypedResults.ServerSentEvents(Viewed(cache.WatchAsync(phaseId, cancellationToken), organiser), eventType: "leaderboard");
+        return TypedResults.ServerSentEvents(Viewed(cache.WatchAsync(phaseId, cancellationToken), organiser));
     }
 
-    private static async IAsyncEnumerable<LeaderboardSnapshot> Viewed(IAsyncEnumerable<LeaderboardSnapshot> boards, bool organiser,
+    // Each event's id is the board version, so a client can tell which board it last saw.
+    private static async IAsyncEnumerable<SseItem<LeaderboardSnapshot>> Viewed(IAsyncEnumerable<LeaderboardSnapshot> boards, bool organiser,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var board in boards.WithCancellation(cancellationToken)) yield return BoardView.For(board, organiser);
+        await foreach (var board in boards.WithCancellation(cancellationToken))
+            yield return new SseItem<LeaderboardSnapshot>(BoardView.For(board, organiser), "leaderboard") { EventId = board.Version.ToString(CultureInfo.InvariantCulture) };
     }
 
     private static ProblemHttpResult NoSuchPhase() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such phase.");

@@ -22,5 +22,13 @@ public static class LeaderboardRole
         bus.AddConsumer<SubmissionFailedConsumer>();
         bus.AddConsumer<HiddenLabelsReadConsumer>();
         bus.AddConsumer<PhaseBoardChangedConsumer>();
+        // Standings are written once (above); every replica hears that they changed, on an auto-deleted queue of its own.
+        var queue = BoardResync.NewQueueName();
+        bus.AddConsumer<PhaseBoardUpdatedConsumer>().Endpoint(endpoint =>
+        {
+            endpoint.Name = queue;
+            endpoint.Temporary = true;
+        });
+        bus.AddReceiveEndpointObserver(provider => new BoardResync(provider.GetRequiredService<LeaderboardCache>(), queue));
     }
 }

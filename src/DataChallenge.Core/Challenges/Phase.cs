@@ -71,5 +71,11 @@ public sealed class Phase
     /// <summary>Set once by the job that notes the closing in the audit trail.</summary>
     public DateTimeOffset? ClosingNotedAt { get; set; }
 
+    /// <summary>
+    /// Grows by one in every transaction that changes the phase's standings, so a leaderboard replica or a client can
+    /// tell a stale board from a fresh one.
+    /// </summary>
+    public long BoardVersion { get; set; }
+
     public bool IsRevealed => PrivateRevealedAt is not null;
 }

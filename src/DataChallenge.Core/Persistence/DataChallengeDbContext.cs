@@ -4,14 +4,18 @@ using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.PublicData;
 using DataChallenge.Core.Submissions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataChallenge.Core.Persistence;
 
-/// <summary>The platform's one database. Provider-specific subclasses exist only to keep migrations apart.</summary>
-public class DataChallengeDbContext(DbContextOptions options) : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options)
+/// <summary>
+/// The platform's one database. Provider-specific subclasses exist only to keep migrations apart. On PostgreSQL it
+/// also holds the api replicas' shared data-protection keys.
+/// </summary>
+public class DataChallengeDbContext(DbContextOptions options) : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Challenge> Challenges => Set<Challenge>();
     public DbSet<Phase> Phases => Set<Phase>();
@@ -27,6 +31,7 @@ public class DataChallengeDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<TermsAcceptance> TermsAcceptances => Set<TermsAcceptance>();
     public DbSet<SubmissionScore> SubmissionScores => Set<SubmissionScore>();
     public DbSet<RescoreRun> RescoreRuns => Set<RescoreRun>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

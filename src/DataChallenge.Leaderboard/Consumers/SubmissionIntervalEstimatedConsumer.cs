@@ -1,4 +1,5 @@
 using DataChallenge.Contracts;
+using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using MassTransit;
@@ -9,7 +10,7 @@ namespace DataChallenge.Leaderboard.Consumers;
 /// Stores a submission's interval whatever its status, since it may overtake its score on another queue; the board
 /// entry takes it now if it already shows this submission, or when the score is recorded.
 /// </summary>
-public sealed class SubmissionIntervalEstimatedConsumer(DataChallengeDbContext db, LeaderboardCache cache) : IConsumer<SubmissionIntervalEstimated>
+public sealed class SubmissionIntervalEstimatedConsumer(DataChallengeDbContext db) : IConsumer<SubmissionIntervalEstimated>
 {
     public async Task Consume(ConsumeContext<SubmissionIntervalEstimated> context)
     {
@@ -19,8 +20,14 @@ public sealed class SubmissionIntervalEstimatedConsumer(DataChallengeDbContext d
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.IntervalLower, interval.Lower).SetProperty(s => s.IntervalUpper, interval.Upper), cancellationToken);
         var phaseId = await db.LeaderboardEntries.Where(e => e.SubmissionId == id).Select(e => (Guid?)e.PhaseId).FirstOrDefaultAsync(cancellationToken);
         if (phaseId is null) return;
-        await db.LeaderboardEntries.Where(e => e.SubmissionId == id)
-            .ExecuteUpdateAsync(set => set.SetProperty(e => e.IntervalLower, interval.Lower).SetProperty(e => e.IntervalUpper, interval.Upper), cancellationToken);
-        await cache.RefreshAsync(phaseId.Value, cancellationToken);
+        long version;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.LeaderboardEntries.Where(e => e.SubmissionId == id)
+                .ExecuteUpdateAsync(set => set.SetProperty(e => e.IntervalLower, interval.Lower).SetProperty(e => e.IntervalUpper, interval.Upper), cancellationToken);
+            version = await db.NextBoardVersionAsync(phaseId.Value, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await context.Publish(new PhaseBoardUpdated { PhaseId = phaseId.Value, Version = version }, cancellationToken);
     }
 }

@@ -11,10 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace DataChallenge.Leaderboard.Consumers;
 
 /// <summary>
-/// Records a score once, updates the team's board entry in the same transaction, then pushes the new board. A
+/// Records a score once, updates the team's board entry in the same transaction, then announces the new board. A
 /// rescoring's result is kept aside until its whole run is in, then the boards switch at once.
 /// </summary>
-public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, LeaderboardCache cache, TimeProvider clock,
+public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, TimeProvider clock,
     ILogger<SubmissionScoredConsumer> logger) : IConsumer<SubmissionScored>
 {
     public async Task Consume(ConsumeContext<SubmissionScored> context)
@@ -23,7 +23,7 @@ public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, Leaderbo
         var cancellationToken = context.CancellationToken;
         if (message.RescoreRunId is { } runId)
         {
-            await RecordRescoreAsync(message, runId, cancellationToken);
+            await RecordRescoreAsync(context, runId, cancellationToken);
             return;
         }
 
@@ -50,13 +50,15 @@ public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, Leaderbo
             db.SubmissionScores.Add(key);
         await db.SaveChangesAsync(cancellationToken);
         await TeamStanding.RecomputeAsync(db, submission.PhaseId, submission.TeamId, message.HigherIsBetter, cancellationToken);
+        var version = await db.NextBoardVersionAsync(submission.PhaseId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        await cache.RefreshAsync(submission.PhaseId, cancellationToken);
+        await context.Publish(new PhaseBoardUpdated { PhaseId = submission.PhaseId, Version = version }, cancellationToken);
     }
 
-    private async Task RecordRescoreAsync(SubmissionScored message, Guid runId, CancellationToken cancellationToken)
+    private async Task RecordRescoreAsync(ConsumeContext<SubmissionScored> context, Guid runId, CancellationToken cancellationToken)
     {
+        var message = context.Message;
         var publicScore = PublicPrimary(message);
         var score = ScoreOf(message, publicScore, PrimaryOn(message, SplitScores.Private), JsonSerializer.Serialize(message.Scores), runId);
         if (!await RescoreResults.RecordAsync(db, runId, score, cancellationToken))
@@ -64,8 +66,8 @@ public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, Leaderbo
             logger.LogInformation("Ignoring a result of finished rescoring {RunId}", runId);
             return;
         }
-        if (await RescoreCompletion.TryCompleteAsync(db, runId, clock.GetUtcNow(), cancellationToken) is { } phaseId)
-            await cache.RefreshAsync(phaseId, cancellationToken);
+        if (await RescoreCompletion.TryCompleteAsync(db, runId, clock.GetUtcNow(), cancellationToken) is { } update)
+            await context.Publish(update, cancellationToken);
     }
 
     private SubmissionScore ScoreOf(SubmissionScored message, double? publicScore, double? privateScore, string scoresJson, Guid? runId) => new()

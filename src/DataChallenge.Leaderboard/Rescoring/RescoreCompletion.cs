@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DataChallenge.Contracts;
 using DataChallenge.Core.Audit;
 using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Persistence;
@@ -14,8 +15,8 @@ namespace DataChallenge.Leaderboard.Rescoring;
 /// </summary>
 public static class RescoreCompletion
 {
-    /// <summary>The phase whose boards switched, or null when the run is not complete (or someone else completed it).</summary>
-    public static async Task<Guid?> TryCompleteAsync(DataChallengeDbContext db, Guid runId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The announcement of the boards that switched, or null when the run is not complete (or someone else completed it).</summary>
+    public static async Task<PhaseBoardUpdated?> TryCompleteAsync(DataChallengeDbContext db, Guid runId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var run = await db.RescoreRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.CompletedAt == null, cancellationToken);
         if (run is null) return null;
@@ -73,8 +74,9 @@ public static class RescoreCompletion
             $"Labels v{run.LabelsVersion}, configuration {run.ConfigHash}: {outcomes.Count} rescored ({rejected} rejected, {failed} failed, old scores kept), "
             + $"{changes.Count(c => c.Changed)} teams changed rank.", now);
         await db.SaveChangesAsync(cancellationToken);
+        var version = await db.NextBoardVersionAsync(phase.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return phase.Id;
+        return new PhaseBoardUpdated { PhaseId = phase.Id, Version = version };
     }
 
     private static List<RankChange> RankChanges(LeaderboardSnapshot publicBefore, LeaderboardSnapshot publicAfter,

@@ -307,6 +307,9 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.Property<bool>("BoardHidden")
                         .HasColumnType("boolean");
 
+                    b.Property<long>("BoardVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("ChallengeId")
                         .HasColumnType("uuid");
 
@@ -734,6 +737,25 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.HasIndex("RescoreRunId");
 
                     b.ToTable("SubmissionScores");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>

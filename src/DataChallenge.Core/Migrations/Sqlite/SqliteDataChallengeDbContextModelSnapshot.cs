@@ -300,6 +300,9 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.Property<bool>("BoardHidden")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("BoardVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ChallengeId")
                         .HasColumnType("TEXT");
 
@@ -725,6 +728,23 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.HasIndex("RescoreRunId");
 
                     b.ToTable("SubmissionScores");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
