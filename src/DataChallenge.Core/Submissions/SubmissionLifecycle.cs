@@ -47,6 +47,9 @@ public enum QuotaEffect
 /// </summary>
 public static class SubmissionLifecycle
 {
+    /// <summary>A new upload's state: its row is committed in it before its scoring command is sent.</summary>
+    public const SubmissionStatus Initial = SubmissionStatus.Received;
+
     private sealed record StateRule(bool Unfinished, bool CountsOnBoard);
 
     private sealed record TransitionRule(SubmissionStatus[] From, SubmissionStatus To, QuotaEffect Quota);

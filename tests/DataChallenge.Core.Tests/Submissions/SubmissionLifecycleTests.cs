@@ -84,6 +84,14 @@ public sealed class SubmissionLifecycleTests
     }
 
     [Fact]
+    public void Initial_IsUnfinished_AndWaitsForAWorker()
+    {
+        Assert.Equal(SubmissionStatus.Received, SubmissionLifecycle.Initial);
+        Assert.True(SubmissionLifecycle.IsUnfinished(SubmissionLifecycle.Initial));
+        Assert.True(SubmissionLifecycle.Allows(SubmissionLifecycle.Initial, SubmissionTransition.StartScoring));
+    }
+
+    [Fact]
     public void Quota_IsGivenBackByOutcomesTheTeamIsNotCharged_AndKeptByEveryOtherTransition()
     {
         foreach (var transition in Enum.GetValues<SubmissionTransition>())

@@ -53,7 +53,7 @@ public sealed class SubmissionIntake(DataChallengeDbContext db, IObjectStore sto
                 {
                     Id = id, PhaseId = phase.Id, TeamId = teamId, UserId = userId, FileName = fileName, ObjectKey = objectKey,
                     Sha256 = upload.Sha256, SizeBytes = upload.Length, ReceivedAt = receivedAt, DispatchedAt = clock.GetUtcNow(),
-                    Status = SubmissionStatus.Received, QuotaDay = SubmissionQuota.DayOf(receivedAt),
+                    Status = SubmissionLifecycle.Initial, QuotaDay = SubmissionQuota.DayOf(receivedAt),
                     QuotaSlot = places.DailySlot, TotalSlot = places.TotalSlot, IdempotencyKey = idempotencyKey,
                 };
                 db.Submissions.Add(candidate);
