@@ -28,7 +28,7 @@ public sealed class LeaderboardCache(IServiceScopeFactory scopes, TimeProvider c
         var phase = await db.Phases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
         if (phase is null) return null;
         // The phase, and with it the version, is read before the standings: a board is never labelled newer than it is.
-        var snapshot = await PublicBoard.BuildAsync(db, phase, phase.BoardVersion, clock.GetUtcNow(), cancellationToken);
+        var snapshot = await PublicBoard.BuildAsync(db, phase, clock.GetUtcNow(), cancellationToken);
         // Two refreshes may race; a board older than the one held is neither kept nor pushed.
         var held = _boards.AddOrUpdate(phaseId, snapshot, (_, current) => current.Version > snapshot.Version ? current : snapshot);
         if (!ReferenceEquals(held, snapshot)) return held;

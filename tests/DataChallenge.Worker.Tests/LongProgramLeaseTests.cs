@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using DataChallenge.Api.Jobs;
 using DataChallenge.Core.Persistence;
+using DataChallenge.Core.Submissions;
 using DataChallenge.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,7 +54,7 @@ public sealed class LongProgramLeaseTests : IAsyncLifetime
         var id = await competitor.SubmitAsync(phaseId, SampleFiles.Predictions());
         var redispatched = 0;
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await StatusAsync(id) is "Received" or "Scoring" && DateTime.UtcNow < deadline)
+        while (SubmissionLifecycle.IsUnfinished(await StatusAsync(id)) && DateTime.UtcNow < deadline)
         {
             await using var scope = _server.Services.CreateAsyncScope();
             redispatched += await scope.ServiceProvider.GetRequiredService<RequeueStuckSubmissionsJob>().RunAsync(CancellationToken.None);
@@ -78,12 +79,12 @@ public sealed class LongProgramLeaseTests : IAsyncLifetime
         await builtInTeam.JoinAsync(slug);
 
         var slow = await programTeam.SubmitAsync(programPhase, SampleFiles.Predictions());
-        while (await StatusAsync(slow) == "Received") await Task.Delay(50);
+        while (await StatusAsync(slow) == SubmissionStatus.Received) await Task.Delay(50);
         var quick = await builtInTeam.SubmitAsync(builtInPhase, SampleFiles.Predictions());
         var outcome = await builtInTeam.WaitForOutcomeAsync(quick, TimeSpan.FromSeconds(60));
 
         Assert.Equal("Scored", outcome.GetProperty("status").GetString());
-        Assert.Equal("Scoring", await StatusAsync(slow));
+        Assert.Equal(SubmissionStatus.Scoring, await StatusAsync(slow));
     }
 
     // A challenge whose phase the slow program scores, and a competitor in it.
@@ -100,11 +101,11 @@ public sealed class LongProgramLeaseTests : IAsyncLifetime
         return (competitor, phaseId);
     }
 
-    private async Task<string> StatusAsync(Guid id)
+    private async Task<SubmissionStatus> StatusAsync(Guid id)
     {
         await using var scope = _server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>();
-        return (await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == id)).Status.ToString();
+        return (await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == id)).Status;
     }
 
     private static MultipartFormDataContent ProgramForm()

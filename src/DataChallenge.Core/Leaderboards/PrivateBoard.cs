@@ -17,7 +17,7 @@ public static class PrivateBoard
         var order = MetricOrder.Of(phase.ScoringConfig);
         var decimals = phase.ScoreDecimals;
         var scored = await db.Submissions.AsNoTracking()
-            .Where(s => s.PhaseId == phase.Id && s.Status == SubmissionStatus.Scored && s.InvalidatedAt == null)
+            .Where(SubmissionLifecycle.OnBoardAnd(s => s.PhaseId == phase.Id && s.InvalidatedAt == null))
             .Select(s => new Scored(s.Id, s.TeamId, s.ReceivedAt, s.ScoresJson, s.IsFinal, s.IsBaseline))
             .ToListAsync(cancellationToken);
         var teamIds = scored.Select(s => s.TeamId).Distinct().ToList();

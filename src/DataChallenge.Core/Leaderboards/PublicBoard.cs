@@ -11,7 +11,7 @@ namespace DataChallenge.Core.Leaderboards;
 /// </summary>
 public static class PublicBoard
 {
-    public static async Task<LeaderboardSnapshot> BuildAsync(DataChallengeDbContext db, Phase phase, long version, DateTimeOffset now,
+    public static async Task<LeaderboardSnapshot> BuildAsync(DataChallengeDbContext db, Phase phase, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var order = MetricOrder.Of(phase.ScoringConfig);
@@ -21,7 +21,7 @@ public static class PublicBoard
         var scores = await db.Submissions.AsNoTracking().Where(s => shownIds.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => s.ScoresJson, cancellationToken);
         var baselines = await db.Submissions.AsNoTracking()
-            .Where(s => s.PhaseId == phase.Id && s.IsBaseline && s.Status == SubmissionStatus.Scored && s.InvalidatedAt == null)
+            .Where(SubmissionLifecycle.OnBoardAnd(s => s.PhaseId == phase.Id && s.IsBaseline && s.InvalidatedAt == null))
             .OrderBy(s => s.ReceivedAt).ToListAsync(cancellationToken);
         var teamIds = entries.Select(e => e.TeamId).Concat(baselines.Select(b => b.TeamId)).Distinct().ToList();
         var names = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => TeamNaming.Shown(t.Id, t.Name), cancellationToken);
@@ -42,7 +42,7 @@ public static class PublicBoard
                 SplitScores.Round(entry.IntervalUpper, decimals), entry.Entries, entry.SubmittedAt, entry.LastSubmittedAt, r.StatisticallyTied);
         }).ToList();
 
-        return new LeaderboardSnapshot(phase.Id, version, now, order.Primary, order.HigherIsBetter[0], rows)
+        return new LeaderboardSnapshot(phase.Id, phase.BoardVersion, now, order.Primary, order.HigherIsBetter[0], rows)
         {
             Board = SplitScores.Public,
             Hidden = phase.BoardHidden,

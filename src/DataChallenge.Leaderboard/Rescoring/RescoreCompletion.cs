@@ -29,7 +29,7 @@ public static class RescoreCompletion
         if (claimed == 0) return null;
 
         var phase = await db.Phases.AsNoTracking().FirstAsync(p => p.Id == run.PhaseId, cancellationToken);
-        var publicBefore = await PublicBoard.BuildAsync(db, phase, 0, now, cancellationToken);
+        var publicBefore = await PublicBoard.BuildAsync(db, phase, now, cancellationToken);
         var privateBefore = await PrivateBoard.BuildAsync(db, phase, publicBefore, now, cancellationToken);
 
         var outcomes = await db.SubmissionScores.AsNoTracking().Where(s => s.RescoreRunId == runId).ToListAsync(cancellationToken);
@@ -63,7 +63,7 @@ public static class RescoreCompletion
         await db.SaveChangesAsync(cancellationToken);
         await TeamStanding.RecomputePhaseAsync(db, phase.Id, cancellationToken);
 
-        var publicAfter = await PublicBoard.BuildAsync(db, phase, 0, now, cancellationToken);
+        var publicAfter = await PublicBoard.BuildAsync(db, phase, now, cancellationToken);
         var privateAfter = await PrivateBoard.BuildAsync(db, phase, publicAfter, now, cancellationToken);
         var changes = RankChanges(publicBefore, publicAfter, privateBefore, privateAfter);
         var tracked = await db.RescoreRuns.FirstAsync(r => r.Id == runId, cancellationToken);

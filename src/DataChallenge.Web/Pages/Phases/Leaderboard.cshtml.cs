@@ -62,7 +62,7 @@ public sealed class LeaderboardModel(DataChallengeDbContext db, ChallengeLookup 
         IsOrganiser = sight.IsOrganiser;
         Now = clock.GetUtcNow();
         // Read from the database rather than the leaderboard role's cache: the api role may run without that role.
-        var publicBoard = await PublicBoard.BuildAsync(db, phase, 0, Now, cancellationToken);
+        var publicBoard = await PublicBoard.BuildAsync(db, phase, Now, cancellationToken);
         Board = BoardView.For(publicBoard, IsOrganiser);
         if (IsOrganiser || phase.IsRevealed)
             PrivateView = BoardView.For(await PrivateBoard.BuildAsync(db, phase, publicBoard, Now, cancellationToken), IsOrganiser);
