@@ -11,6 +11,7 @@ using DataChallenge.Api.Features.Teams;
 using DataChallenge.Api.Features.Tokens;
 using DataChallenge.Api.Http;
 using DataChallenge.Api.Jobs;
+using DataChallenge.Api.Mail;
 using DataChallenge.Core.Accounts;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
@@ -20,6 +21,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,9 +43,12 @@ public static class ApiRole
                 identity.Password.RequireUppercase = false;
                 identity.Password.RequireLowercase = false;
                 identity.Password.RequireDigit = false;
+                identity.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<DataChallengeDbContext>()
-            .AddUserManager<AccountUserManager>();
+            .AddUserManager<AccountUserManager>()
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName);
+        services.AddMail(configuration, dataFolder);
         services.AddRateLimits(configuration);
         // Page forms are small; bigger fields are refused before they are buffered (uploads stream through UploadBody instead).
         services.Configure<FormOptions>(form =>
@@ -53,6 +58,8 @@ public static class ApiRole
             form.MultipartBodyLengthLimit = 8 * 1024 * 1024;
         });
         services.AddPersonalTokens();
+        // The pages read the session cookie directly: its stamp is checked on every request too, so a reset ends it at once.
+        services.Configure<SecurityStampValidatorOptions>(stamps => stamps.ValidationInterval = TimeSpan.Zero);
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         services.AddAuthorization();
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>());
