@@ -27,7 +27,14 @@ public sealed class Smtp4dev(string apiUrl) : IDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            if ((await MessagesToAsync(address)).FirstOrDefault() is { } message) return message;
+            try
+            {
+                if ((await MessagesToAsync(address)).FirstOrDefault() is { } message) return message;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                // A server just started answers once its web host is up.
+            }
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"smtp4dev received nothing for {address} within {timeout}.");
             await Task.Delay(200);
         }

@@ -2,6 +2,7 @@ using DataChallenge.Api.Mail;
 using DataChallenge.Core.Accounts;
 using Hangfire;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
 
 namespace DataChallenge.Api.Jobs;
 
@@ -9,7 +10,8 @@ namespace DataChallenge.Api.Jobs;
 /// Sends one account mail. Links and tokens are made here, when the mail leaves, so no token waits in the job store; the
 /// request only queued the address. An unknown address sends nothing, which its request could not tell.
 /// </summary>
-public sealed class SendAccountMailJob(UserManager<User> users, AccountMailComposer composer, PublicLinks links, IMailTransport transport)
+public sealed class SendAccountMailJob(UserManager<User> users, AccountMailComposer composer, PublicLinks links, IMailTransport transport,
+    ILogger<SendAccountMailJob> logger)
 {
     // A mail server that is down delays mail, for up to a day and a half of retries; the job then waits among the failed ones.
     [AutomaticRetry(Attempts = 80, DelaysInSeconds = [5, 10, 20, 30, 60, 120, 300, 600, 1800], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
@@ -24,6 +26,14 @@ public sealed class SendAccountMailJob(UserManager<User> users, AccountMailCompo
             _ => links.To("/account/forgot-password"),
         };
         var preferred = (await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == AccountLanguage.ClaimType)?.Value;
-        await transport.SendAsync(composer.Compose(kind, preferred ?? language, email, link), cancellationToken);
+        try
+        {
+            await transport.SendAsync(composer.Compose(kind, preferred ?? language, email, link), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "A {Kind} mail could not be sent; it stays queued and is retried", kind);
+            throw;
+        }
     }
 }
