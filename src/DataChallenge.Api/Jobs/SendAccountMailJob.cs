@@ -15,12 +15,15 @@ public sealed class SendAccountMailJob(UserManager<User> users, AccountMailCompo
 {
     // A mail server that is down delays mail, for up to a day and a half of retries; the job then waits among the failed ones.
     [AutomaticRetry(Attempts = 80, DelaysInSeconds = [5, 10, 20, 30, 60, 120, 300, 600, 1800], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public async Task RunAsync(AccountMailKind kind, string address, string language, CancellationToken cancellationToken)
+    public async Task RunAsync(AccountMailKind kind, string address, string language, Guid? userId, CancellationToken cancellationToken)
     {
-        if (await users.FindByEmailAsync(address) is not { Email: { } email } user) return;
-        if (kind == AccountMailKind.Confirmation && user.EmailConfirmed) return;
+        var user = kind == AccountMailKind.AddressChange ? await users.FindByIdAsync($"{userId}") : await users.FindByEmailAsync(address);
+        if (user is null || (kind == AccountMailKind.Confirmation && user.EmailConfirmed)) return;
+        var email = kind == AccountMailKind.AddressChange ? address : user.Email!;
         var link = kind switch
         {
+            AccountMailKind.AddressChange => links.To($"/account/confirm?userId={user.Id}&changedEmail={Uri.EscapeDataString(address)}"
+                + $"&code={AccountCodes.Encode(await users.GenerateChangeEmailTokenAsync(user, address))}"),
             AccountMailKind.Confirmation => links.To($"/account/confirm?userId={user.Id}&code={AccountCodes.Encode(await users.GenerateEmailConfirmationTokenAsync(user))}"),
             AccountMailKind.PasswordReset => links.To($"/account/reset-password?email={Uri.EscapeDataString(email)}&code={AccountCodes.Encode(await users.GeneratePasswordResetTokenAsync(user))}"),
             _ => links.To("/account/forgot-password"),

@@ -27,6 +27,12 @@ internal static class AccountMailTexts
         (AccountMailKind.RegistrationAttempt, _) => new("Someone tried to register with your address",
             "Someone tried to create a DataChallenge account with this address, which already has one. If it was you, sign in, or choose a new password if you forgot it:",
             "Choose a new password", "If it was not you, you need not do anything: your account does not change."),
+        (AccountMailKind.AddressChange, "fr") => new("Confirmez votre nouvelle adresse sur DataChallenge",
+            "Quelqu’un a demandé que son compte DataChallenge utilise désormais cette adresse. Si c’est vous, confirmez-la :",
+            "Confirmer cette adresse", "Sinon, ignorez ce message : aucun compte n’utilisera cette adresse."),
+        (AccountMailKind.AddressChange, _) => new("Confirm your new address on DataChallenge",
+            "Someone asked for their DataChallenge account to use this address from now on. If it was you, confirm it:",
+            "Confirm this address", "Otherwise, ignore this message: no account will use this address."),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -11,6 +11,9 @@ public enum AccountMailKind
 
     /// <summary>Someone tried to register with an address that already has an account.</summary>
     RegistrationAttempt,
+
+    /// <summary>A link, sent to a new address, that moves the account to it once followed.</summary>
+    AddressChange,
 }
 
 /// <summary>
@@ -20,5 +23,6 @@ public enum AccountMailKind
 public interface IAccountMail
 {
     /// <param name="language">The reader's language ("en", "fr") when the account has no preference of its own.</param>
-    void Queue(AccountMailKind kind, string address, string language);
+    /// <param name="userId">For <see cref="AccountMailKind.AddressChange"/>: the account, which <paramref name="address"/> does not find yet.</param>
+    void Queue(AccountMailKind kind, string address, string language, Guid? userId = null);
 }

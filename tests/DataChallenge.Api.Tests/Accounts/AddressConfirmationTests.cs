@@ -90,6 +90,41 @@ public sealed class AddressConfirmationTests : IAsyncLifetime
         Assert.Equal("Someone tried to register with your address", warning.Subject);
     }
 
+    [Fact]
+    public async Task AddressChange_MovesTheAccountToTheNewAddress_OnlyWhenItsMailedLinkIsFollowed()
+    {
+        var person = await ApiSession.RegisterAsync(Server.CreateClient());
+        var newAddress = $"moved-{Guid.NewGuid():N}@example.org";
+
+        await ApiSession.EnsureAsync(await person.Client.PostAsJsonAsync("/api/account/manage/info", new { newEmail = newAddress }), "ask for a new address");
+        var beforeFollowing = await LoginAsync(newAddress);
+        var link = SentMail.LinkIn(await SentMail.WaitForAsync(newAddress));
+        var page = await Server.CreateClient().GetAsync(link.PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, beforeFollowing.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(newAddress)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(person.Email)).StatusCode);
+        Assert.True(await IsConfirmedAsync(newAddress));
+    }
+
+    [Fact]
+    public async Task ResendConfirmation_AnswersAlikeAndMailsOnlyAnUnconfirmedAccount()
+    {
+        var unconfirmed = await ApiSession.RegisterAsync(Server.CreateClient(), confirmAddress: false);
+        var earlier = SentMail.To(unconfirmed.Email).Count(SentMail.IsConfirmation);
+
+        var known = await Server.CreateClient().PostAsJsonAsync("/api/account/resendConfirmationEmail", new { email = unconfirmed.Email });
+        var unknown = await Server.CreateClient().PostAsJsonAsync("/api/account/resendConfirmationEmail", new { email = $"nobody-{Guid.NewGuid():N}@example.org" });
+
+        Assert.Equal(known.StatusCode, unknown.StatusCode);
+        Assert.Equal(await known.Content.ReadAsStringAsync(), await unknown.Content.ReadAsStringAsync());
+        await SentMail.WaitForAsync(unconfirmed.Email, SentMail.IsConfirmation, earlier);
+    }
+
+    private Task<HttpResponseMessage> LoginAsync(string email)
+        => Server.CreateClient().PostAsJsonAsync("/api/account/login", new { email, password = ApiSession.Password });
+
     private static async Task AssertRefusedAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);

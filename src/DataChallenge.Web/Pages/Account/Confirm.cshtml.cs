@@ -15,11 +15,14 @@ public sealed class ConfirmModel(UserManager<User> users, IAccountMail mail) : P
     public bool Confirmed { get; private set; }
     public bool Resent { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid? userId, string? code)
+    /// <param name="changedEmail">Set when the link confirms a new address for the account, which then moves to it.</param>
+    public async Task<IActionResult> OnGetAsync(Guid? userId, string? code, string? changedEmail)
     {
         if (userId is null) return Page();
         var user = await users.FindByIdAsync(userId.Value.ToString());
-        Confirmed = user is not null && AccountCodes.Decode(code) is { } token && (await users.ConfirmEmailAsync(user, token)).Succeeded;
+        Confirmed = user is not null && AccountCodes.Decode(code) is { } token && (string.IsNullOrEmpty(changedEmail)
+            ? (await users.ConfirmEmailAsync(user, token)).Succeeded
+            : (await users.ChangeEmailAsync(user, changedEmail, token)).Succeeded && (await users.SetUserNameAsync(user, changedEmail)).Succeeded);
         if (!Confirmed) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
