@@ -11,6 +11,7 @@ using DataChallenge.Api.Features.Teams;
 using DataChallenge.Api.Features.Tokens;
 using DataChallenge.Api.Http;
 using DataChallenge.Api.Jobs;
+using DataChallenge.Api.Mail;
 using DataChallenge.Core.Accounts;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
@@ -19,6 +20,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,9 +42,12 @@ public static class ApiRole
                 identity.Password.RequireUppercase = false;
                 identity.Password.RequireLowercase = false;
                 identity.Password.RequireDigit = false;
+                identity.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<DataChallengeDbContext>()
-            .AddUserManager<AccountUserManager>();
+            .AddUserManager<AccountUserManager>()
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName);
+        services.AddMail(configuration, dataFolder);
         services.AddRateLimits(configuration);
         // Page forms are small; bigger fields are refused before they are buffered (uploads stream through UploadBody instead).
         services.Configure<FormOptions>(form =>
@@ -52,6 +57,8 @@ public static class ApiRole
             form.MultipartBodyLengthLimit = 8 * 1024 * 1024;
         });
         services.AddPersonalTokens();
+        // The pages read the session cookie directly: its stamp is checked on every request too, so a reset ends it at once.
+        services.Configure<SecurityStampValidatorOptions>(stamps => stamps.ValidationInterval = TimeSpan.Zero);
         services.AddSharedDataProtection(configuration, dataFolder);
         services.AddAuthorization();
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>());

@@ -13,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 var roles = ServerRoles.From(builder.Configuration);
 var paths = new HostPaths(Path.GetFullPath(builder.Configuration["DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, "data")));
 Directory.CreateDirectory(paths.DataFolder);
+if (AdminCommand.Matches(args)) return await AdminCommand.RunAsync(args, builder.Configuration, paths.DataFolder, Console.Out);
 
 builder.Services.AddSingleton(paths);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -53,3 +54,4 @@ app.MapHealthEndpoints();
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("DataChallenge is running with roles: {Roles}", roles));
 
 await app.RunAsync();
+return 0;

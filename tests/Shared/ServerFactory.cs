@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using DataChallenge.Api.Mail;
 using DataChallenge.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -41,6 +42,9 @@ public class ServerFactory : WebApplicationFactory<ServerRoles>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ILoggerProvider>(Logs);
+            var transport = services.LastOrDefault(d => d.ServiceType == typeof(IMailTransport));
+            if (transport?.ImplementationFactory is { } create)
+                services.AddSingleton<IMailTransport>(provider => new SentMail.Recorder((IMailTransport)create(provider)));
             ConfigureServices?.Invoke(services);
         });
     }

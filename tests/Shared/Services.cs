@@ -17,6 +17,11 @@ public static class Services
     public static string S3ApiSecretKey => Require("DATACHALLENGE_TEST_S3_API_SECRET_KEY", "the S3 server's api user");
     public static string S3WorkerAccessKey => Require("DATACHALLENGE_TEST_S3_WORKER_ACCESS_KEY", "the S3 server's worker user");
     public static string S3WorkerSecretKey => Require("DATACHALLENGE_TEST_S3_WORKER_SECRET_KEY", "the S3 server's worker user");
+    public static string SmtpHost => Require("DATACHALLENGE_TEST_SMTP_HOST", "the SMTP server (smtp4dev)");
+    public static int SmtpPort => int.Parse(Require("DATACHALLENGE_TEST_SMTP_PORT", "the SMTP server (smtp4dev)"), System.Globalization.CultureInfo.InvariantCulture);
+    public static string SmtpApi => Require("DATACHALLENGE_TEST_SMTP_API", "the SMTP server's HTTP API (smtp4dev)");
+    /// <summary>The smtp4dev executable, for tests that start a server of their own on other ports.</summary>
+    public static string SmtpServerExecutable => Require("DATACHALLENGE_TEST_SMTP_SERVER", "the smtp4dev executable");
     public static string S3Region => Environment.GetEnvironmentVariable("DATACHALLENGE_TEST_S3_REGION") ?? "us-east-1";
 
     private static string Require(string variable, string service)

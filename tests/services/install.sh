@@ -2,7 +2,7 @@
 # Installs, with apt, whatever the test services (and, with --tools, the test tools) need and
 # the machine lacks. Installing never starts anything: there is no systemd and policy-rc.d
 # refuses service starts, so start.sh runs every service itself.
-#   bash tests/services/install.sh            # RabbitMQ, PostgreSQL 15, Swift + s3api, memcached
+#   bash tests/services/install.sh            # RabbitMQ, PostgreSQL 15, Swift + s3api, memcached, smtp4dev
 #   bash tests/services/install.sh --tools    # also docker-compose (file checks) and chromium (browser tests)
 set -euo pipefail
 
@@ -24,6 +24,14 @@ missing() {
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$' || printf '%s\n' "$p"
   done
 }
+
+# smtp4dev (a real SMTP server with an HTTP API to read what it received) is a .NET tool from the NuGet feed.
+SMTP4DEV_VERSION=3.15.0
+SMTP4DEV_DIR=${DATACHALLENGE_TOOLS_DIR:-/opt/datachallenge-tools}/smtp4dev
+if [[ ! -x $SMTP4DEV_DIR/smtp4dev ]]; then
+  log "dotnet tool install Rnwood.Smtp4dev $SMTP4DEV_VERSION into $SMTP4DEV_DIR"
+  dotnet tool install Rnwood.Smtp4dev --version "$SMTP4DEV_VERSION" --tool-path "$SMTP4DEV_DIR" >&2
+fi
 
 mapfile -t need_lean < <(missing "${lean[@]}")
 mapfile -t need_full < <(missing "${full[@]}")

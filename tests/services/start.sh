@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts RabbitMQ (with management), PostgreSQL 15 and OpenStack Swift with its S3 API on
+# Starts RabbitMQ (with management), PostgreSQL 15, smtp4dev and OpenStack Swift with its S3 API on
 # 127.0.0.1, waits until each one really answers, and writes the test settings to
 # $DIR/env.sh (also printed on stdout). Logs go to stderr and $DIR/log.
 #   bash tests/services/start.sh [--record FILE]    # FILE receives the services this call started
@@ -18,6 +18,8 @@ AMQP_PORT=$((5672 + o)) MANAGEMENT_PORT=$((15672 + o)) DIST_PORT=$((25672 + o)) 
 PG_PORT=$((5432 + o)) PG_USER=datachallenge PG_PASSWORD=datachallenge PG_DATABASE=datachallenge
 S3_PORT=$((9000 + o)) OBJECT_PORT=$((6200 + o)) CONTAINER_PORT=$((6201 + o)) ACCOUNT_PORT=$((6202 + o))
 MEMCACHED_PORT=$((11211 + o))
+SMTP_PORT=$((2525 + o)) SMTP_API_PORT=$((5125 + o))
+SMTP4DEV=${DATACHALLENGE_TOOLS_DIR:-/opt/datachallenge-tools}/smtp4dev/smtp4dev
 # Swift's tempauth names users "account:user"; that pair is the S3 access key.
 S3_ACCESS_KEY=datachallenge:tests S3_SECRET_KEY=datachallenge-tests-secret
 # One user per role without .admin: it reaches only the containers whose ACLs name it, as in compose's policies.
@@ -72,6 +74,7 @@ need_ports() { # need_ports PIDFILE PATTERN WHAT PORT...: ports must be free unl
 need_ports "$RUN/rabbitmq.pid" rabbitmq-server RabbitMQ $AMQP_PORT $MANAGEMENT_PORT $DIST_PORT
 need_ports "$PG/data/postmaster.pid" postgres PostgreSQL $PG_PORT
 need_ports "$RUN/memcached.pid" memcached memcached $MEMCACHED_PORT
+need_ports "$RUN/smtp4dev.pid" smtp4dev smtp4dev $SMTP_PORT $SMTP_API_PORT
 for server in account:$ACCOUNT_PORT container:$CONTAINER_PORT object:$OBJECT_PORT proxy:$S3_PORT; do
   need_ports "$RUN/swift-${server%:*}.pid" "swift-${server%:*}-server" "Swift ${server%:*} server" "${server#*:}"
 done
@@ -247,6 +250,18 @@ list_buckets() {
 wait_for 30 "swift s3api" list_buckets
 log "s3 (swift + s3api): ready on 127.0.0.1:$S3_PORT"
 
+# smtp4dev: messages in memory, IMAP and POP3 on free ports, its own settings folder.
+if running smtp4dev smtp4dev; then
+  log "smtp4dev: reusing pid $(cat "$RUN/smtp4dev.pid")"
+else
+  mkdir -p "$DIR/smtp4dev"
+  XDG_CONFIG_HOME=$DIR/smtp4dev launch smtp4dev "$SMTP4DEV" --nousersettings --db= --bindaddress=127.0.0.1 --hostname=localhost \
+    --smtpport=$SMTP_PORT --imapport=0 --pop3port=0 --messagestokeep=100000 --urls=http://127.0.0.1:$SMTP_API_PORT
+fi
+wait_for 60 "smtp4dev" curl -sf "http://127.0.0.1:$SMTP_API_PORT/api/messages"
+wait_for 10 "smtp4dev SMTP port" port_open $SMTP_PORT
+log "smtp4dev: ready on 127.0.0.1:$SMTP_PORT (API on $SMTP_API_PORT)"
+
 # The AMQP listener opens at the very end of the boot; await_startup then returns at once.
 booted() { ! running rabbitmq rabbitmq-server || port_open $AMQP_PORT; }
 wait_for 120 "rabbitmq AMQP port" booted
@@ -271,5 +286,9 @@ export DATACHALLENGE_TEST_S3_API_ACCESS_KEY='datachallenge:api'
 export DATACHALLENGE_TEST_S3_API_SECRET_KEY='$S3_API_KEY'
 export DATACHALLENGE_TEST_S3_WORKER_ACCESS_KEY='datachallenge:worker'
 export DATACHALLENGE_TEST_S3_WORKER_SECRET_KEY='$S3_WORKER_KEY'
+export DATACHALLENGE_TEST_SMTP_HOST='127.0.0.1'
+export DATACHALLENGE_TEST_SMTP_PORT='$SMTP_PORT'
+export DATACHALLENGE_TEST_SMTP_API='http://127.0.0.1:$SMTP_API_PORT'
+export DATACHALLENGE_TEST_SMTP_SERVER='$SMTP4DEV'
 ENV
 cat "$DIR/env.sh"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stops what start.sh started, by the PIDs it recorded; never by process name.
 #   bash tests/services/stop.sh                     # everything
-#   bash tests/services/stop.sh postgres rabbitmq   # only these: s3, postgres, rabbitmq, or names from start.sh --record
+#   bash tests/services/stop.sh postgres rabbitmq   # only these: s3, postgres, rabbitmq, smtp4dev, or names from start.sh --record
 #   bash tests/services/stop.sh --purge             # everything, then delete data and logs
 # A clean shutdown is asked for first; SIGKILL follows only after a timeout.
 set -uo pipefail
@@ -16,7 +16,7 @@ for a in "$@"; do
     *) wanted+=("$a") ;;
   esac
 done
-((${#wanted[@]})) || wanted=(s3 postgres rabbitmq)
+((${#wanted[@]})) || wanted=(s3 postgres rabbitmq smtp4dev)
 
 log() { printf '[services %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 alive() { kill -0 "$1" 2> /dev/null && [[ $(awk '{print $3}' "/proc/$1/stat" 2> /dev/null) != Z ]]; }
@@ -47,6 +47,7 @@ for service in "${wanted[@]}"; do
       stop memcached memcached TERM 10 ;;
     swift-proxy | swift-object | swift-container | swift-account) stop "$service" "$service-server" TERM 15 ;;
     memcached) stop memcached memcached TERM 10 ;;
+    smtp4dev) stop smtp4dev smtp4dev TERM 15 ;;
     postgres)
       # SIGINT is PostgreSQL's fast shutdown; the postmaster writes its own PID file.
       head -1 "$DIR/postgres/data/postmaster.pid" > "$RUN/postgres.pid" 2> /dev/null
@@ -56,7 +57,7 @@ for service in "${wanted[@]}"; do
       stop rabbitmq rabbitmq-server TERM 60
       stop rabbitmq-beam beam TERM 30
       stop epmd epmd TERM 10 ;;
-    *) log "unknown service '$service' (expected s3, postgres, rabbitmq or a name from start.sh --record)" ;;
+    *) log "unknown service '$service' (expected s3, postgres, rabbitmq, smtp4dev or a name from start.sh --record)" ;;
   esac
 done
 

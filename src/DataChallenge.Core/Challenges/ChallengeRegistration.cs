@@ -9,6 +9,9 @@ public enum JoinOutcome
     Joined,
     AlreadyJoined,
 
+    /// <summary>The caller's address is not confirmed yet.</summary>
+    AddressUnconfirmed,
+
     /// <summary>The challenge has terms and the caller did not accept their current version.</summary>
     TermsNotAccepted,
     TeamNameTaken,
@@ -41,6 +44,7 @@ public static class ChallengeRegistration
     {
         if (await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.UserId == userId, cancellationToken) is { } existing)
             return new JoinResult(JoinOutcome.AlreadyJoined, existing, await db.Teams.Where(t => t.Id == existing.TeamId).Select(t => t.Name).FirstAsync(cancellationToken));
+        if (!isOrganiser && !await ParticipationRule.IsAddressConfirmedAsync(db, userId, cancellationToken)) return new JoinResult(JoinOutcome.AddressUnconfirmed, null, null);
         if (challenge.TermsVersion > 0 && acceptedTermsVersion != challenge.TermsVersion) return new JoinResult(JoinOutcome.TermsNotAccepted, null, null);
         if (await db.Teams.AnyAsync(t => t.ChallengeId == challenge.Id && t.Name == teamName, cancellationToken))
             return new JoinResult(JoinOutcome.TeamNameTaken, null, teamName);

@@ -75,6 +75,23 @@ public class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Signs up on the page already showing the sign-up form, as a newcomer does: the form, the link of the confirmation
+    /// mail, then the sign-in form.
+    /// </summary>
+    public static async Task SignUpAsync(IPage page, string email)
+    {
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", ApiSession.Password);
+        await page.FillAsync("#ConfirmPassword", ApiSession.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Check your mailbox");
+        var mail = await SentMail.WaitForAsync(email, SentMail.IsConfirmation);
+        await page.GotoAsync(SentMail.LinkIn(mail).PathAndQuery);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Your address is confirmed.");
+        await SignInAsync(page, email);
+    }
+
     /// <summary>Signs a registered person in through the sign-in form.</summary>
     public static async Task SignInAsync(IPage page, string email)
     {

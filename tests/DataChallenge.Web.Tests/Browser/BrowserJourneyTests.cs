@@ -87,12 +87,7 @@ public sealed class BrowserJourneyTests(BrowserFixture fixture) : IClassFixture<
         fixture.RequireBrowser();
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/account/signup");
-        var email = $"organiser-{Guid.NewGuid():N}@example.org";
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", ApiSession.Password);
-        await page.FillAsync("#ConfirmPassword", ApiSession.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await Expect(page.Locator("header")).ToContainTextAsync(email);
+        await BrowserFixture.SignUpAsync(page, $"organiser-{Guid.NewGuid():N}@example.org");
 
         await page.GotoAsync("/console");
         var slug = $"browser-{Guid.NewGuid():N}"[..24];

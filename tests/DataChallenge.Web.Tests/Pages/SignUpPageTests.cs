@@ -24,14 +24,39 @@ public sealed class SignUpPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SignUp_SaysTheAddressIsTakenInFrench_WhenItIsAlreadyRegistered()
+    public async Task SignUp_AnswersAsForANewAddressAndMailsTheOwner_WhenTheAddressIsTaken()
     {
-        await ApiSession.RegisterAsync(_server.CreateClient(), "deja@example.org");
+        var owner = await ApiSession.RegisterAsync(_server.CreateClient(), $"deja-{Guid.NewGuid():N}@example.org");
 
-        var response = await SignUpAsync("deja@example.org", ApiSession.Password, "fr");
+        var taken = await SignUpAsync(owner.Email, "a different passphrase", "fr");
+        var fresh = await SignUpAsync($"nouveau-{Guid.NewGuid():N}@example.org", "a different passphrase", "fr");
 
-        Assert.Contains("L’adresse deja@example.org est déjà inscrite.", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
+        Assert.Equal(fresh.StatusCode, taken.StatusCode);
+        Assert.Equal(fresh.Headers.Location, taken.Headers.Location);
+        Assert.Equal(Cookies(fresh), Cookies(taken));
+        Assert.Equal(await fresh.Content.ReadAsStringAsync(), await taken.Content.ReadAsStringAsync());
+        var warning = await SentMail.WaitForAsync(owner.Email, m => !SentMail.IsConfirmation(m));
+        // In the owner's language (registered in English), not the language of whoever tried.
+        Assert.Equal("Someone tried to register with your address", warning.Subject);
+        Assert.EndsWith("/account/forgot-password", SentMail.LinkIn(warning).AbsoluteUri, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SignUp_MailsAConfirmationLink_ThatConfirmsTheAddressOnItsPage()
+    {
+        var email = $"new-{Guid.NewGuid():N}@example.org";
+
+        var response = await SignUpAsync(email, ApiSession.Password, "en");
+
+        Assert.Equal("/account/check-mail", response.Headers.Location?.OriginalString);
+        var link = SentMail.LinkIn(await SentMail.WaitForAsync(email, SentMail.IsConfirmation));
+        var page = await _server.CreateClient().GetStringAsync(link.PathAndQuery);
+        Assert.Contains("Your address is confirmed.", page);
+    }
+
+    private static string Cookies(HttpResponseMessage response)
+        => string.Join(",", response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split('=')[0]).Order() : []);
 
     [Fact]
     public async Task SignUp_ExplainsThePasswordRuleInEnglish_WhenTheReaderAsksForEnglish()

@@ -1,8 +1,10 @@
+using System.Globalization;
 using DataChallenge.Api.Http;
 using DataChallenge.Core.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +23,7 @@ public static class AccountEndpoints
     public static RouteGroupBuilder MapAccounts(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/account").WithTags("Accounts").RequireRateLimiting(RateLimitOptions.SignInPolicy);
-        group.AddEndpointFilter(LimitSignInAttempts).AddEndpointFilter(HideTakenAddresses);
+        group.AddEndpointFilter(LimitSignInAttempts).AddEndpointFilter(HideTakenAddresses).AddEndpointFilter(AnswerMailRequestsAlike);
         group.MapIdentityApi<User>();
         return group;
     }
@@ -44,6 +46,35 @@ public static class AccountEndpoints
         if ((result is INestedHttpResult nested ? nested.Result : result) is not ValidationProblem { ProblemDetails.Errors: var errors }) return result;
         var others = errors.Where(e => !TakenCodes.Contains(e.Key)).ToDictionary(e => e.Key, e => e.Value);
         if (others.Count == errors.Count) return result;
-        return others.Count == 0 ? TypedResults.Ok() : TypedResults.ValidationProblem(others);
+        if (others.Count > 0) return TypedResults.ValidationProblem(others);
+        // The owner of the address learns that someone tried, as the newcomer would have learnt of their confirmation mail.
+        QueueMail(context.HttpContext, AccountMailKind.RegistrationAttempt, context.Arguments.OfType<RegisterRequest>().Single().Email);
+        return TypedResults.Ok();
     }
+
+    // "Reset my password" queues the same job whether or not the address has an account, and answers before it runs, so
+    // neither the answer nor its timing tells. The reset itself goes through the rule the pages use.
+    private static async ValueTask<object?> AnswerMailRequestsAlike(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (context.Arguments.OfType<ForgotPasswordRequest>().FirstOrDefault() is { } forgot)
+        {
+            if (!string.IsNullOrWhiteSpace(forgot.Email)) QueueMail(context.HttpContext, AccountMailKind.PasswordReset, forgot.Email.Trim());
+            return TypedResults.Ok();
+        }
+        // A new confirmation link: queued alike for any address too (the job sends nothing to an unknown or confirmed one).
+        if (context.Arguments.OfType<ResendConfirmationEmailRequest>().FirstOrDefault() is { } resend)
+        {
+            if (!string.IsNullOrWhiteSpace(resend.Email)) QueueMail(context.HttpContext, AccountMailKind.Confirmation, resend.Email.Trim());
+            return TypedResults.Ok();
+        }
+        if (context.Arguments.OfType<ResetPasswordRequest>().FirstOrDefault() is not { } reset) return await next(context);
+        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<User>>();
+        var result = await PasswordReset.ResetAsync(users, reset.Email, reset.ResetCode, reset.NewPassword);
+        return result.Succeeded
+            ? TypedResults.Ok()
+            : TypedResults.ValidationProblem(result.Errors.GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+    }
+
+    private static void QueueMail(HttpContext http, AccountMailKind kind, string address)
+        => http.RequestServices.GetRequiredService<IAccountMail>().Queue(kind, address, AccountLanguage.Of(CultureInfo.CurrentUICulture));
 }

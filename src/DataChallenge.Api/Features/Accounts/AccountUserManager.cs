@@ -1,3 +1,4 @@
+using System.Globalization;
 using DataChallenge.Core.Accounts;
 using DataChallenge.Core.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -18,6 +19,13 @@ public sealed class AccountUserManager(IUserStore<User> store, IOptions<Identity
     : UserManager<User>(store, options, hasher, userValidators, passwordValidators, normalizer, errors, services, logger)
 {
     public override bool SupportsUserLockout => false;
+
+    /// <summary>A new account keeps the language it registered in, for the mail it receives later.</summary>
+    public override async Task<IdentityResult> CreateAsync(User user)
+    {
+        var result = await base.CreateAsync(user);
+        return result.Succeeded ? await AddClaimAsync(user, AccountLanguage.ClaimFor(CultureInfo.CurrentUICulture)) : result;
+    }
 
     public override async Task<IdentityResult> ChangePasswordAsync(User user, string currentPassword, string newPassword)
         => await RevokeTokensOnSuccessAsync(user, await base.ChangePasswordAsync(user, currentPassword, newPassword));

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DataChallenge.Api.Http;
 using DataChallenge.Core.Audit;
+using DataChallenge.Core.Accounts;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -29,8 +30,7 @@ public static class ChallengeApprovalEndpoints
         IOptions<PlatformOptions> platform, TimeProvider clock, CancellationToken cancellationToken)
     {
         var userId = user.UserId();
-        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
-        if (!platform.Value.IsAdministrator(email)) return Problems.Forbidden("Only platform administrators approve challenges.");
+        if (!await PlatformAdministrators.IsAdministratorAsync(db, platform.Value, userId, cancellationToken)) return Problems.Forbidden("Only platform administrators approve challenges.");
         var challenge = await db.Challenges.FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
         if (challenge is null) return Problems.NotFound("The challenge");
         var now = clock.GetUtcNow();

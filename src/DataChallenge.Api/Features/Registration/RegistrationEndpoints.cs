@@ -53,6 +53,7 @@ public static class RegistrationEndpoints
         {
             JoinOutcome.Joined or JoinOutcome.AlreadyJoined => TypedResults.Ok(new JoinChallengeResponse(userId, result.Participant!.TeamId, result.TeamName!,
                 StatusName(result.Participant.Status), result.Participant.AcceptedTermsVersion)),
+            JoinOutcome.AddressUnconfirmed => ParticipationGate.AddressUnconfirmed("join a challenge"),
             JoinOutcome.TermsNotAccepted => Problems.BadRequest($"Joining means accepting the current terms (version {challenge.TermsVersion}).",
                 $"Read them at GET /api/challenges/{slug}/terms, then join with {{\"acceptedTermsVersion\": {challenge.TermsVersion}}}."),
             JoinOutcome.TeamNameTaken => Problems.Conflict($"A team called '{teamName}' already exists in this challenge."),

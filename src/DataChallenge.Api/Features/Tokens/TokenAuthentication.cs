@@ -1,3 +1,4 @@
+using DataChallenge.Api.Features.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -5,11 +6,8 @@ namespace DataChallenge.Api.Features.Tokens;
 
 public static class TokenAuthentication
 {
-    /// <summary>The default scheme: personal tokens go to their handler, everything else to Identity's bearer or cookie.</summary>
+    /// <summary>The default scheme: personal tokens go to their handler, everything else to Identity's bearer or cookie, stamp checked.</summary>
     public const string Scheme = "PersonalTokenOrIdentity";
-
-    // IdentityConstants.BearerAndApplicationScheme is internal; this is its value, registered by AddIdentityApiEndpoints.
-    private const string IdentityBearerOrCookie = "Identity.BearerAndApplication";
 
     /// <summary>Call after <c>AddIdentityApiEndpoints</c>, whose default scheme this one replaces.</summary>
     public static IServiceCollection AddPersonalTokens(this IServiceCollection services)
@@ -21,9 +19,14 @@ public static class TokenAuthentication
                 options.DefaultChallengeScheme = Scheme;
             })
             .AddScheme<AuthenticationSchemeOptions, PersonalTokenHandler>(PersonalTokenHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, CheckedSessionHandler>(CheckedSessionHandler.SchemeName, session =>
+            {
+                session.ForwardChallenge = CheckedSessionHandler.IdentityBearerOrCookie;
+                session.ForwardForbid = CheckedSessionHandler.IdentityBearerOrCookie;
+            })
             .AddPolicyScheme(Scheme, null, policy => policy.ForwardDefaultSelector = context =>
                 PersonalTokenHandler.TokenOf(context.Request.Headers.Authorization.ToString()) is null
-                    ? IdentityBearerOrCookie
+                    ? CheckedSessionHandler.SchemeName
                     : PersonalTokenHandler.SchemeName);
         return services;
     }

@@ -55,6 +55,9 @@ public sealed class DetailsModel(DataChallengeDbContext db, ChallengeLookup chal
         {
             case JoinOutcome.Joined or JoinOutcome.AlreadyJoined:
                 return RedirectToPage(new { slug, key = Key });
+            case JoinOutcome.AddressUnconfirmed:
+                // The page shows the confirmation notice in place of the join form.
+                return RedirectToPage(new { slug, key = Key });
             case JoinOutcome.TermsNotAccepted:
                 ModelState.AddModelError(nameof(AcceptedTermsVersion), text["Joining means accepting the current terms."]);
                 break;
