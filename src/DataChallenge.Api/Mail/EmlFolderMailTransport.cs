@@ -12,7 +12,17 @@ public sealed class EmlFolderMailTransport(string folder, TimeProvider clock, IL
     {
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
-        await message.WriteToAsync(path, cancellationToken);
+        // Written aside, then renamed: a reader of the folder never meets a half-written message, and a failed write leaves none.
+        var partial = path + ".partial";
+        try
+        {
+            await message.WriteToAsync(partial, cancellationToken);
+            File.Move(partial, path);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
         logger.LogInformation("No Mail:Smtp:Host is configured: the message \"{Subject}\" was written to {Path}", message.Subject, path);
     }
 }

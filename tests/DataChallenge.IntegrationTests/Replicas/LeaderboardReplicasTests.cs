@@ -12,7 +12,7 @@ namespace DataChallenge.IntegrationTests.Replicas;
 /// </summary>
 public sealed class LeaderboardReplicasTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const int Scores = 12;
+    private const int Scores = 20;
     private static readonly TimeSpan Agreement = TimeSpan.FromSeconds(1);
 
     private readonly string _runId = RealServices.NewRunId();
