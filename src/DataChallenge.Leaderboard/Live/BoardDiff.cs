@@ -13,10 +13,17 @@ public static class BoardDiff
     {
         if (!SameFrame(previous, next) || next.Anonymised || HasDuplicateTeams(previous) || HasDuplicateTeams(next)) return null;
         var before = previous.Rows.ToDictionary(r => r.TeamId);
-        var rows = next.Rows.Where(r => !before.TryGetValue(r.TeamId, out var was) || was != r).ToList();
+        var (rows, moved) = (new List<LeaderboardRow>(), new List<RankMove>());
+        foreach (var row in next.Rows)
+        {
+            if (!before.TryGetValue(row.TeamId, out var was)) rows.Add(row);
+            else if (was == row) continue;
+            else if (was with { Rank = row.Rank } == row) moved.Add(new RankMove(row.TeamId, row.Rank));
+            else rows.Add(row);
+        }
         var kept = next.Rows.Select(r => r.TeamId).ToHashSet();
         var removed = previous.Rows.Select(r => r.TeamId).Where(id => !kept.Contains(id)).ToList();
-        return new BoardDelta(next.PhaseId, next.Version, previous.Version, next.UpdatedAt, rows, removed);
+        return new BoardDelta(next.PhaseId, next.Version, previous.Version, next.UpdatedAt, rows, moved, removed);
     }
 
     private static bool SameFrame(LeaderboardSnapshot a, LeaderboardSnapshot b)

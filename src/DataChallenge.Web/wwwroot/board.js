@@ -88,6 +88,7 @@
     version = change.version;
     change.removed.forEach(id => rows.delete(id));
     change.rows.forEach(r => rows.set(r.teamId, r));
+    change.moved.forEach(m => rows.set(m.teamId, { ...rows.get(m.teamId), rank: m.rank }));
     render({ rows: [...rows.values()].sort(byRank), updatedAt: change.updatedAt });
   }
 

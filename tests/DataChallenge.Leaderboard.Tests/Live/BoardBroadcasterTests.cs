@@ -64,14 +64,16 @@ public sealed class BoardBroadcasterTests
         broadcaster.Publish(Board(1, 0.5));
         using var viewer = broadcaster.Subscribe(Phase, organiser: false)!;
 
-        // The last team jumps from fifth to second: it and the three it passed change, the leader does not.
+        // The last team jumps from fifth to second: its row is sent, the three it passed only move, the leader is left out.
         broadcaster.Publish(Board(2, 0.75));
 
         var frame = await SecondAsync(viewer);
         using var data = Data(frame);
         Assert.Equal(1, data.RootElement.GetProperty("since").GetInt64());
-        var rows = data.RootElement.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("teamId").GetGuid(), r => r.GetProperty("rank").GetInt32());
-        Assert.Equal(new Dictionary<Guid, int> { [Teams[4]] = 2, [Teams[1]] = 3, [Teams[2]] = 4, [Teams[3]] = 5 }, rows);
+        var row = Assert.Single(data.RootElement.GetProperty("rows").EnumerateArray());
+        Assert.Equal((Teams[4], 2, 0.75), (row.GetProperty("teamId").GetGuid(), row.GetProperty("rank").GetInt32(), row.GetProperty("score").GetDouble()));
+        var moved = data.RootElement.GetProperty("moved").EnumerateArray().ToDictionary(r => r.GetProperty("teamId").GetGuid(), r => r.GetProperty("rank").GetInt32());
+        Assert.Equal(new Dictionary<Guid, int> { [Teams[1]] = 3, [Teams[2]] = 4, [Teams[3]] = 5 }, moved);
         Assert.Empty(data.RootElement.GetProperty("removed").EnumerateArray());
     }
 
