@@ -1,5 +1,7 @@
 using System.Text.Json;
+using DataChallenge.Leaderboard.Live;
 using DataChallenge.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataChallenge.Leaderboard.Tests.Live;
 
@@ -79,6 +81,20 @@ public sealed class LiveBoardStreamTests : IAsyncLifetime
 
         Assert.Equal(("leaderboard", 2), (first.Name, first.Data.GetProperty("rows").GetArrayLength()));
         Assert.Equal(("leaderboard", 3), (next.Name, next.Data.GetProperty("rows").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task LiveBoard_ForgetsTheViewer_WhenItDisconnects()
+    {
+        var broadcaster = _server.Services.GetRequiredService<BoardBroadcaster>();
+        await using (var live = await LiveEvents.OpenAsync(_server.CreateClient(), _phaseId))
+        {
+            await live.NextAsync();
+            Assert.Equal(1, broadcaster.Viewers(_phaseId));
+        }
+
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (broadcaster.Viewers(_phaseId) > 0) await Task.Delay(20, wait.Token);
     }
 
     private async Task<Guid> ScoreAsync(int swaps)
