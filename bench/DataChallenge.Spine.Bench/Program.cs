@@ -10,6 +10,7 @@ if (options is null)
     Console.Error.WriteLine("""
         usage: DataChallenge.Spine.Bench --server URL [--server-pid PID] [--mode NAME] [--runs N] [--load-seconds S]
                [--rate R] [--connections C] [--wrk-seconds W] [--upload-mb MB] [--report FILE]
+               [--viewers N --teams T]   (live board at scale only: N viewers of a T-team board)
         """);
     return 2;
 }
@@ -27,6 +28,13 @@ report.Note($"load average at start: {LoadAverage()} (other processes on the mac
 Console.WriteLine($"[{options.Mode}] setting up a challenge with {options.Rows:N0} hidden labels");
 var arena = await Arena.CreateAsync(options.Server, http, new BenchFiles(options.Rows), token);
 
+if (options.Viewers > 0)
+{
+    Console.WriteLine($"[{options.Mode}] live board: {options.Viewers} viewers, {options.Teams} teams");
+    await Spectators.RunAsync(arena, options.ServerPid, options.Viewers, options.Teams, options.Runs, report, token);
+    return Finish(report, options);
+}
+
 Console.WriteLine($"[{options.Mode}] upload -> visible on the board");
 await UploadToBoard.RunAsync(arena, options.Runs, options.GoalP50Ms, report, token);
 
@@ -40,18 +48,23 @@ if (options.ServerPid is { } pid && options.UploadMb > 0)
 }
 else report.Note("memory during a large upload: not measured (needs --server-pid and --upload-mb > 0)");
 
-report.Note("");
-report.Note($"load average at end: {LoadAverage()}");
-var text = report.ToString();
-Console.WriteLine(text);
-if (options.ReportFile is { } file) await File.WriteAllTextAsync(file, text, token);
-return 0;
+return Finish(report, options);
+
+static int Finish(Report report, Options options)
+{
+    report.Note("");
+    report.Note($"load average at end: {LoadAverage()}");
+    var text = report.ToString();
+    Console.WriteLine(text);
+    if (options.ReportFile is { } file) File.WriteAllText(file, text);
+    return 0;
+}
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 /// <summary>Command-line settings; the defaults are the full benchmark the issue asks for.</summary>
 internal sealed record Options(Uri Server, int? ServerPid, string Mode, int Runs, int LoadSeconds, int Rate, int Connections,
-    int WrkSeconds, long UploadMb, int Rows, double GoalP50Ms, string? ReportFile)
+    int WrkSeconds, long UploadMb, int Rows, double GoalP50Ms, string? ReportFile, int Viewers, int Teams)
 {
     public static Options? Parse(string[] args)
     {
@@ -66,6 +79,6 @@ internal sealed record Options(Uri Server, int? ServerPid, string Mode, int Runs
         return new Options(new Uri(server), values.ContainsKey("server-pid") ? Int("server-pid", 0) : null,
             values.GetValueOrDefault("mode", "embedded defaults"), Int("runs", 9), Int("load-seconds", 60), Int("rate", 500),
             Int("connections", 8), Int("wrk-seconds", 15), Int("upload-mb", 1024), Int("rows", 100_000),
-            Int("goal-p50-ms", 500), values.GetValueOrDefault("report"));
+            Int("goal-p50-ms", 500), values.GetValueOrDefault("report"), Int("viewers", 0), Int("teams", 300));
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Persistence;
+using DataChallenge.Leaderboard.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,12 +9,11 @@ namespace DataChallenge.Leaderboard;
 
 /// <summary>
 /// Ranked boards kept in memory, rebuilt from the database for one phase whenever any replica announces that its
-/// standings changed, so a read costs a dictionary lookup. Subscribers (the live push) get every new snapshot of the phase they watch.
+/// standings changed, so a read costs a dictionary lookup. Each newer board goes to the live viewers through the broadcaster.
 /// </summary>
-public sealed class LeaderboardCache(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class LeaderboardCache(IServiceScopeFactory scopes, TimeProvider clock, BoardBroadcaster broadcaster)
 {
     private readonly ConcurrentDictionary<Guid, LeaderboardSnapshot> _boards = new();
-    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Channel<LeaderboardSnapshot>, byte>> _subscribers = new();
 
     /// <summary>The phase's current board; null when the phase does not exist.</summary>
     public async ValueTask<LeaderboardSnapshot?> GetAsync(Guid phaseId, CancellationToken cancellationToken)
@@ -32,8 +31,7 @@ public sealed class LeaderboardCache(IServiceScopeFactory scopes, TimeProvider c
         // Two refreshes may race; a board older than the one held is neither kept nor pushed.
         var held = _boards.AddOrUpdate(phaseId, snapshot, (_, current) => current.Version > snapshot.Version ? current : snapshot);
         if (!ReferenceEquals(held, snapshot)) return held;
-        if (_subscribers.TryGetValue(phaseId, out var channels))
-            foreach (var channel in channels.Keys) channel.Writer.TryWrite(snapshot);
+        broadcaster.Publish(snapshot);
         return snapshot;
     }
 
@@ -45,25 +43,5 @@ public sealed class LeaderboardCache(IServiceScopeFactory scopes, TimeProvider c
     public async Task RefreshAllAsync(CancellationToken cancellationToken)
     {
         foreach (var phaseId in _boards.Keys) await RefreshAsync(phaseId, cancellationToken);
-    }
-
-    /// <summary>Snapshots of one phase as they change, starting with the current one; ends when the caller cancels.</summary>
-    public async IAsyncEnumerable<LeaderboardSnapshot> WatchAsync(Guid phaseId,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // A slow reader only needs the newest board, so older ones are dropped.
-        var channel = Channel.CreateBounded<LeaderboardSnapshot>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
-        var channels = _subscribers.GetOrAdd(phaseId, _ => new());
-        channels.TryAdd(channel, 0);
-        try
-        {
-            if (await GetAsync(phaseId, cancellationToken) is { } current) yield return current;
-            await foreach (var snapshot in channel.Reader.ReadAllAsync(cancellationToken))
-                yield return snapshot;
-        }
-        finally
-        {
-            channels.TryRemove(channel, out _);
-        }
     }
 }

@@ -1,13 +1,13 @@
 using System.Globalization;
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Persistence;
+using DataChallenge.Leaderboard.Live;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace DataChallenge.Leaderboard;
@@ -25,7 +25,8 @@ public static class LeaderboardEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The phase's public board, or with ?board=private the private one (organisers; everyone after the reveal).");
         group.MapGet("/live", Watch).WithName("WatchLeaderboard")
-            .WithSummary("Server-Sent Events: the public board now, then every time it changes.");
+            .WithSummary("Server-Sent Events: the public board now (event board), then the rows of each change (event delta); the id is the board version. "
+                + "With Last-Event-ID, the changes since that version when still held. With ?full=1, the whole board at every change (event leaderboard).");
         // The board's page is served by the api role's web pages; the short address printed at start-up leads there.
         routes.MapGet("/board/{phaseId:guid}", (Guid phaseId) => TypedResults.Redirect($"/phases/{phaseId}/leaderboard"))
             .ExcludeFromDescription().AllowAnonymous();
@@ -53,21 +54,16 @@ public static class LeaderboardEndpoints
         }
     }
 
-    private static async Task<Results<ServerSentEventsResult<LeaderboardSnapshot>, ProblemHttpResult>> Watch(Guid phaseId, string? key, ClaimsPrincipal user,
-        LeaderboardCache cache, ChallengeLookup challenges, CancellationToken cancellationToken)
+    private static async Task<Results<LiveBoardResult, ProblemHttpResult>> Watch(Guid phaseId, string? key, string? full, ClaimsPrincipal user,
+        [FromHeader(Name = "Last-Event-ID")] string? lastEventId, LeaderboardCache cache, BoardBroadcaster broadcaster, ChallengeLookup challenges,
+        CancellationToken cancellationToken)
     {
         if (await challenges.ByPhaseAsync(phaseId, user, key, cancellationToken) is not var (sight, _)) return NoSuchPhase();
-        var organiser = sight.IsOrganiser;
+        // Loading the board publishes it, so the viewer's feed has a board to start from.
         if (await cache.GetAsync(phaseId, cancellationToken) is null) return NoSuchPhase();
-        return TypedResults.ServerSentEvents(Viewed(cache.WatchAsync(phaseId, cancellationToken), organiser));
-    }
-
-    // Each event's id is the board version, so a client can tell which board it last saw.
-    private static async IAsyncEnumerable<SseItem<LeaderboardSnapshot>> Viewed(IAsyncEnumerable<LeaderboardSnapshot> boards, bool organiser,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (var board in boards.WithCancellation(cancellationToken))
-            yield return new SseItem<LeaderboardSnapshot>(BoardView.For(board, organiser), "leaderboard") { EventId = board.Version.ToString(CultureInfo.InvariantCulture) };
+        long? lastSeen = long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
+        var viewer = broadcaster.Subscribe(phaseId, sight.IsOrganiser, lastSeen, wholeBoardsOnly: full is "1" or "true");
+        return viewer is null ? NoSuchPhase() : new LiveBoardResult(viewer);
     }
 
     private static ProblemHttpResult NoSuchPhase() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such phase.");

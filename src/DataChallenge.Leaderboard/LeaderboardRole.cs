@@ -1,4 +1,5 @@
 using DataChallenge.Leaderboard.Consumers;
+using DataChallenge.Leaderboard.Live;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ public static class LeaderboardRole
 {
     public static IServiceCollection AddLeaderboardRole(this IServiceCollection services, IConfiguration configuration)
     {
-        return services.AddSingleton<LeaderboardCache>();
+        return services.AddSingleton<LeaderboardCache>().AddSingleton(new BoardBroadcaster());
     }
 
     public static void AddLeaderboardConsumers(this IBusRegistrationConfigurator bus)

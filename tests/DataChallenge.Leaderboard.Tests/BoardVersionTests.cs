@@ -50,7 +50,7 @@ public sealed class BoardVersionTests : IAsyncDisposable
         while (await reader.ReadLineAsync(TestContext.Current.CancellationToken) is { Length: > 0 } line) fields.Add(line);
 
         Assert.Contains($"id: {Version(board)}", fields);
-        Assert.Contains("event: leaderboard", fields);
+        Assert.Contains("event: board", fields);
     }
 
     private ServerFactory Server()

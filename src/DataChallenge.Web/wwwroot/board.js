@@ -1,5 +1,5 @@
-// Keeps the server-rendered board current from the live stream. Rows are built with textContent, never innerHTML:
-// team names are user input.
+// Keeps the server-rendered board current from the live stream: a whole board first, then deltas carrying only the
+// rows that changed. Rows are built with textContent, never innerHTML: team names are user input.
 (() => {
   const table = document.getElementById('board');
   if (!table || !window.EventSource) return;
@@ -70,7 +70,36 @@
     status.textContent = table.dataset.textUpdated.replace('{0}', instant(board.updatedAt));
   }
 
-  const source = new EventSource(table.dataset.live);
-  source.addEventListener('leaderboard', e => render(JSON.parse(e.data)));
-  source.onerror = () => { status.textContent = table.dataset.textReconnecting; };
+  // The board as last received, which deltas are applied to.
+  let version = null;
+  const rows = new Map();
+  const byRank = (a, b) => a.rank - b.rank || Date.parse(a.submittedAt) - Date.parse(b.submittedAt);
+
+  function whole(board) {
+    version = board.version;
+    rows.clear();
+    board.rows.forEach(r => rows.set(r.teamId, r));
+    render(board);
+  }
+
+  function delta(change) {
+    // A delta for another board than the one shown means a change was missed: start again from a whole board.
+    if (change.since !== version) { connect(); return; }
+    version = change.version;
+    change.removed.forEach(id => rows.delete(id));
+    change.rows.forEach(r => rows.set(r.teamId, r));
+    change.moved.forEach(m => rows.set(m.teamId, { ...rows.get(m.teamId), rank: m.rank }));
+    render({ rows: [...rows.values()].sort(byRank), updatedAt: change.updatedAt });
+  }
+
+  let source = null;
+  function connect() {
+    if (source) source.close();
+    // On a dropped connection the browser reconnects with Last-Event-ID and gets the deltas it missed.
+    source = new EventSource(table.dataset.live);
+    source.addEventListener('board', e => whole(JSON.parse(e.data)));
+    source.addEventListener('delta', e => delta(JSON.parse(e.data)));
+    source.onerror = () => { status.textContent = table.dataset.textReconnecting; };
+  }
+  connect();
 })();

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using DataChallenge.Core.Leaderboards;
+
+namespace DataChallenge.Leaderboard.Live;
+
+/// <summary>
+/// Pushes each change of a phase's public board to its live viewers: serialised once per view (the organisers see
+/// names an anonymised board hides), the same bytes queued for every viewer of that view.
+/// </summary>
+public sealed class BoardBroadcaster(int historyLength = BoardBroadcaster.DefaultHistory, int queueCapacity = BoardBroadcaster.DefaultQueue)
+{
+    /// <summary>Deltas kept per view for viewers who reconnect: about a minute of a busy reveal.</summary>
+    public const int DefaultHistory = 64;
+
+    /// <summary>Events a viewer may have waiting before it is sent the whole board instead.</summary>
+    public const int DefaultQueue = 8;
+
+    private readonly ConcurrentDictionary<(Guid PhaseId, bool Organiser), BoardFeed> _feeds = new();
+
+    /// <summary>Takes a phase's newest board; an older or equal version than the one held is ignored.</summary>
+    public void Publish(LeaderboardSnapshot board)
+    {
+        foreach (var organiser in (ReadOnlySpan<bool>)[false, true])
+            Feed(board.PhaseId, organiser).Publish(BoardView.For(board, organiser));
+    }
+
+    /// <summary>A new live viewer of the phase's board; null when no board of the phase has been published yet.</summary>
+    public BoardSubscription? Subscribe(Guid phaseId, bool organiser, long? lastSeen = null, bool wholeBoardsOnly = false)
+        => Feed(phaseId, organiser).Subscribe(lastSeen, wholeBoardsOnly);
+
+    /// <summary>Viewers watching the phase's board now.</summary>
+    public int Viewers(Guid phaseId) => Feed(phaseId, false).Viewers + Feed(phaseId, true).Viewers;
+
+    private BoardFeed Feed(Guid phaseId, bool organiser) => _feeds.GetOrAdd((phaseId, organiser), _ => new BoardFeed(historyLength, queueCapacity));
+}

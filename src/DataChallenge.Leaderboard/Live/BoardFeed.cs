@@ -1,0 +1,72 @@
+using DataChallenge.Core.Leaderboards;
+
+namespace DataChallenge.Leaderboard.Live;
+
+/// <summary>
+/// The live events of one view of one phase's board (the public view, or the organisers'): the current board, the
+/// last few deltas for viewers who reconnect, and the viewers watching now.
+/// </summary>
+internal sealed class BoardFeed(int historyLength, int queueCapacity)
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<BoardFrame> _history = new();
+    private readonly HashSet<BoardSubscription> _viewers = [];
+    private LeaderboardSnapshot? _board;
+    private BoardFrame? _whole;
+
+    public int Viewers { get { lock (_gate) return _viewers.Count; } }
+
+    /// <summary>Takes a newer board, turns it into one event (serialised once) and queues it for every viewer.</summary>
+    public void Publish(LeaderboardSnapshot board)
+    {
+        lock (_gate)
+        {
+            if (_board is not null && board.Version <= _board.Version) return;
+            var delta = _board is null ? null : BoardDiff.Between(_board, board);
+            (_board, _whole) = (board, BoardFrame.Whole(board));
+            BoardFrame change;
+            if (delta is null)
+            {
+                // A delta across this change cannot be written, so none older than it can be replayed either.
+                _history.Clear();
+                change = _whole;
+            }
+            else
+            {
+                change = BoardFrame.Delta(delta);
+                _history.Enqueue(change);
+                if (_history.Count > historyLength) _history.Dequeue();
+            }
+            foreach (var viewer in _viewers) viewer.Offer(change, _whole);
+        }
+    }
+
+    /// <summary>
+    /// A new viewer. One that last saw <paramref name="lastSeen"/> gets the deltas since, when they are all still
+    /// held; everyone else gets the whole board first. Null before the feed has a board.
+    /// </summary>
+    public BoardSubscription? Subscribe(long? lastSeen, bool wholeBoardsOnly)
+    {
+        lock (_gate)
+        {
+            if (_board is null || _whole is null) return null;
+            var first = !wholeBoardsOnly && lastSeen is { } version && Since(version) is { } missed ? missed : [_whole];
+            var viewer = new BoardSubscription(queueCapacity, wholeBoardsOnly, first, Leave);
+            _viewers.Add(viewer);
+            return viewer;
+        }
+    }
+
+    private List<BoardFrame>? Since(long version)
+    {
+        if (version == _board!.Version) return [];
+        // The held deltas form one chain ending at the current board; the viewer's version must be where one starts.
+        var missed = _history.SkipWhile(frame => frame.Since != version).ToList();
+        return missed.Count > 0 ? missed : null;
+    }
+
+    private void Leave(BoardSubscription viewer)
+    {
+        lock (_gate) _viewers.Remove(viewer);
+    }
+}

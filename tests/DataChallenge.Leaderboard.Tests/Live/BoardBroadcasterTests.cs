@@ -1,0 +1,146 @@
+using System.Text;
+using System.Text.Json;
+using DataChallenge.Core.Leaderboards;
+using DataChallenge.Leaderboard.Live;
+
+namespace DataChallenge.Leaderboard.Tests.Live;
+
+/// <summary>Live viewers get each change as shared bytes; one that stops reading holds nobody back and stays bounded.</summary>
+public sealed class BoardBroadcasterTests
+{
+    private static readonly Guid Phase = Guid.NewGuid();
+    private static readonly Guid[] Teams = [.. Enumerable.Range(0, 5).Select(_ => Guid.NewGuid())];
+
+    [Fact]
+    public async Task SlowViewer_NeverDelaysOthersAndStaysBounded_WhenItStopsReading()
+    {
+        var broadcaster = new BoardBroadcaster();
+        broadcaster.Publish(Board(1, 0.5));
+        using var stalled = broadcaster.Subscribe(Phase, organiser: false)!;
+        using var reader = broadcaster.Subscribe(Phase, organiser: false)!;
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await using var reading = reader.ReadAllAsync(cancel.Token).GetAsyncEnumerator(cancel.Token);
+        Assert.True(await reading.MoveNextAsync());
+
+        // The reader gets each change as soon as it is published, whatever the stalled viewer does.
+        for (var version = 2; version <= 101; version++)
+        {
+            broadcaster.Publish(Board(version, 0.5 + version / 1000.0));
+            Assert.True(await reading.MoveNextAsync());
+            Assert.Equal((BoardFrame.DeltaEvent, (long)version), (reading.Current.Name, reading.Current.Version));
+            Assert.InRange(stalled.Queued, 0, BoardBroadcaster.DefaultQueue);
+        }
+
+        Assert.Equal(0, reader.Overflows);
+        Assert.True(stalled.Overflows > 0, "The stalled viewer never fell behind.");
+        // When it reads again it starts from a whole board and then follows without a gap to the newest version.
+        using var drain = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var late = (await ReadUntilAsync(stalled, 101, drain.Token)).Skip(1).ToList();
+        Assert.Equal(BoardFrame.BoardEvent, late[0].Name);
+        Assert.All(late.Skip(1).Zip(late), pair => Assert.Equal(pair.Second.Version, pair.First.Since));
+        Assert.True(late.Count <= BoardBroadcaster.DefaultQueue, $"{late.Count} events were queued for the stalled viewer.");
+    }
+
+    [Fact]
+    public async Task Publish_SerialisesEachChangeOnce_WhenManyViewersWatch()
+    {
+        var broadcaster = new BoardBroadcaster();
+        broadcaster.Publish(Board(1, 0.5));
+        var viewers = Enumerable.Range(0, 50).Select(_ => broadcaster.Subscribe(Phase, organiser: false)!).ToList();
+
+        broadcaster.Publish(Board(2, 0.9));
+
+        var frames = new List<BoardFrame>();
+        foreach (var viewer in viewers) frames.Add(await SecondAsync(viewer));
+        Assert.All(frames, f => Assert.Same(frames[0].Bytes, f.Bytes));
+        viewers.ForEach(v => v.Dispose());
+        Assert.Equal(0, broadcaster.Viewers(Phase));
+    }
+
+    [Fact]
+    public async Task Delta_CarriesOnlyTheRowsThatChanged_WhenOneTeamOvertakesAnother()
+    {
+        var broadcaster = new BoardBroadcaster();
+        broadcaster.Publish(Board(1, 0.5));
+        using var viewer = broadcaster.Subscribe(Phase, organiser: false)!;
+
+        // The last team jumps from fifth to second: its row is sent, the three it passed only move, the leader is left out.
+        broadcaster.Publish(Board(2, 0.75));
+
+        var frame = await SecondAsync(viewer);
+        using var data = Data(frame);
+        Assert.Equal(1, data.RootElement.GetProperty("since").GetInt64());
+        var row = Assert.Single(data.RootElement.GetProperty("rows").EnumerateArray());
+        Assert.Equal((Teams[4], 2, 0.75), (row.GetProperty("teamId").GetGuid(), row.GetProperty("rank").GetInt32(), row.GetProperty("score").GetDouble()));
+        var moved = data.RootElement.GetProperty("moved").EnumerateArray().ToDictionary(r => r.GetProperty("teamId").GetGuid(), r => r.GetProperty("rank").GetInt32());
+        Assert.Equal(new Dictionary<Guid, int> { [Teams[1]] = 3, [Teams[2]] = 4, [Teams[3]] = 5 }, moved);
+        Assert.Empty(data.RootElement.GetProperty("removed").EnumerateArray());
+    }
+
+    [Fact]
+    public void Subscribe_ReplaysExactlyTheMissedDeltas_WhenTheViewerSawARecentVersion()
+    {
+        var broadcaster = new BoardBroadcaster(historyLength: 4);
+        for (var version = 1; version <= 6; version++) broadcaster.Publish(Board(version, 0.5 + version / 100.0));
+
+        var resumed = First(broadcaster.Subscribe(Phase, organiser: false, lastSeen: 3)!, 3);
+        var current = First(broadcaster.Subscribe(Phase, organiser: false, lastSeen: 6)!, 0);
+        var tooOld = First(broadcaster.Subscribe(Phase, organiser: false, lastSeen: 1)!, 1);
+
+        Assert.Equal([(BoardFrame.DeltaEvent, 4L), (BoardFrame.DeltaEvent, 5L), (BoardFrame.DeltaEvent, 6L)], resumed);
+        Assert.Empty(current);
+        Assert.Equal([(BoardFrame.BoardEvent, 6L)], tooOld);
+    }
+
+    private static List<(string, long)> First(BoardSubscription viewer, int count)
+    {
+        using var _ = viewer;
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var frames = new List<(string, long)>();
+        try
+        {
+            foreach (var frame in viewer.ReadAllAsync(cancel.Token).ToBlockingEnumerable(cancel.Token)) frames.Add((frame.Name, frame.Version));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        Assert.Equal(count, frames.Count);
+        return frames;
+    }
+
+    // The first event is the board the viewer joined on; the second is the change after it.
+    private static async Task<BoardFrame> SecondAsync(BoardSubscription viewer)
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return await viewer.ReadAllAsync(cancel.Token).Skip(1).FirstAsync(cancel.Token);
+    }
+
+    private static async Task<List<BoardFrame>> ReadUntilAsync(BoardSubscription viewer, long version, CancellationToken cancellationToken)
+    {
+        var frames = new List<BoardFrame>();
+        await foreach (var frame in viewer.ReadAllAsync(cancellationToken))
+        {
+            frames.Add(frame);
+            if (frame.Version >= version) break;
+        }
+        return frames;
+    }
+
+    private static JsonDocument Data(BoardFrame frame)
+    {
+        var text = Encoding.UTF8.GetString(frame.Bytes);
+        var data = text.Split('\n').Single(line => line.StartsWith("data: ", StringComparison.Ordinal));
+        return JsonDocument.Parse(data["data: ".Length..]);
+    }
+
+    // Five teams scoring 0.8, 0.7, 0.6, 0.55 and the last team's score.
+    private static LeaderboardSnapshot Board(long version, double lastTeam)
+    {
+        double[] scores = [0.8, 0.7, 0.6, 0.55, lastTeam];
+        var at = DateTimeOffset.UnixEpoch;
+        var candidates = Teams.Select((team, i) => new RankCandidate(team, Guid.NewGuid(), [scores[i]], at.AddMinutes(i), null, null));
+        var rows = BoardRanker.Rank(candidates, [true]).Select(r =>
+            new LeaderboardRow(r.Rank, r.Candidate.TeamId, $"team {Array.IndexOf(Teams, r.Candidate.TeamId)}", r.Candidate.Keys[0]!.Value, null, null, 1, at, at)).ToList();
+        return new LeaderboardSnapshot(Phase, version, at.AddSeconds(version), "auc", true, rows);
+    }
+}
