@@ -39,12 +39,14 @@ public sealed class TeamRaceOnPostgresTests : IAsyncLifetime
             var founder = await ApiSession.RegisterAsync(_server.CreateClient());
             await founder.JoinAsync(slug);
             var code = (await ReadTeamAsync(founder, slug)).GetProperty("inviteCode").GetString();
-            var joiners = await Task.WhenAll(Enumerable.Range(0, Joiners).Select(async _ =>
+            // The race under test is the team joins below; accounts are made one after another beforehand.
+            var joiners = new List<ApiSession>();
+            for (var i = 0; i < Joiners; i++)
             {
                 var joiner = await ApiSession.RegisterAsync(_server.CreateClient());
                 await joiner.JoinAsync(slug);
-                return joiner;
-            }));
+                joiners.Add(joiner);
+            }
 
             var statuses = await Task.WhenAll(joiners.Select(async j =>
                 (await j.Client.PostAsJsonAsync($"/api/challenges/{slug}/teams/join", new { inviteCode = code })).StatusCode));
