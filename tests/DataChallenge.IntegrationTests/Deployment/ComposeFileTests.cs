@@ -90,6 +90,41 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public async Task ApiAndLeaderboard_RunTwoReplicasBehindTheProxyOnly_WhenConfigIsRendered()
+    {
+        var services = await Rendered.Value;
+        var (_, output, _) = await RunComposeAsync("config");
+
+        foreach (var role in new[] { "api", "leaderboard" })
+        {
+            Assert.Equal("2", services[role]["deploy.replicas"]);
+            // Replicas publish no port of their own: the proxy is the one way in, so no client pins a replica.
+            Assert.DoesNotContain("\n    ports:", ServiceBlock(output, role), StringComparison.Ordinal);
+        }
+        Assert.Contains("\n    ports:", ServiceBlock(output, "proxy"), StringComparison.Ordinal);
+    }
+
+    // A service's lines in the rendered file, from its name to the next service's.
+    private static string ServiceBlock(string rendered, string service)
+        => System.Text.RegularExpressions.Regex.Match(rendered, $@"\n  {service}:\n(.*?)(?=\n  [a-z][a-z-]*:\n|\n[a-z]|\z)",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value is { Length: > 0 } block
+            ? "\n" + block
+            : throw new InvalidOperationException($"The rendered compose file has no service {service}.");
+
+    [Fact]
+    public void Proxy_SendsBoardsToTheLeaderboardUnbuffered_AndEverythingElseToTheApi()
+    {
+        // Directives only: the comments may well explain why there is no stickiness.
+        var config = string.Join('\n', File.ReadAllLines(Path.Combine(FindRepositoryRoot(), "compose", "proxy", "nginx.conf"))
+            .Where(line => !line.TrimStart().StartsWith('#')));
+
+        Assert.Matches(@"location ~ \^/api/phases/\[\^/\]\+/leaderboard \{[^}]*proxy_pass http://leaderboard;[^}]*proxy_buffering off;", config);
+        Assert.Matches(@"location / \{\s*proxy_pass http://api;", config);
+        Assert.DoesNotContain("ip_hash", config, StringComparison.Ordinal);
+        Assert.DoesNotContain("sticky", config, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Worker_DoesNotHoldTheHostsDockerSocket_WhenConfigIsRendered()
     {
         var (exitCode, output, error) = await RunComposeAsync("config");
