@@ -1,7 +1,6 @@
 using DataChallenge.Leaderboard.Consumers;
 using DataChallenge.Leaderboard.Live;
 using MassTransit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataChallenge.Leaderboard;
@@ -9,7 +8,7 @@ namespace DataChallenge.Leaderboard;
 /// <summary>The "leaderboard" role: records results, keeps the ranked boards, pushes them live.</summary>
 public static class LeaderboardRole
 {
-    public static IServiceCollection AddLeaderboardRole(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLeaderboardRole(this IServiceCollection services)
     {
         return services.AddSingleton<LeaderboardCache>().AddSingleton(new BoardBroadcaster());
     }

@@ -28,7 +28,7 @@ if (roles.UsesDatabase)
 }
 if (roles.Api) builder.Services.AddApiRole(builder.Configuration, paths.DataFolder);
 if (roles.Worker) builder.Services.AddWorkerRole(builder.Configuration);
-if (roles.Leaderboard) builder.Services.AddLeaderboardRole(builder.Configuration);
+if (roles.Leaderboard) builder.Services.AddLeaderboardRole();
 builder.Services.AddDataChallengeBus(builder.Configuration, bus =>
 {
     if (roles.Worker) bus.AddWorkerConsumers();
