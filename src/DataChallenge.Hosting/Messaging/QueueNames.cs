@@ -8,4 +8,7 @@ public static class QueueNames
     /// <summary>Submissions of phases scored by an organiser program: slow runs never hold up built-in scoring.</summary>
     public const string ScoreProgram = "score-program";
     public const string EstimateSubmissionInterval = "estimate-submission-interval";
+
+    /// <summary>Code submissions: runs that take minutes have their own queue, so they never delay a prediction file's score.</summary>
+    public const string RunCode = "run-code";
 }
