@@ -1,4 +1,5 @@
 using DataChallenge.Api.Features.Accounts;
+using DataChallenge.Api.Features.Administrators;
 using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Api.Features.Bundles;
 using DataChallenge.Api.Features.Judging;
@@ -88,9 +89,11 @@ public static class ApiRole
         app.MapTokens();
         app.MapChallenges();
         app.MapRegistration();
+        app.MapRegistrationQuestions();
         app.MapTeams();
         app.MapCollaborators();
         app.MapChallengeApproval();
+        app.MapAdministrators();
         app.MapPhases();
         app.MapScoringPrograms();
         app.MapPublicData();

@@ -16,6 +16,9 @@ public enum JoinOutcome
     TermsNotAccepted,
     TeamNameTaken,
 
+    /// <summary>A registration question is unanswered, or its answer is refused; <see cref="JoinResult.Answer"/> says which.</summary>
+    AnswerRefused,
+
     /// <summary>The unique keys settled a race: a double click, or the same name taken meanwhile.</summary>
     Conflict,
 }
@@ -30,7 +33,7 @@ public enum TermsOutcome
     NotCurrent,
 }
 
-public sealed record JoinResult(JoinOutcome Outcome, Participant? Participant, string? TeamName);
+public sealed record JoinResult(JoinOutcome Outcome, Participant? Participant, string? TeamName, AnswerProblem? Answer = null);
 
 /// <summary>
 /// Joining a challenge as a team of one, shared by the join endpoint and the challenge page so that both apply the
@@ -39,13 +42,18 @@ public sealed record JoinResult(JoinOutcome Outcome, Participant? Participant, s
 public static class ChallengeRegistration
 {
     /// <param name="teamName">Already cleaned by the caller; only its uniqueness is checked here.</param>
+    /// <param name="answers">Answers to the registration questions by question id; organisers, who join for baselines, are not asked.</param>
     public static async Task<JoinResult> JoinAsync(DataChallengeDbContext db, Challenge challenge, Guid userId, bool isOrganiser, string teamName,
-        int? acceptedTermsVersion, DateTimeOffset now, CancellationToken cancellationToken)
+        int? acceptedTermsVersion, IReadOnlyDictionary<Guid, string?>? answers, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.UserId == userId, cancellationToken) is { } existing)
             return new JoinResult(JoinOutcome.AlreadyJoined, existing, await db.Teams.Where(t => t.Id == existing.TeamId).Select(t => t.Name).FirstAsync(cancellationToken));
         if (!isOrganiser && !await ParticipationRule.IsAddressConfirmedAsync(db, userId, cancellationToken)) return new JoinResult(JoinOutcome.AddressUnconfirmed, null, null);
         if (challenge.TermsVersion > 0 && acceptedTermsVersion != challenge.TermsVersion) return new JoinResult(JoinOutcome.TermsNotAccepted, null, null);
+        List<RegistrationAnswer> kept = [];
+        if (!isOrganiser && RegistrationQuestions.Check(await RegistrationQuestions.OfAsync(db, challenge.Id, cancellationToken), answers, out kept, challenge.Id, userId)
+                is { } refused)
+            return new JoinResult(JoinOutcome.AnswerRefused, null, null, refused);
         if (await db.Teams.AnyAsync(t => t.ChallengeId == challenge.Id && t.Name == teamName, cancellationToken))
             return new JoinResult(JoinOutcome.TeamNameTaken, null, teamName);
 
@@ -58,6 +66,7 @@ public static class ChallengeRegistration
         };
         db.Teams.Add(team);
         db.Participants.Add(participant);
+        db.RegistrationAnswers.AddRange(kept);
         if (challenge.TermsVersion > 0)
             db.TermsAcceptances.Add(new TermsAcceptance { ChallengeId = challenge.Id, UserId = userId, Version = challenge.TermsVersion, AcceptedAt = now });
         try

@@ -32,6 +32,9 @@ public class DataChallengeDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<SubmissionScore> SubmissionScores => Set<SubmissionScore>();
     public DbSet<RescoreRun> RescoreRuns => Set<RescoreRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<RegistrationQuestion> RegistrationQuestions => Set<RegistrationQuestion>();
+    public DbSet<RegistrationAnswer> RegistrationAnswers => Set<RegistrationAnswer>();
+    public DbSet<AdministratorChange> AdministratorChanges => Set<AdministratorChange>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -49,7 +52,8 @@ public class DataChallengeDbContext(DbContextOptions options) : IdentityDbContex
     // change or remove a line.
     private void RefuseAuditRewrites()
     {
-        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+            || ChangeTracker.Entries<AdministratorChange>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("Audit entries are append-only.");
         if (ChangeTracker.Entries<TermsAcceptance>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
             || ChangeTracker.Entries<ChallengeTerms>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))

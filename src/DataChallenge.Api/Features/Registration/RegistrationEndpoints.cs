@@ -48,7 +48,7 @@ public static class RegistrationEndpoints
         if (teamName is null && !await db.Participants.AnyAsync(p => p.ChallengeId == challenge.Id && p.UserId == userId, cancellationToken))
             return Problems.BadRequest(TeamNames.Rule);
         var result = await ChallengeRegistration.JoinAsync(db, challenge, userId, sight.IsOrganiser, teamName ?? TeamNaming.Generated(), request?.AcceptedTermsVersion,
-            clock.GetUtcNow(), cancellationToken);
+            request?.Answers, clock.GetUtcNow(), cancellationToken);
         return result.Outcome switch
         {
             JoinOutcome.Joined or JoinOutcome.AlreadyJoined => TypedResults.Ok(new JoinChallengeResponse(userId, result.Participant!.TeamId, result.TeamName!,
@@ -56,6 +56,9 @@ public static class RegistrationEndpoints
             JoinOutcome.AddressUnconfirmed => ParticipationGate.AddressUnconfirmed("join a challenge"),
             JoinOutcome.TermsNotAccepted => Problems.BadRequest($"Joining means accepting the current terms (version {challenge.TermsVersion}).",
                 $"Read them at GET /api/challenges/{slug}/terms, then join with {{\"acceptedTermsVersion\": {challenge.TermsVersion}}}."),
+            JoinOutcome.AnswerRefused => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: result.Answer!.Message,
+                detail: $"Send it in \"answers\" under the question's id; GET /api/challenges/{slug}/registration-questions lists them.",
+                extensions: new Dictionary<string, object?> { ["questionId"] = result.Answer.QuestionId, ["question"] = result.Answer.Prompt }),
             JoinOutcome.TeamNameTaken => Problems.Conflict($"A team called '{teamName}' already exists in this challenge."),
             _ => Problems.Conflict("You joined this challenge already, or that team name was just taken."),
         };

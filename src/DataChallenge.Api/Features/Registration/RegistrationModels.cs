@@ -2,7 +2,8 @@ namespace DataChallenge.Api.Features.Registration;
 
 /// <param name="AcceptedTermsVersion">Required when the challenge has terms: the current version, which the caller has read.</param>
 /// <param name="TeamName">The team of one created for the caller; the caller's account name when omitted.</param>
-public sealed record JoinChallengeRequest(string? TeamName, int? AcceptedTermsVersion = null);
+/// <param name="Answers">Answers to the challenge's registration questions (GET …/registration-questions), by question id.</param>
+public sealed record JoinChallengeRequest(string? TeamName, int? AcceptedTermsVersion = null, Dictionary<Guid, string?>? Answers = null);
 
 /// <param name="Status">pending, approved or denied.</param>
 public sealed record JoinChallengeResponse(Guid UserId, Guid TeamId, string TeamName, string Status, int AcceptedTermsVersion);

@@ -22,6 +22,37 @@ namespace DataChallenge.Core.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("DataChallenge.Core.Accounts.AdministratorChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AdministratorChanges");
+                });
+
             modelBuilder.Entity("DataChallenge.Core.Accounts.PersonalToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -369,6 +400,61 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.HasIndex("ChallengeId");
 
                     b.ToTable("Phases");
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Challenges.RegistrationAnswer", b =>
+                {
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("ChallengeId", "UserId", "QuestionId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.ToTable("RegistrationAnswers");
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Challenges.RegistrationQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId", "Position");
+
+                    b.ToTable("RegistrationQuestions");
                 });
 
             modelBuilder.Entity("DataChallenge.Core.Challenges.Team", b =>
@@ -888,6 +974,21 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("DataChallenge.Core.Accounts.AdministratorChange", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DataChallenge.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DataChallenge.Core.Accounts.PersonalToken", b =>
                 {
                     b.HasOne("DataChallenge.Core.Accounts.User", null)
@@ -960,6 +1061,30 @@ namespace DataChallenge.Core.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Challenge");
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Challenges.RegistrationAnswer", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Challenges.RegistrationQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DataChallenge.Core.Challenges.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Challenges.RegistrationQuestion", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Challenges.Challenge", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DataChallenge.Core.Challenges.Team", b =>

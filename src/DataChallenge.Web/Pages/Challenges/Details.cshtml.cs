@@ -21,6 +21,14 @@ public sealed class DetailsModel(DataChallengeDbContext db, ChallengeLookup chal
     public ParticipationBlock Block { get; private set; }
     public ChallengeTerms? Terms { get; private set; }
     public DateTimeOffset Now { get; private set; }
+    public IReadOnlyList<RegistrationQuestion> Questions { get; private set; } = [];
+
+    /// <summary>Answers to the registration questions, by question id.</summary>
+    [BindProperty]
+    public Dictionary<Guid, string?> Answers { get; set; } = [];
+
+    /// <summary>The registration question whose answer was refused, with the reason.</summary>
+    public AnswerProblem? RefusedAnswer { get; private set; }
 
     /// <summary>The unlisted challenge's secret key, carried through the join form.</summary>
     [BindProperty(SupportsGet = true)]
@@ -50,7 +58,8 @@ public sealed class DetailsModel(DataChallengeDbContext db, ChallengeLookup chal
             ModelState.AddModelError(nameof(NewTeamName), text["A team name has 1 to {0} characters.", Team.MaxNameLength]);
             return Page();
         }
-        var result = await ChallengeRegistration.JoinAsync(db, Current, userId, IsOrganiser, name, AcceptedTermsVersion, clock.GetUtcNow(), cancellationToken);
+        var result = await ChallengeRegistration.JoinAsync(db, Current, userId, IsOrganiser, name, AcceptedTermsVersion, Answers, clock.GetUtcNow(),
+            cancellationToken);
         switch (result.Outcome)
         {
             case JoinOutcome.Joined or JoinOutcome.AlreadyJoined:
@@ -60,6 +69,10 @@ public sealed class DetailsModel(DataChallengeDbContext db, ChallengeLookup chal
                 return RedirectToPage(new { slug, key = Key });
             case JoinOutcome.TermsNotAccepted:
                 ModelState.AddModelError(nameof(AcceptedTermsVersion), text["Joining means accepting the current terms."]);
+                break;
+            case JoinOutcome.AnswerRefused:
+                RefusedAnswer = result.Answer;
+                ModelState.AddModelError(nameof(Answers), text["Answer the question '{0}'.", RegistrationQuestions.Shorten(result.Answer!.Prompt)]);
                 break;
             case JoinOutcome.TeamNameTaken:
                 ModelState.AddModelError(nameof(NewTeamName), text["A team with this name already exists in this challenge."]);
@@ -94,6 +107,7 @@ public sealed class DetailsModel(DataChallengeDbContext db, ChallengeLookup chal
         Phases = (await db.Phases.AsNoTracking().Where(p => p.ChallengeId == Current.Id).ToListAsync(cancellationToken)).OrderBy(p => p.OpensAt).ToList();
         Files = await db.PublicFiles.AsNoTracking().Where(f => f.ChallengeId == Current.Id).OrderBy(f => f.Name).ToListAsync(cancellationToken);
         Block = await db.BlockAsync(sight, cancellationToken);
+        Questions = await RegistrationQuestions.OfAsync(db, Current.Id, cancellationToken);
         if (Current.TermsVersion > 0)
             Terms = await db.ChallengeTerms.AsNoTracking().FirstOrDefaultAsync(t => t.ChallengeId == Current.Id && t.Version == Current.TermsVersion, cancellationToken);
         if (await db.TeamOfAsync(Current.Id, sight.UserId, cancellationToken) is { } teamId)
