@@ -1,4 +1,8 @@
+using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Persistence;
 using DataChallenge.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -19,6 +23,7 @@ public sealed class DemoJourneyTests(DemoBrowserFixture fixture) : IClassFixture
         fixture.RequireBrowser();
         var page = await fixture.NewPageAsync();
         await WaitForTheDemoAsync(page);
+        var (affiliation, agreement) = await AskQuestionsAsync();
 
         // Sign up, confirm the address with the link of the mail, sign in, and come back to the challenge.
         await page.ClickAsync("text=Sign in to join this challenge.");
@@ -30,7 +35,15 @@ public sealed class DemoJourneyTests(DemoBrowserFixture fixture) : IClassFixture
         await page.FillAsync("#NewTeamName", "Newcomers");
         var terms = page.Locator("form input[type=checkbox][name=AcceptedTermsVersion]");
         if (await terms.CountAsync() > 0) await terms.CheckAsync();
+        // The organisers' questions: the page does not join until the required agreement is ticked.
+        await page.FillAsync($"#answer-{affiliation}", "Newcomer University");
         await page.ClickAsync("form button:has-text('Join this challenge')");
+        Assert.True(await page.Locator($"#answer-{agreement}").EvaluateAsync<bool>("box => box.validity.valueMissing"));
+        await Expect(page.Locator("form button:has-text('Join this challenge')")).ToBeVisibleAsync();
+        await page.CheckAsync($"#answer-{agreement}");
+        await page.ClickAsync("form button:has-text('Join this challenge')");
+        await Expect(page.Locator("main")).ToContainTextAsync("You take part as team Newcomers");
+        Assert.Equal("Newcomer University", await AnswerAsync(affiliation));
 
         // The public data can now be downloaded; the sample submission is a valid file to start from.
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#data a:has-text('sample_submission.csv')"));
@@ -48,6 +61,26 @@ public sealed class DemoJourneyTests(DemoBrowserFixture fixture) : IClassFixture
         await Expect(page.Locator("#board tbody")).ToContainTextAsync("Newcomers", Patiently);
         Assert.True(await page.Locator("#board tbody tr").CountAsync() > 1);
         await BrowserFixture.ScreenshotAsync(page, "demo-leaderboard");
+    }
+
+    // The organisers ask for an affiliation and a data-use agreement, as a health-data challenge would.
+    private async Task<(Guid Affiliation, Guid Agreement)> AskQuestionsAsync()
+    {
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>();
+        var challengeId = await db.Challenges.Where(c => c.Slug == DemoSlug).Select(c => c.Id).SingleAsync();
+        var affiliation = RegistrationQuestions.Add(db, challengeId, [], "affiliation", "Affiliation", required: true, null, DateTimeOffset.UtcNow);
+        var agreement = RegistrationQuestions.Add(db, challengeId, [affiliation], "agreement", "I will use the data for this challenge only.", false, null,
+            DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+        return (affiliation.Id, agreement.Id);
+    }
+
+    private async Task<string?> AnswerAsync(Guid questionId)
+    {
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>();
+        return await db.RegistrationAnswers.Where(a => a.QuestionId == questionId).Select(a => a.Value).SingleOrDefaultAsync();
     }
 
     // The demo is seeded once the server listens; its page appears a moment later.
