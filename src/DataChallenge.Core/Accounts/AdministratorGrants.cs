@@ -38,14 +38,13 @@ public static class AdministratorGrants
         if (!grant && target.Id == actorId) return AdministratorChangeOutcome.Self;
         if (!grant && platform.IsAdministrator(target.Email)) return AdministratorChangeOutcome.Configured;
 
-        var changed = grant
-            ? await PlatformAdministrators.GrantAsync(db, target.Email!, cancellationToken)
-            : await PlatformAdministrators.RevokeAsync(db, target.Email!, cancellationToken);
-        if (changed)
-        {
-            db.AdministratorChanges.Add(new AdministratorChange { ActorId = actorId, UserId = target.Id, Action = grant ? "granted" : "revoked", At = now });
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        // The change and its audit line commit together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.AdministratorChanges.Add(new AdministratorChange { ActorId = actorId, UserId = target.Id, Action = grant ? "granted" : "revoked", At = now });
+        await db.SaveChangesAsync(cancellationToken);
+        if (grant) await PlatformAdministrators.GrantAsync(db, target.Email!, cancellationToken);
+        else await PlatformAdministrators.RevokeAsync(db, target.Email!, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return AdministratorChangeOutcome.Done;
     }
 
