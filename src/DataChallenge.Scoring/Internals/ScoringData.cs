@@ -25,6 +25,11 @@ internal sealed class ScoringData
     public int Width { get; init; }
     public int PredictionWidth { get; init; }
 
+    /// <summary>Binary rows' tie groups in descending score order, sorted once for every ranking interval of this data.</summary>
+    public TieGroups RankGroups => _rankGroups ??= TieGroups.Of(Truth, Prediction);
+
+    private TieGroups? _rankGroups;
+
     /// <summary>The rows listed, in that order; used for splits and groups.</summary>
     public ScoringData Gather(ReadOnlySpan<int> rows) => new()
     {
