@@ -10,7 +10,7 @@ namespace DataChallenge.Scoring.Internals;
 /// </summary>
 internal static class MetricRegistry
 {
-    private static readonly MetricDefinition CostMatrixScore = Higher("cost_matrix_score", (CostMatrixOnehot, MetricFactories.CostMatrix, Cells(ClassPairs)));
+    private static readonly MetricDefinition CostMatrixScore = Higher("cost_matrix_score", Confusion(CostMatrixOnehot, ClassPairs, MetricFactories.CostMatrix));
 
     // The order of the rows is the order in which each task type lists its metrics in messages. The third element of
     // each fit is the interval's method: the cheapest one that the metric's structure makes exact to first order.
@@ -24,22 +24,22 @@ internal static class MetricRegistry
         Higher("roc_auc_ovr_weighted", (MulticlassProba, OneVsRest(MulticlassProbaMetrics.RocAucOvrWeighted), Resampled)),
         CostMatrixScore,
         CostMatrixScore.AliasedAs("tissuenet_score"),
-        Higher("accuracy", (BinaryProba, Thresholded(BinaryMetrics.Accuracy), Cells(Threshold)),
-            (MulticlassLabel, ClassLabels(MulticlassLabelMetrics.Accuracy), Cells(ClassPairs)),
-            (MulticlassProba, MulticlassProbaAccuracy, Cells(ArgMaxPairs)), (CostMatrixOnehot, OneHotAccuracy, Cells(ClassPairs))),
-        Higher("balanced_accuracy", (MulticlassLabel, ClassLabels(MulticlassLabelMetrics.BalancedAccuracy), Cells(ClassPairs))),
-        Higher("f1", (BinaryProba, Thresholded(BinaryMetrics.F1), Cells(Threshold))),
-        Higher("mcc", (BinaryProba, Thresholded(BinaryMetrics.Mcc), Cells(Threshold))),
+        Higher("accuracy", Confusion(BinaryProba, Threshold, Thresholded(BinaryMetrics.Accuracy)),
+            Confusion(MulticlassLabel, ClassPairs, ClassLabels(MulticlassLabelMetrics.Accuracy)),
+            Confusion(MulticlassProba, ArgMaxPairs, MulticlassProbaAccuracy), Confusion(CostMatrixOnehot, ClassPairs, OneHotAccuracy)),
+        Higher("balanced_accuracy", Confusion(MulticlassLabel, ClassPairs, ClassLabels(MulticlassLabelMetrics.BalancedAccuracy))),
+        Higher("f1", Confusion(BinaryProba, Threshold, Thresholded(BinaryMetrics.F1))),
+        Higher("mcc", Confusion(BinaryProba, Threshold, Thresholded(BinaryMetrics.Mcc))),
         Higher("subset_accuracy", (MultilabelLabel, Columns(MultilabelMetrics.SubsetAccuracy), Resampled)),
         Lower("hamming_loss", (MultilabelLabel, Columns(MultilabelMetrics.HammingLoss), Resampled)),
-        Higher("f1_macro", (MulticlassLabel, ClassLabels(MulticlassLabelMetrics.F1Macro), Cells(ClassPairs)), (MultilabelLabel, Columns(MultilabelMetrics.F1Macro), Resampled)),
-        Higher("f1_micro", (MulticlassLabel, ClassLabels(MulticlassLabelMetrics.F1Micro), Cells(ClassPairs)), (MultilabelLabel, Columns(MultilabelMetrics.F1Micro), Resampled)),
-        Higher("f1_weighted", (MulticlassLabel, ClassLabels(MulticlassLabelMetrics.F1Weighted), Cells(ClassPairs)), (MultilabelLabel, Columns(MultilabelMetrics.F1Weighted), Resampled)),
+        Higher("f1_macro", Confusion(MulticlassLabel, ClassPairs, ClassLabels(MulticlassLabelMetrics.F1Macro)), (MultilabelLabel, Columns(MultilabelMetrics.F1Macro), Resampled)),
+        Higher("f1_micro", Confusion(MulticlassLabel, ClassPairs, ClassLabels(MulticlassLabelMetrics.F1Micro)), (MultilabelLabel, Columns(MultilabelMetrics.F1Micro), Resampled)),
+        Higher("f1_weighted", Confusion(MulticlassLabel, ClassPairs, ClassLabels(MulticlassLabelMetrics.F1Weighted)), (MultilabelLabel, Columns(MultilabelMetrics.F1Weighted), Resampled)),
         Higher("f1_samples", (MultilabelLabel, Columns(MultilabelMetrics.F1Samples), Resampled)),
         Higher("jaccard_samples", (MultilabelLabel, Columns(MultilabelMetrics.JaccardSamples), Resampled)),
-        Higher("cohen_kappa", (MulticlassLabel, ClassLabels(MulticlassLabelMetrics.CohenKappa), Cells(ClassPairs))),
-        Higher("linear_weighted_kappa", (MulticlassLabel, ClassLabels(MulticlassLabelMetrics.LinearWeightedKappa), Cells(ClassPairs))),
-        Higher("quadratic_weighted_kappa", (MulticlassLabel, ClassLabels(MulticlassLabelMetrics.QuadraticWeightedKappa), Cells(ClassPairs))),
+        Higher("cohen_kappa", Confusion(MulticlassLabel, ClassPairs, ClassLabels(MulticlassLabelMetrics.CohenKappa))),
+        Higher("linear_weighted_kappa", Confusion(MulticlassLabel, ClassPairs, ClassLabels(MulticlassLabelMetrics.LinearWeightedKappa))),
+        Higher("quadratic_weighted_kappa", Confusion(MulticlassLabel, ClassPairs, ClassLabels(MulticlassLabelMetrics.QuadraticWeightedKappa))),
         Lower("rmse", (Regression, Pair(RegressionMetrics.Rmse), Mean(MeanInterval.SquaredError, MeanInterval.Sqrt))),
         Lower("mse", (Regression, Pair(RegressionMetrics.Mse), Mean(MeanInterval.SquaredError))),
         Lower("mae", (Regression, Pair(RegressionMetrics.Mae), Mean(MeanInterval.AbsoluteError))),
@@ -72,7 +72,9 @@ internal static class MetricRegistry
     private static ConfidenceInterval? Resampled(ScoringData data, ScoringConfig config, MetricFactory create, IntervalRequest request)
         => Bootstrap.Interval(data, config, create, request);
 
-    private static IntervalFactory Cells(MultinomialInterval.CellKeys keys) => MultinomialInterval.Of(keys);
+    // A metric of the confusion matrix alone: resampled by its cells, and weighted calls summed per cell.
+    private static (string, MetricFactory, IntervalFactory) Confusion(string taskType, MultinomialInterval.CellKeys keys, MetricFactory create)
+        => (taskType, MultinomialInterval.Collapsed(keys, create), MultinomialInterval.Of(keys));
 
     private static IntervalFactory Mean(MeanInterval.RowLoss loss, Func<double, double>? transform = null) => MeanInterval.Of(loss, transform);
 

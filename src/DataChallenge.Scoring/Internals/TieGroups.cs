@@ -25,10 +25,10 @@ internal sealed class TieGroups
     public long TotalPositives { get; }
     public long TotalNegatives { get; }
 
-    public static TieGroups Of(double[] truth, double[] scores)
+    public static TieGroups Of(ScoringData data)
     {
         var (positives, negatives) = (new GrowableArray<int>(), new GrowableArray<int>());
-        if (ScoreSort.DescendingTagged(scores, truth) is { } tagged)
+        if (data.TaggedDescending is { } tagged)
         {
             for (var start = 0; start < tagged.Length;)
             {
@@ -43,7 +43,7 @@ internal sealed class TieGroups
         }
         else
         {
-            var ranking = BinaryRanking.Create(truth, scores);
+            var ranking = BinaryRanking.Create(data.Truth, data.Prediction);
             var start = 0;
             foreach (var end in ranking.GroupEnds)
             {
