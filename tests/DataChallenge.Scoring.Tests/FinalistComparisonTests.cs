@@ -78,6 +78,24 @@ public sealed class FinalistComparisonTests
     }
 
     [Fact]
+    public void Compare_UsesThePrivateRows_WhenThereAreSplits()
+    {
+        var config = Config with { SplitColumn = "Usage" };
+        var labels = new StringBuilder("id,y,centre,Usage\n");
+        for (var i = 0; i < Rows; i++) labels.Append(CultureInfo.InvariantCulture, $"{i},{i % 2},c{i / 10},{(i < 20 ? "Public" : "Private")}\n");
+        FinalistComparisonResult Run(string split) => FinalistComparison.Compare(ScoringFixture.Utf8(labels.ToString()),
+            Teams.Select(t => new FinalistPredictions(t.Team, ScoringFixture.Utf8(Predictions(t.Right)))).ToArray(), config,
+            new ComparisonOptions { Resamples = 50, Split = split }, cancellationToken: TestContext.Current.CancellationToken);
+
+        // On rows 20–39 D is right once (row 20) and C never; on rows 0–19 C is right on all and D on 19.
+        var hidden = Run("private").Standings.ToDictionary(s => s.Team, s => s.Value.Value);
+        var shown = Run("public").Standings.ToDictionary(s => s.Team, s => s.Value.Value);
+
+        Assert.Equal((0.0, 1 / 20.0), (hidden["C"], hidden["D"]));
+        Assert.Equal((1.0, 19 / 20.0), (shown["C"], shown["D"]));
+    }
+
+    [Fact]
     public void Compare_GivesTheSameResult_WhenSeedIsTheSame()
     {
         var options = new ComparisonOptions { Resamples = 200, Seed = 5 };
