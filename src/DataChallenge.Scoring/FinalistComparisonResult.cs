@@ -3,7 +3,10 @@ namespace DataChallenge.Scoring;
 /// <summary>The paired comparison of finalists: their standings, best first, and the groups whose order is unresolved.</summary>
 public sealed record FinalistComparisonResult
 {
+    /// <summary>The metric compared.</summary>
     public required string Metric { get; init; }
+
+    /// <summary>True when a larger value of the metric is better.</summary>
     public required bool HigherIsBetter { get; init; }
 
     /// <summary>Resamples drawn; each team's interval counts those where its value was defined.</summary>
