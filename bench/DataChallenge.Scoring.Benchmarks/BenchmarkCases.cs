@@ -46,7 +46,7 @@ public static class BenchmarkCases
          "metrics": ["roc_auc"], "primary_metric": "roc_auc"}
         """;
 
-    private static void WriteBinary(string directory, int rows)
+    public static void WriteBinary(string directory, int rows)
     {
         using var labels = File.Create(Path.Combine(directory, "labels.csv"));
         using var predictions = File.Create(Path.Combine(directory, "predictions.csv"));

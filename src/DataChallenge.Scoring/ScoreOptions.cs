@@ -9,17 +9,17 @@ public sealed record ScoreOptions
     /// <summary>Name used for the predictions file in rejection messages.</summary>
     public string PredictionsFileName { get; init; } = "predictions";
 
-    /// <summary>Bootstrap resamples for the primary metric's interval; 0 turns the interval off.</summary>
+    /// <summary>Resamples of the interval methods that resample (multinomial, bootstrap); 0 turns every interval off.</summary>
     public int BootstrapResamples { get; init; } = 1000;
 
-    /// <summary>Seed of the bootstrap; derive it from the submission so a rescore gives the same interval.</summary>
+    /// <summary>Seed of the resampled intervals; derive it from the submission so a rescore gives the same intervals.</summary>
     public ulong Seed { get; init; }
 
     /// <summary>Groups smaller than this are reported as suppressed, never with a value.</summary>
     public int MinGroupSize { get; init; } = 10;
 
     /// <summary>
-    /// Threads the bootstrap may use, and above 1 the readers too (two halves of a large file at once); a host that
+    /// Threads the intervals may use, and above 1 the readers too (two halves of a large file at once); a host that
     /// scores other files meanwhile leaves them a core.
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;

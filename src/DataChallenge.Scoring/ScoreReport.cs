@@ -15,8 +15,14 @@ public sealed record ScoreReport
     /// <summary>With a split column: metrics per split, keyed "public", "private" and "all".</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, MetricResult>>? Splits { get; init; }
 
-    /// <summary>Bootstrap interval of the primary metric on all rows (on the public split when there are splits).</summary>
+    /// <summary>95 % interval of the primary metric on all rows (on the public split when there are splits).</summary>
     public ConfidenceInterval? Interval { get; init; }
+
+    /// <summary>
+    /// 95 % interval of every computed metric that has one, on the same rows as <see cref="Interval"/>; each says which
+    /// method gave it. Empty when intervals are off; a metric whose value is undefined has none.
+    /// </summary>
+    public IReadOnlyDictionary<string, ConfidenceInterval> Intervals { get; init; } = new Dictionary<string, ConfidenceInterval>();
 
     /// <summary>With a group column: the primary metric per group.</summary>
     public IReadOnlyList<GroupResult>? Groups { get; init; }
@@ -32,8 +38,15 @@ public readonly record struct MetricResult(double? Value, string? UndefinedReaso
     public static MetricResult Undefined(string reason) => new(null, reason);
 }
 
-/// <summary>A percentile bootstrap interval.</summary>
-public readonly record struct ConfidenceInterval(double Lower, double Upper, double Level, int Resamples);
+/// <summary>
+/// A confidence interval and the method that gave it (<see cref="IntervalMethods"/>). <see cref="Resamples"/> counts
+/// the resamples used by a resampling method and is 0 for the analytic ones (normal, DeLong).
+/// </summary>
+public readonly record struct ConfidenceInterval(double Lower, double Upper, double Level, int Resamples)
+{
+    /// <summary>One of <see cref="IntervalMethods"/>.</summary>
+    public string Method { get; init; } = IntervalMethods.Bootstrap;
+}
 
 /// <summary>The primary metric on one group; <see cref="Suppressed"/> groups carry no value.</summary>
 public sealed record GroupResult(string Group, int Rows, bool Suppressed, MetricResult? Primary);

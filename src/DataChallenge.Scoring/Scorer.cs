@@ -19,20 +19,15 @@ public static class Scorer
         var primary = options.OnlyMetric ?? config.PrimaryMetric;
 
         var layout = new TaskLayout(config);
-        // Well-formed files take the fast readers; anything they are unsure of is read again by the strict ones,
-        // which word the rejection.
         var parallel = options.MaxDegreeOfParallelism > 1;
-        var table = FastLabelsReader.TryRead(labels, config, layout, options.LabelsFileName, parallel, cancellationToken)
-            ?? LabelsReader.Read(labels, config, layout, options.LabelsFileName, cancellationToken);
-        var data = FastPredictionsReader.TryRead(predictions, config, layout, table, options.PredictionsFileName, parallel, cancellationToken)
-            ?? PredictionsReader.Read(predictions, config, layout, table, options.PredictionsFileName, cancellationToken);
+        var table = Readers.Labels(labels, config, layout, options.LabelsFileName, parallel, cancellationToken);
+        var data = Readers.Predictions(predictions, config, layout, table, options.PredictionsFileName, parallel, cancellationToken);
 
         var all = Compute(metrics, data, config);
         var splits = table.Split is null ? null : SplitResults(table.Split, metrics, data, config, all);
-        var intervalData = table.Split is null ? data : data.Gather(RowsWhere(table.Split, 0));
-        var interval = options.BootstrapResamples > 0 && intervalData.Rows > 0
-            ? Bootstrap.Interval(MetricTable.Prepare(primary, intervalData, config), intervalData.Rows, options.BootstrapResamples, options.Seed, options.MaxDegreeOfParallelism, cancellationToken)
-            : null;
+        var intervalData = table.Split is null ? data : data.Gather(Readers.RowsWhere(table.Split, 0));
+        var request = new IntervalRequest(options.BootstrapResamples, options.Seed, options.MaxDegreeOfParallelism, cancellationToken);
+        var intervals = Intervals(metrics, intervalData, config, request);
         var groups = table.Group is null ? null : GroupResults(table, primary, data, config, options.MinGroupSize);
 
         return new ScoreReport
@@ -41,7 +36,8 @@ public static class Scorer
             HigherIsBetter = MetricCatalog.HigherIsBetter(primary),
             Metrics = all,
             Splits = splits,
-            Interval = interval,
+            Interval = intervals.TryGetValue(primary, out var interval) ? interval : null,
+            Intervals = intervals,
             Groups = groups,
             Rows = data.Rows,
         };
@@ -69,12 +65,24 @@ public static class Scorer
         return results;
     }
 
+    private static Dictionary<string, ConfidenceInterval> Intervals(IReadOnlyList<string> metrics, ScoringData data, ScoringConfig config, IntervalRequest request)
+    {
+        var intervals = new Dictionary<string, ConfidenceInterval>(StringComparer.Ordinal);
+        if (request.Resamples <= 0 || data.Rows == 0) return intervals;
+        foreach (var metric in metrics)
+        {
+            if (MetricTable.Interval(metric, data, config, request) is { } interval) intervals[metric] = interval;
+        }
+
+        return intervals;
+    }
+
     private static Dictionary<string, IReadOnlyDictionary<string, MetricResult>> SplitResults(
         byte[] split, IReadOnlyList<string> metrics, ScoringData data, ScoringConfig config, Dictionary<string, MetricResult> all)
         => new(StringComparer.Ordinal)
         {
-            ["public"] = Compute(metrics, data.Gather(RowsWhere(split, 0)), config),
-            ["private"] = Compute(metrics, data.Gather(RowsWhere(split, 1)), config),
+            ["public"] = Compute(metrics, data.Gather(Readers.RowsWhere(split, 0)), config),
+            ["private"] = Compute(metrics, data.Gather(Readers.RowsWhere(split, 1)), config),
             ["all"] = all,
         };
 
@@ -103,16 +111,5 @@ public static class Scorer
         }
 
         return results;
-    }
-
-    private static int[] RowsWhere(byte[] split, byte value)
-    {
-        var rows = new List<int>();
-        for (var i = 0; i < split.Length; i++)
-        {
-            if (split[i] == value) rows.Add(i);
-        }
-
-        return [.. rows];
     }
 }

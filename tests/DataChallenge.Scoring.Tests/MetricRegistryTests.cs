@@ -67,6 +67,21 @@ public sealed class MetricRegistryTests
         Assert.Contains(metric, MetricCatalog.MetricsFor(taskType));
     }
 
+    [Theory]
+    [MemberData(nameof(RegisteredPairs))]
+    public void Score_GivesAnIntervalByANamedMethod_InEveryRegisteredMetric(string metric, string taskType)
+    {
+        var (config, labels, predictions) = Samples[taskType];
+        var only = config + $$""", "metrics": ["{{metric}}"], "primary_metric": "{{metric}}"}""";
+
+        var report = ScoringFixture.Score(labels, predictions, only, new ScoreOptions { BootstrapResamples = 200, Seed = 1 });
+
+        var interval = Assert.Contains(metric, report.Intervals);
+        Assert.Equal(interval, report.Interval);
+        Assert.Contains(interval.Method, IntervalMethods.All);
+        Assert.True(interval.Lower <= interval.Upper, $"{metric} on {taskType}: [{interval.Lower}, {interval.Upper}]");
+    }
+
     private static double Defined(ScoreReport report, string metric, string taskType)
     {
         var result = report.Metrics[metric];

@@ -100,12 +100,13 @@ public sealed class ScorerTests
     public void Score_GivesTheSameInterval_WhenSeedIsTheSame()
     {
         var (labels, predictions) = NoisyBinary(400);
-        var options = new ScoreOptions { BootstrapResamples = 200, Seed = 42 };
+        // F1's interval resamples (its confusion matrix), so the seed matters.
+        var options = new ScoreOptions { BootstrapResamples = 200, Seed = 42, OnlyMetric = "f1" };
 
         var first = Score(labels, predictions, options: options).Interval;
         var second = Score(labels, predictions, options: options).Interval;
         var other = Score(labels, predictions, options: options with { Seed = 7 }).Interval;
-        var point = Score(labels, predictions).Metrics["roc_auc"].Value!.Value;
+        var point = Score(labels, predictions, options: options with { BootstrapResamples = 0 }).Metrics["f1"].Value!.Value;
 
         Assert.NotNull(first);
         Assert.Equal(first, second);
@@ -114,12 +115,13 @@ public sealed class ScorerTests
         Assert.True(first.Value.Upper - first.Value.Lower is > 0.01 and < 0.3);
         Assert.Equal(0.95, first.Value.Level);
         Assert.Equal(200, first.Value.Resamples);
+        Assert.Equal(IntervalMethods.Multinomial, first.Value.Method);
     }
 
     [Fact]
     public void Score_ComputesIntervalOnPublicRows_WhenSplitsExist()
     {
-        // Public rows are ranked perfectly, so every resample of them that holds both classes scores 1.
+        // Public rows are ranked perfectly, so DeLong's variance is 0 there (on all rows the AUC would be 0.5).
         var labels = new StringBuilder("id,target,Usage\n");
         var predictions = new StringBuilder("id,target\n");
         for (var i = 0; i < 100; i++)
@@ -132,7 +134,7 @@ public sealed class ScorerTests
 
         var report = Score(labels.ToString(), predictions.ToString(), BinarySplitConfig, new ScoreOptions { BootstrapResamples = 100 });
 
-        Assert.Equal(new ConfidenceInterval(1, 1, 0.95, 100), report.Interval);
+        Assert.Equal(new ConfidenceInterval(1, 1, 0.95, 0) { Method = IntervalMethods.DeLong }, report.Interval);
     }
 
     [Fact]

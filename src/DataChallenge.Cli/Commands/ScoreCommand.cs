@@ -15,14 +15,15 @@ internal static class ScoreCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout." };
         var bootstrap = new Option<int>("--bootstrap")
         {
-            Description = "Bootstrap resamples for the primary metric's 95 % interval; 0 turns it off.",
+            Description = "Resamples of the intervals that resample (multinomial, bootstrap); 0 turns every interval off.",
             DefaultValueFactory = _ => 1000,
         };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the bootstrap." };
+        var noIntervals = new Option<bool>("--no-intervals") { Description = "Compute no 95 % interval (the same as --bootstrap 0)." };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the resampled intervals." };
 
-        var command = new Command("score", "Score a predictions file against a labels file.")
+        var command = new Command("score", "Score a predictions file against a labels file, with each metric's 95 % interval.")
         {
-            labels, predictions, config, metric, json, bootstrap, seed,
+            labels, predictions, config, metric, json, bootstrap, noIntervals, seed,
         };
         command.SetAction(parse =>
         {
@@ -41,7 +42,7 @@ internal static class ScoreCommand
             {
                 LabelsFileName = labelsFile.Name,
                 PredictionsFileName = predictionsFile.Name,
-                BootstrapResamples = resamples,
+                BootstrapResamples = parse.GetValue(noIntervals) ? 0 : resamples,
                 Seed = parse.GetValue(seed),
                 OnlyMetric = parse.GetValue(metric),
             };

@@ -36,10 +36,20 @@ internal static class ScoreReportJson
             {
                 writer.WriteStartObject("interval");
                 writer.WriteString("metric", report.PrimaryMetric);
-                writer.WriteNumber("lower", interval.Lower);
-                writer.WriteNumber("upper", interval.Upper);
-                writer.WriteNumber("level", interval.Level);
-                writer.WriteNumber("resamples", interval.Resamples);
+                WriteInterval(writer, interval);
+                writer.WriteEndObject();
+            }
+
+            if (report.Intervals.Count > 0)
+            {
+                writer.WriteStartObject("intervals");
+                foreach (var (name, each) in report.Intervals)
+                {
+                    writer.WriteStartObject(name);
+                    WriteInterval(writer, each);
+                    writer.WriteEndObject();
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -84,6 +94,15 @@ internal static class ScoreReportJson
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WriteInterval(Utf8JsonWriter writer, ConfidenceInterval interval)
+    {
+        writer.WriteNumber("lower", interval.Lower);
+        writer.WriteNumber("upper", interval.Upper);
+        writer.WriteNumber("level", interval.Level);
+        writer.WriteNumber("resamples", interval.Resamples);
+        writer.WriteString("method", interval.Method);
     }
 
     private static void WriteValue(Utf8JsonWriter writer, string key, MetricResult result)

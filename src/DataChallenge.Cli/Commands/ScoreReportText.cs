@@ -10,18 +10,20 @@ internal static class ScoreReportText
     {
         var direction = report.HigherIsBetter ? "higher is better" : "lower is better";
         output.WriteLine($"Scored {report.Rows} rows. Primary metric: {report.PrimaryMetric} ({direction}).");
-        WriteMetrics(output, "", report.Metrics);
-        if (report.Splits is { } splits)
+        // Intervals are computed on the public rows when there are splits, so they are printed beside those values only.
+        var splits = report.Splits;
+        WriteMetrics(output, "", report.Metrics, splits is null ? report.Intervals : null);
+        if (splits is not null)
         {
             foreach (var split in new[] { "public", "private" })
             {
                 output.WriteLine($"{split}:");
-                WriteMetrics(output, "  ", splits[split]);
+                WriteMetrics(output, "  ", splits[split], split == "public" ? report.Intervals : null);
             }
         }
 
-        if (report.Interval is { } interval)
-            output.WriteLine($"{interval.Level * 100:0}% interval of {report.PrimaryMetric}: [{Format(interval.Lower)}, {Format(interval.Upper)}] from {interval.Resamples} resamples.");
+        if (report.Intervals.Count > 0)
+            output.WriteLine("Intervals: 95 %, by the method named; a method that resamples says how many resamples it used.");
         if (report.Groups is { } groups)
         {
             output.WriteLine("groups:");
@@ -33,10 +35,25 @@ internal static class ScoreReportText
         }
     }
 
-    private static void WriteMetrics(TextWriter output, string indent, IReadOnlyDictionary<string, MetricResult> metrics)
+    private static void WriteMetrics(TextWriter output, string indent, IReadOnlyDictionary<string, MetricResult> metrics,
+        IReadOnlyDictionary<string, ConfidenceInterval>? intervals)
     {
         var width = metrics.Keys.Max(k => k.Length);
-        foreach (var (name, result) in metrics) output.WriteLine($"{indent}  {name.PadRight(width)}  {Describe(result)}");
+        var valueWidth = metrics.Values.Max(v => Describe(v).Length);
+        foreach (var (name, result) in metrics)
+        {
+            var line = $"{indent}  {name.PadRight(width)}  {Describe(result)}";
+            if (intervals is not null && intervals.TryGetValue(name, out var interval))
+                line = $"{line.PadRight(indent.Length + width + valueWidth + 4)}  {Describe(interval)}";
+            output.WriteLine(line);
+        }
+    }
+
+    private static string Describe(ConfidenceInterval interval)
+    {
+        var resamples = interval.Resamples > 0 ? $", {interval.Resamples} resamples" : "";
+        var bounds = $"[{Format(interval.Lower)}, {Format(interval.Upper)}]";
+        return $"{bounds,-22}  {interval.Method}{resamples}";
     }
 
     private static string Describe(MetricResult result)

@@ -9,10 +9,17 @@ internal delegate MetricResult PreparedMetric(ReadOnlySpan<double> weight);
 internal delegate PreparedMetric MetricFactory(ScoringData data, ScoringConfig config);
 
 /// <summary>
-/// One metric: its name, whether more is better, and for each task type it fits the factory that binds it to that
-/// task's data. An alias shares its canonical metric's factories and direction under another name.
+/// A metric's 95 % interval on a data set by the method its structure allows; null when it has none there (the value
+/// is undefined, or intervals are off).
 /// </summary>
-internal sealed record MetricDefinition(string Name, bool HigherIsBetter, IReadOnlyList<(string TaskType, MetricFactory Create)> Fits)
+internal delegate ConfidenceInterval? IntervalFactory(ScoringData data, ScoringConfig config, MetricFactory create, IntervalRequest request);
+
+/// <summary>
+/// One metric: its name, whether more is better, and for each task type it fits the factory that binds it to that
+/// task's data and the method of its interval there. An alias shares its canonical metric's factories and direction
+/// under another name.
+/// </summary>
+internal sealed record MetricDefinition(string Name, bool HigherIsBetter, IReadOnlyList<(string TaskType, MetricFactory Create, IntervalFactory Interval)> Fits)
 {
     public string Canonical { get; private init; } = Name;
 
@@ -20,8 +27,15 @@ internal sealed record MetricDefinition(string Name, bool HigherIsBetter, IReadO
 
     public MetricFactory? FactoryFor(string taskType)
     {
-        foreach (var (task, create) in Fits)
+        foreach (var (task, create, _) in Fits)
             if (task == taskType) return create;
+        return null;
+    }
+
+    public IntervalFactory? IntervalFor(string taskType)
+    {
+        foreach (var (task, _, interval) in Fits)
+            if (task == taskType) return interval;
         return null;
     }
 

@@ -10,4 +10,10 @@ internal static class MetricTable
         => MetricRegistry.Find(metric)?.FactoryFor(config.TaskType) is { } create
             ? create(data, config)
             : throw new ScoringConfigException($"Metric '{metric}' is not available for task_type {config.TaskType}.");
+
+    /// <summary>The metric's 95 % interval on the data by its registered method; null when it has none there.</summary>
+    public static ConfidenceInterval? Interval(string metric, ScoringData data, ScoringConfig config, IntervalRequest request)
+        => MetricRegistry.Find(metric) is { } definition && definition.FactoryFor(config.TaskType) is { } create
+            ? definition.IntervalFor(config.TaskType)!(data, config, create, request)
+            : throw new ScoringConfigException($"Metric '{metric}' is not available for task_type {config.TaskType}.");
 }

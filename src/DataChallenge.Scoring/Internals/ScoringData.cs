@@ -25,6 +25,26 @@ internal sealed class ScoringData
     public int Width { get; init; }
     public int PredictionWidth { get; init; }
 
+    /// <summary>
+    /// Binary rows' scores sorted once, with the class bit beside each (<see cref="ScoreSort.DescendingTagged"/>), for
+    /// every ranking metric and interval of this data; null when a score is negative.
+    /// </summary>
+    public ulong[]? TaggedDescending => _taggedSorted ? _tagged : SortTagged();
+
+    /// <summary>Binary rows' tie groups in descending score order, for the ranking intervals.</summary>
+    public TieGroups RankGroups => _rankGroups ??= TieGroups.Of(this);
+
+    private ulong[]? _tagged;
+    private bool _taggedSorted;
+    private TieGroups? _rankGroups;
+
+    private ulong[]? SortTagged()
+    {
+        _tagged = ScoreSort.DescendingTagged(Prediction, Truth);
+        _taggedSorted = true;
+        return _tagged;
+    }
+
     /// <summary>The rows listed, in that order; used for splits and groups.</summary>
     public ScoringData Gather(ReadOnlySpan<int> rows) => new()
     {

@@ -8,6 +8,9 @@ internal struct SplitMixRandom(ulong seed)
 {
     private ulong _state = seed;
 
+    /// <summary>The generator of one resample: seeded by the run's seed and the resample's index, so no result depends on thread scheduling.</summary>
+    public static SplitMixRandom ForResample(ulong seed, int resample) => new(seed ^ ((ulong)resample * 0xD1B54A32D192ED03UL));
+
     public ulong NextUInt64()
     {
         var z = _state += 0x9E3779B97F4A7C15UL;
@@ -18,4 +21,7 @@ internal struct SplitMixRandom(ulong seed)
 
     /// <summary>Uniform in [0, n): the high half of a 64×64-bit product, with bias below n / 2^64.</summary>
     public int NextInt(int n) => (int)Math.BigMul(NextUInt64(), (ulong)n, out _);
+
+    /// <summary>Uniform in [0, 1), 53 random bits.</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 }

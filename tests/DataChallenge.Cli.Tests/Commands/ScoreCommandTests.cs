@@ -31,8 +31,12 @@ public sealed class ScoreCommandTests : IDisposable
         Assert.Equal(1.0, root.GetProperty("splits").GetProperty("public").GetProperty("roc_auc").GetDouble(), 12);
         Assert.Equal(1.0, root.GetProperty("splits").GetProperty("private").GetProperty("roc_auc").GetDouble(), 12);
         var interval = root.GetProperty("interval");
-        Assert.InRange(interval.GetProperty("resamples").GetInt32(), 1, 50);
+        Assert.Equal("DeLong", interval.GetProperty("method").GetString());
+        Assert.Equal(0, interval.GetProperty("resamples").GetInt32());
         Assert.Equal(1.0, interval.GetProperty("upper").GetDouble(), 12);
+        var logLoss = root.GetProperty("intervals").GetProperty("log_loss");
+        Assert.Equal("normal (variance)", logLoss.GetProperty("method").GetString());
+        Assert.True(logLoss.GetProperty("lower").GetDouble() <= logLoss.GetProperty("upper").GetDouble());
         Assert.Equal(4, root.GetProperty("rows").GetInt32());
         Assert.False(root.TryGetProperty("metric", out _));
     }
@@ -124,6 +128,37 @@ public sealed class ScoreCommandTests : IDisposable
         Assert.Contains("Scored 4 rows. Primary metric: roc_auc (higher is better).", output, StringComparison.Ordinal);
         Assert.Contains("roc_auc", output, StringComparison.Ordinal);
         Assert.Contains("private:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_PrintsEveryMetricsIntervalAndMethod_WhenIntervalsAreOn()
+    {
+        var config = Write("c.json", """
+            {"task_type": "binary_proba", "id_column": "id", "label_columns": ["target"], "prediction_columns": ["target"],
+             "metrics": ["roc_auc", "log_loss", "accuracy"], "primary_metric": "roc_auc"}
+            """);
+
+        var labels = Write("l.csv", "id,target\n1,0\n2,1\n3,0\n4,1\n5,0\n6,1\n");
+        var predictions = Write("p.csv", "id,target\n1,0.2\n2,0.7\n3,0.6\n4,0.9\n5,0.1\n6,0.4\n");
+
+        var (code, output, _) = RunWith(labels, predictions, config, "--bootstrap", "40", "--seed", "2");
+
+        Assert.Equal(0, code);
+        var lines = output.Split('\n');
+        Assert.Contains(lines, l => l.Contains("roc_auc", StringComparison.Ordinal) && l.EndsWith("DeLong", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("log_loss", StringComparison.Ordinal) && l.EndsWith("normal (variance)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("accuracy", StringComparison.Ordinal) && l.EndsWith("multinomial, 40 resamples", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Score_PrintsNoInterval_WhenNoIntervalsIsGiven()
+    {
+        var (code, output, _) = Run("--json", "--no-intervals");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.False(json.RootElement.TryGetProperty("interval", out _));
+        Assert.False(json.RootElement.TryGetProperty("intervals", out _));
     }
 
     private (int Code, string Output, string Error) Run(params string[] extra)
