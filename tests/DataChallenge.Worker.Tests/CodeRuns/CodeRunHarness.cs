@@ -16,11 +16,12 @@ public sealed class CodeRunHarness : IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "datachallenge-coderun-tests", Guid.NewGuid().ToString("N"));
     private readonly ServiceProvider _services;
 
-    public CodeRunHarness()
+    /// <param name="sandboxKind">The worker's Sandbox:Kind.</param>
+    public CodeRunHarness(string sandboxKind = "bubblewrap")
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Sandbox:Kind"] = "bubblewrap",
+            ["Sandbox:Kind"] = sandboxKind,
             ["Sandbox:WorkRoot"] = Path.Combine(_folder, "sandbox"),
             ["Scoring:LeaseRenewEvery"] = "00:00:00.200",
         }).Build();
@@ -42,14 +43,18 @@ public sealed class CodeRunHarness : IAsyncDisposable
     public IObjectStore Store { get; }
     public BucketNames Buckets { get; }
 
-    /// <summary>Sends the command to the run-code queue and waits until the consumer is done with it.</summary>
-    public async Task RunAsync(RunCodeSubmission message)
+    /// <summary>Sends the command to the run-code queue <paramref name="times"/> times (a redelivery) and waits until the consumer is done.</summary>
+    public async Task RunAsync(RunCodeSubmission message, int times = 1)
     {
         await Harness.Start();
-        await (await Harness.Bus.GetSendEndpoint(new Uri("queue:run-code"))).Send(message, TestContext.Current.CancellationToken);
-        Assert.True(await Harness.Consumed.Any<RunCodeSubmission>(TestContext.Current.CancellationToken), "the run-code queue consumed nothing");
-        var consumed = Assert.Single(Harness.Consumed.Select<RunCodeSubmission>(TestContext.Current.CancellationToken));
-        Assert.Null(consumed.Exception);
+        var queue = await Harness.Bus.GetSendEndpoint(new Uri("queue:run-code"));
+        for (var i = 0; i < times; i++) await queue.Send(message, TestContext.Current.CancellationToken);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (Harness.Consumed.Select<RunCodeSubmission>(TestContext.Current.CancellationToken).Count() < times && DateTime.UtcNow < deadline)
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        var consumed = Harness.Consumed.Select<RunCodeSubmission>(TestContext.Current.CancellationToken).ToList();
+        Assert.Equal(times, consumed.Count);
+        Assert.All(consumed, c => Assert.Null(c.Exception));
         // Everything the consumer publishes is out once it returns: no need to wait for the bus to fall silent.
         Harness.ForceInactive();
     }

@@ -53,8 +53,9 @@ public sealed class RunCodeSubmissionConsumerTests : IAsyncDisposable
         Assert.Equal(expected, await _worker.ReadAsync(_worker.Buckets.Submissions, PredictionsKey));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(expected))), finished.Provenance.PredictionsSha256);
         Assert.Contains("scored 3 patients", await _worker.ReadAsync(_worker.Buckets.Submissions, LogKey));
-        var scoring = Assert.Single(_worker.Sent<ScoreSubmission>());
-        Assert.Equal(PredictionsKey, scoring.PredictionsKey);
+        var scoring = Assert.Single(_worker.Harness.Sent.Select<ScoreSubmission>(TestContext.Current.CancellationToken));
+        Assert.Equal(PredictionsKey, scoring.Context.Message.PredictionsKey);
+        Assert.EndsWith("/score-submission", scoring.Context.DestinationAddress!.AbsolutePath);
         Assert.Empty(_worker.Published<SubmissionRejected>());
         Assert.Empty(_worker.Published<SubmissionFailed>());
     }
@@ -151,6 +152,63 @@ public sealed class RunCodeSubmissionConsumerTests : IAsyncDisposable
         var rejected = Assert.Single(_worker.Published<SubmissionRejected>());
         Assert.StartsWith("Your archive was refused: The entry '../../../evil.py' uses '..'", rejected.Reason);
         Assert.Empty(_worker.Published<CodeRunFinished>());
+    }
+
+    [Fact]
+    public async Task Consume_SendsTheFileToTheProgramQueue_WhenAProgramScoresThePhase()
+    {
+        Bubblewrap.Require();
+        await GivenAsync(ProgramArchives.Zip(("main.py", Baseline), ("model.json", """{"threshold": 60}""")), smoke: false);
+        const string programConfig = """{"program": {"archive": "v1", "command": "python3 score.py", "runtime": "python", "metrics": ["a"], "primary_metric": "a"}}""";
+
+        await _worker.RunAsync(Command(smoke: false) with { Scoring = Command(smoke: false).Scoring! with { ScoringConfig = programConfig } });
+
+        var sent = Assert.Single(_worker.Harness.Sent.Select<ScoreSubmission>(TestContext.Current.CancellationToken));
+        Assert.EndsWith("/score-program", sent.Context.DestinationAddress!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Consume_RecordsTheSameRunTwice_WhenTheCommandIsRedelivered()
+    {
+        Bubblewrap.Require();
+        await GivenAsync(ProgramArchives.Zip(("main.py", Baseline), ("model.json", """{"threshold": 60}""")), smoke: false);
+
+        await _worker.RunAsync(Command(smoke: false), times: 2);
+
+        // The platform keeps the first outcome per submission and attempt; a re-run writes the same predictions.
+        var finished = _worker.Published<CodeRunFinished>();
+        Assert.Equal(2, finished.Count);
+        Assert.All(finished, f => Assert.Equal((_submissionId, 1), (f.SubmissionId, f.Attempt)));
+        Assert.Single(finished.Select(f => (f.Provenance.ArchiveSha256, f.Provenance.RuntimeIdentity, f.Provenance.PredictionsSha256)).Distinct());
+        Assert.All(_worker.Sent<ScoreSubmission>(), s => Assert.Equal((_submissionId, 1), (s.SubmissionId, s.Attempt)));
+    }
+
+    [Fact]
+    public async Task Consume_RenewsTheLease_WhileTheCodeRuns()
+    {
+        Bubblewrap.Require();
+        await GivenAsync(ProgramArchives.Zip(("main.py", "import time\ntime.sleep(2)\nopen('/app/output/predictions.csv', 'w').write('id,label\\n')\n")),
+            smoke: false);
+
+        await _worker.RunAsync(Command(smoke: false));
+
+        Assert.True(_worker.Published<SubmissionScoringRenewed>().Count(r => r.SubmissionId == _submissionId) >= 3);
+        Assert.True(Assert.Single(_worker.Published<CodeRunFinished>()).Succeeded);
+    }
+
+    [Fact]
+    public async Task Consume_FailsOnThePlatformSide_WhenTheWorkerHasNoSandbox()
+    {
+        await using var worker = new CodeRunHarness(sandboxKind: "None");
+        await worker.PutAsync(worker.Buckets.Submissions, ArchiveKey, ProgramArchives.Zip(("main.py", Baseline)));
+
+        await worker.RunAsync(Command(smoke: false));
+
+        var failed = Assert.Single(worker.Published<SubmissionFailed>());
+        Assert.Contains("never run without a sandbox", failed.Reason);
+        Assert.Empty(worker.Published<SubmissionRejected>());
+        Assert.Empty(worker.Published<CodeRunFinished>());
+        Assert.Empty(worker.Sent<ScoreSubmission>());
     }
 
     private const string LabelsMarker = "label-of-a-test-patient-7f3a9c";
