@@ -16,7 +16,7 @@ public static class RuntimeIdentity
     public const string HostRuntime = "python";
     private const string PackagesResource = "DataChallenge.Sandbox.runtime-packages.txt";
 
-    private static readonly Lazy<Task<string>> s_host = new(() => HostPackagesIdentityAsync(CancellationToken.None));
+    private static readonly Lazy<Task<string?>> s_host = new(() => HostPackagesIdentityAsync(CancellationToken.None));
 
     /// <summary>The Debian packages of the host runtime, as listed in the one file install.sh and the Dockerfile use too.</summary>
     public static IReadOnlyList<string> Packages { get; } = ReadPackages();
@@ -29,10 +29,22 @@ public static class RuntimeIdentity
         return runtime == HostRuntime ? await s_host.Value : null;
     }
 
-    /// <summary>"debian-sha256:…" over the exact installed versions; a missing package counts as "absent", so it changes the hash.</summary>
-    public static async Task<string> HostPackagesIdentityAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// "debian-sha256:…" over the exact installed versions; a missing package counts as "absent", so it changes the hash.
+    /// Null on a host without dpkg: there the runtime is not the one the list describes.
+    /// </summary>
+    public static async Task<string?> HostPackagesIdentityAsync(CancellationToken cancellationToken)
     {
-        var run = await ProcessRunner.RunAsync("dpkg-query", ["-W", "-f=${Package}=${Version}\\n", .. Packages], QueryLimits, null, cancellationToken);
+        ProgramRun run;
+        try
+        {
+            run = await ProcessRunner.RunAsync("dpkg-query", ["-W", "-f=${Package}=${Version}\\n", .. Packages], QueryLimits, null, cancellationToken);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+
         var installed = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.Split('=', 2)).Where(p => p.Length == 2 && p[1].Length > 0).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
         var lines = Packages.Select(p => $"{p}={installed.GetValueOrDefault(p, "absent")}").Order(StringComparer.Ordinal);
