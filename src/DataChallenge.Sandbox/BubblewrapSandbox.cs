@@ -69,6 +69,7 @@ public sealed class BubblewrapSandbox(SandboxOptions options) : ISandbox
         {
             MemoryLimitReached = cgroup?.OutOfMemory ?? false,
             ProcessLimitReached = cgroup?.ProcessLimitHit ?? false,
+            PeakMemoryBytes = cgroup?.PeakMemoryBytes,
             OutputFolderFull = job.OutputFull,
             SandboxWarning = weakened.Count == 0 ? null : "sandbox weaker than configured: " + string.Join("; ", weakened),
         };
@@ -102,7 +103,7 @@ public sealed class BubblewrapSandbox(SandboxOptions options) : ISandbox
             "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin", "--setenv", "HOME", "/tmp", "--setenv", "LANG", "C.UTF-8",
             "--setenv", "PYTHONDONTWRITEBYTECODE", "1",
             // Codabench commands name the folders as $input, $output and $program.
-            "--setenv", "input", ProgramJob.InputMount, "--setenv", "output", ProgramJob.OutputMount, "--setenv", "program", ProgramJob.ProgramMount,
+            "--setenv", "input", ProgramJob.InputMount, "--setenv", "output", ProgramJob.OutputMount, "--setenv", "program", job.WorkingMount,
             "--ro-bind", "/usr", "/usr",
         };
         foreach (var top in new[] { "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32" })
@@ -119,14 +120,10 @@ public sealed class BubblewrapSandbox(SandboxOptions options) : ISandbox
             "--ro-bind", Path.Combine(job.EtcFolder, "group"), "/etc/group",
             "--dev", "/dev", "--proc", "/proc",
             "--size", limits.TmpBytes.ToString(), "--tmpfs", "/tmp",
-            "--ro-bind", job.ProgramFolder, ProgramJob.ProgramMount,
-            "--ro-bind", job.ReferenceFolder, ProgramJob.ReferenceMount,
-            "--ro-bind", job.ResultFolder, ProgramJob.ResultMount,
-            "--bind", job.OutputFolder, ProgramJob.OutputMount,
-            // The sandbox's own root is a tmpfs; read-only, it cannot be used to grow files outside /tmp and output.
-            "--remount-ro", "/",
-            "--chdir", ProgramJob.ProgramMount,
         ]);
+        foreach (var mount in job.Mounts) a.AddRange([mount.Writable ? "--bind" : "--ro-bind", mount.HostFolder, mount.SandboxPath]);
+        // The sandbox's own root is a tmpfs; read-only, it cannot be used to grow files outside /tmp and output.
+        a.AddRange(["--remount-ro", "/", "--chdir", job.WorkingMount]);
         return a;
     }
 }

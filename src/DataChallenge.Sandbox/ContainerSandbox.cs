@@ -46,13 +46,10 @@ public sealed class ContainerSandbox(SandboxOptions options) : ISandbox
             "--ulimit", $"cpu={limits.CpuSeconds}:{limits.CpuSeconds}", "--ulimit", $"fsize={limits.MaxFileBytes}:{limits.MaxFileBytes}",
             "--ulimit", "core=0:0", "--ulimit", "nofile=256:256",
             "--tmpfs", $"/tmp:rw,nosuid,nodev,noexec,size={limits.TmpBytes}",
-            "--mount", Bind(job.ProgramFolder, ProgramJob.ProgramMount, readOnly: true),
-            "--mount", Bind(job.ReferenceFolder, ProgramJob.ReferenceMount, readOnly: true),
-            "--mount", Bind(job.ResultFolder, ProgramJob.ResultMount, readOnly: true),
-            "--mount", Bind(job.OutputFolder, ProgramJob.OutputMount, readOnly: false),
-            "--workdir", ProgramJob.ProgramMount,
+            .. job.Mounts.SelectMany(m => new[] { "--mount", Bind(m.HostFolder, m.SandboxPath, readOnly: !m.Writable) }),
+            "--workdir", job.WorkingMount,
             "--env", "HOME=/tmp", "--env", "PYTHONDONTWRITEBYTECODE=1",
-            "--env", "input=" + ProgramJob.InputMount, "--env", "output=" + ProgramJob.OutputMount, "--env", "program=" + ProgramJob.ProgramMount,
+            "--env", "input=" + ProgramJob.InputMount, "--env", "output=" + ProgramJob.OutputMount, "--env", "program=" + job.WorkingMount,
             "--entrypoint", "/bin/sh", image, "-c", command,
         ];
     }

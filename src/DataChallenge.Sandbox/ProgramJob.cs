@@ -1,9 +1,11 @@
 namespace DataChallenge.Sandbox;
 
 /// <summary>
-/// The folders of one program run, laid out as in Codabench: <c>program/</c> (the organiser's code, read-only),
-/// <c>input/ref/</c> (hidden labels, read-only), <c>input/res/</c> (the prediction file, read-only) and <c>output/</c>.
-/// Inside the sandbox they appear under <see cref="MountRoot"/>. Disposing removes the whole folder.
+/// The folders of one program run. A scoring program's are laid out as in Codabench: <c>program/</c> (the organiser's
+/// code, read-only), <c>input/ref/</c> (hidden labels, read-only), <c>input/res/</c> (the prediction file, read-only)
+/// and <c>output/</c>. A competitor's code run has <c>code/</c> and <c>input/</c> (the test inputs), both read-only, and
+/// <c>output/</c>: no labels folder exists at all. Inside the sandbox they appear under <see cref="MountRoot"/>, as
+/// <see cref="Mounts"/> lists them. Disposing removes the whole folder.
 /// </summary>
 public sealed class ProgramJob : IDisposable
 {
@@ -13,18 +15,24 @@ public sealed class ProgramJob : IDisposable
     public const string ReferenceMount = InputMount + "/ref";
     public const string ResultMount = InputMount + "/res";
     public const string OutputMount = MountRoot + "/output";
+    public const string CodeMount = MountRoot + "/code";
 
+    private readonly bool _codeRun;
     private bool _outputMounted;
 
-    private ProgramJob(string root)
+    private ProgramJob(string root, bool codeRun)
     {
         Root = root;
         Id = Path.GetFileName(root);
+        _codeRun = codeRun;
     }
 
     public string Id { get; }
     public string Root { get; }
-    public string ProgramFolder => Path.Combine(Root, "program");
+    public string ProgramFolder => Path.Combine(Root, _codeRun ? "code" : "program");
+
+    /// <summary>A code run's test inputs (read-only); in a scoring job, the parent of the labels and predictions folders.</summary>
+    public string InputFolder => Path.Combine(Root, "input");
     public string ReferenceFolder => Path.Combine(Root, "input", "ref");
     public string ResultFolder => Path.Combine(Root, "input", "res");
     public string OutputFolder => Path.Combine(Root, "output");
@@ -35,16 +43,29 @@ public sealed class ProgramJob : IDisposable
     /// <summary>Generated /etc files (passwd, group) bound read-only in place of the host's.</summary>
     public string EtcFolder => Path.Combine(Root, "etc");
 
-    /// <summary>Makes an empty job under <paramref name="workRoot"/>, with a name nobody can guess.</summary>
-    public static ProgramJob Create(string workRoot)
+    /// <summary>Where the program starts: its own folder inside the sandbox.</summary>
+    public string WorkingMount => _codeRun ? CodeMount : ProgramMount;
+
+    /// <summary>The job's folders as the sandbox shows them; only the output folder is writable.</summary>
+    public IReadOnlyList<JobMount> Mounts => _codeRun
+        ? [new(ProgramFolder, CodeMount, false), new(InputFolder, InputMount, false), new(OutputFolder, OutputMount, true)]
+        : [new(ProgramFolder, ProgramMount, false), new(ReferenceFolder, ReferenceMount, false), new(ResultFolder, ResultMount, false),
+            new(OutputFolder, OutputMount, true)];
+
+    /// <summary>Makes an empty scoring job under <paramref name="workRoot"/>, with a name nobody can guess.</summary>
+    public static ProgramJob Create(string workRoot) => Create(workRoot, codeRun: false);
+
+    /// <summary>Makes an empty job for a competitor's code: code, inputs and output, and no place for labels.</summary>
+    public static ProgramJob CreateForCode(string workRoot) => Create(workRoot, codeRun: true);
+
+    private static ProgramJob Create(string workRoot, bool codeRun)
     {
         Directory.CreateDirectory(workRoot);
         // Others may pass through the work root (the program runs as nobody) but not list it.
         SetMode(workRoot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-        var job = new ProgramJob(Path.Combine(Path.GetFullPath(workRoot), Guid.NewGuid().ToString("N")));
-        foreach (var folder in new[] { job.Root, job.ProgramFolder, job.ReferenceFolder, job.ResultFolder, job.EtcFolder, job.LaunchFolder })
-            Directory.CreateDirectory(folder);
+        var job = new ProgramJob(Path.Combine(Path.GetFullPath(workRoot), Guid.NewGuid().ToString("N")), codeRun);
+        foreach (var folder in job.ReadOnlyFolders.Append(job.LaunchFolder)) Directory.CreateDirectory(folder);
         SetMode(job.LaunchFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         File.WriteAllText(Path.Combine(job.EtcFolder, "passwd"), "nobody:x:65534:65534:nobody:/tmp:/usr/sbin/nologin\n");
         File.WriteAllText(Path.Combine(job.EtcFolder, "group"), "nogroup:x:65534:\n");
@@ -89,14 +110,16 @@ public sealed class ProgramJob : IDisposable
         var directoryMode = (UnixFileMode)0x1ED; // rwxr-xr-x
         var fileMode = (UnixFileMode)0x1A4; // rw-r--r--
         SetMode(Root, directoryMode);
-        SetMode(Path.Combine(Root, "input"), directoryMode);
-        foreach (var top in new[] { ProgramFolder, ReferenceFolder, ResultFolder, EtcFolder })
+        SetMode(InputFolder, directoryMode);
+        foreach (var top in ReadOnlyFolders)
         {
             SetMode(top, directoryMode);
             foreach (var path in Directory.EnumerateFileSystemEntries(top, "*", SearchOption.AllDirectories))
                 SetMode(path, Directory.Exists(path) ? directoryMode : fileMode);
         }
     }
+
+    private IEnumerable<string> ReadOnlyFolders => Mounts.Where(m => !m.Writable).Select(m => m.HostFolder).Append(EtcFolder);
 
     // Job folders only exist on the Linux hosts that run programs; elsewhere modes are left as they are.
     private static void SetMode(string path, UnixFileMode mode)
@@ -117,3 +140,6 @@ public sealed class ProgramJob : IDisposable
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
+
+/// <summary>A job folder and where the sandbox shows it.</summary>
+public sealed record JobMount(string HostFolder, string SandboxPath, bool Writable);

@@ -33,6 +33,9 @@ public sealed record ProgramRun
     /// <summary>The pids cgroup refused a fork at its cap (bubblewrap only).</summary>
     public bool ProcessLimitReached { get; init; }
 
+    /// <summary>The run's peak memory from its cgroup (bubblewrap only); null where the host reports none.</summary>
+    public long? PeakMemoryBytes { get; init; }
+
     /// <summary>The output folder was full when the run ended: the program wrote as much as it may.</summary>
     public bool OutputFolderFull { get; init; }
 
@@ -41,8 +44,11 @@ public sealed record ProgramRun
 
     public bool Succeeded => Exit == ProgramExit.Exited && ExitCode == 0;
 
-    /// <summary>One line for the organiser: how the run ended and which limit, if any, stopped it.</summary>
-    public string Describe()
+    /// <summary>
+    /// One line: how the run ended and which limit, if any, stopped it. It never quotes the program's output, so it
+    /// may be shown to whoever wrote the program.
+    /// </summary>
+    public string Describe(string subject = "The scoring program")
     {
         var what = Exit switch
         {
@@ -61,6 +67,6 @@ public sealed record ProgramRun
         if (MemoryLimitReached) what += "; it reached the memory limit";
         if (ProcessLimitReached) what += "; it reached the process-count limit";
         if (OutputFolderFull) what += "; it filled its output folder";
-        return "The scoring program " + what + ".";
+        return subject + " " + what + ".";
     }
 }

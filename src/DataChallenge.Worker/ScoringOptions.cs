@@ -16,4 +16,7 @@ public sealed class ScoringOptions
 
     /// <summary>Organiser programs this worker runs at once, on their own queue; each holds a sandbox for up to its wall clock.</summary>
     public int ProgramConcurrency { get; set; } = 2;
+
+    /// <summary>Competitors' code runs this worker runs at once, on the run-code queue; each may take its whole wall clock.</summary>
+    public int CodeRunConcurrency { get; set; } = 1;
 }

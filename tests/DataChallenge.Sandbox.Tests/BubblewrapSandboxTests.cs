@@ -47,8 +47,9 @@ public sealed class BubblewrapSandboxTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task RunAsync_CannotConnect_WhenProgramDialsLoopbackServicesOrTheOutside()
+    // Scoring programs and competitors' code (codeRun) share the sandbox; each wall holds for both layouts.
+    [Theory, InlineData(false), InlineData(true)]
+    public async Task RunAsync_CannotConnect_WhenProgramDialsLoopbackServicesOrTheOutside(bool codeRun)
     {
         // A listener the host can reach: the program must not reach it, nor anything else.
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -68,7 +69,7 @@ public sealed class BubblewrapSandboxTests : IDisposable
             if connected:
                 print("CONNECTED", connected)
                 sys.exit(3)
-            """);
+            """, codeRun: codeRun);
         using (job)
         {
             Assert.True(run.Succeeded, run.Describe() + run.Stdout + run.Stderr);
@@ -134,8 +135,8 @@ public sealed class BubblewrapSandboxTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task RunAsync_StopsAtProcessCap_WhenProgramIsAForkBomb()
+    [Theory, InlineData(false), InlineData(true)]
+    public async Task RunAsync_StopsAtProcessCap_WhenProgramIsAForkBomb(bool codeRun)
     {
         var limits = TestLimits with { WallClock = TimeSpan.FromSeconds(4) };
         var (run, job) = await RunAsync("""
@@ -145,25 +146,31 @@ public sealed class BubblewrapSandboxTests : IDisposable
                     os.fork()
                 except OSError:
                     time.sleep(0.01)
-            """, limits: limits);
+            """, limits: limits, codeRun: codeRun);
         using (job)
         {
             Assert.False(run.Succeeded);
             Assert.Equal(ProgramExit.TimedOut, run.Exit);
-            if (Bubblewrap.CgroupsWritable) Assert.True(run.ProcessLimitReached, run.Describe());
+            Assert.Contains("stopped at the time limit", run.Describe());
+            if (Bubblewrap.CgroupsWritable)
+            {
+                Assert.True(run.ProcessLimitReached, run.Describe());
+                Assert.Contains("it reached the process-count limit", run.Describe());
+            }
+
             AssertHostUnaffected(job);
         }
     }
 
-    [Fact]
-    public async Task RunAsync_KillsAtMemoryLimit_WhenProgramHoardsMemory()
+    [Theory, InlineData(false), InlineData(true)]
+    public async Task RunAsync_KillsAtMemoryLimit_WhenProgramHoardsMemory(bool codeRun)
     {
         var (run, job) = await RunAsync("""
             blocks = []
             for _ in range(200):
                 blocks.append(b"x" * 10_000_000)
             print("ALLOCATED", len(blocks))
-            """);
+            """, codeRun: codeRun);
         using (job)
         {
             Assert.False(run.Succeeded);
@@ -172,41 +179,44 @@ public sealed class BubblewrapSandboxTests : IDisposable
             {
                 Assert.True(run.MemoryLimitReached, run.Describe() + run.Stderr);
                 Assert.Equal(137, run.ExitCode);
+                Assert.Contains("it reached the memory limit", run.Describe());
             }
 
             AssertHostUnaffected(job);
         }
     }
 
-    [Fact]
-    public async Task RunAsync_KillsAtCpuLimit_WhenProgramLoopsForever()
+    [Theory, InlineData(false), InlineData(true)]
+    public async Task RunAsync_KillsAtCpuLimit_WhenProgramLoopsForever(bool codeRun)
     {
         var limits = TestLimits with { CpuSeconds = 2, WallClock = TimeSpan.FromSeconds(30) };
-        var (run, job) = await RunAsync("while True:\n    pass\n", limits: limits);
+        var (run, job) = await RunAsync("while True:\n    pass\n", limits: limits, codeRun: codeRun);
         using (job)
         {
             Assert.Equal(ProgramExit.Exited, run.Exit);
             Assert.Equal(137, run.ExitCode);
+            Assert.Contains("memory or CPU-time limit", run.Describe());
             Assert.True(run.Elapsed < TimeSpan.FromSeconds(25), $"took {run.Elapsed}");
             AssertHostUnaffected(job);
         }
     }
 
-    [Fact]
-    public async Task RunAsync_StopsAtWallClock_WhenProgramSleepsForever()
+    [Theory, InlineData(false), InlineData(true)]
+    public async Task RunAsync_StopsAtWallClock_WhenProgramSleepsForever(bool codeRun)
     {
         var limits = TestLimits with { WallClock = TimeSpan.FromSeconds(2) };
-        var (run, job) = await RunAsync("import subprocess\nsubprocess.run(['sleep', '1000'])\n", limits: limits);
+        var (run, job) = await RunAsync("import subprocess\nsubprocess.run(['sleep', '1000'])\n", limits: limits, codeRun: codeRun);
         using (job)
         {
             Assert.Equal(ProgramExit.TimedOut, run.Exit);
+            Assert.StartsWith("Your program stopped at the time limit after ", run.Describe("Your program"));
             Assert.True(run.Elapsed < TimeSpan.FromSeconds(15), $"took {run.Elapsed}");
             AssertHostUnaffected(job);
         }
     }
 
-    [Fact]
-    public async Task RunAsync_StopsAtOutputLimit_WhenProgramWritesAGigabyteToStdout()
+    [Theory, InlineData(false), InlineData(true)]
+    public async Task RunAsync_StopsAtOutputLimit_WhenProgramWritesAGigabyteToStdout(bool codeRun)
     {
         var (run, job) = await RunAsync("""
             import sys
@@ -214,10 +224,11 @@ public sealed class BubblewrapSandboxTests : IDisposable
             for _ in range(1024):
                 sys.stdout.write(chunk)
             print("DONE")
-            """);
+            """, codeRun: codeRun);
         using (job)
         {
             Assert.Equal(ProgramExit.OutputLimitExceeded, run.Exit);
+            Assert.Contains("writing too much to stdout/stderr", run.Describe());
             Assert.True(run.StdoutBytes < 1024L * 1024 * 1024, $"{run.StdoutBytes} bytes read");
             Assert.True(run.Stdout.Length < TestLimits.CapturedOutputBytes + 200, $"{run.Stdout.Length} characters kept");
             Assert.DoesNotContain("DONE", run.Stdout);
@@ -242,8 +253,8 @@ public sealed class BubblewrapSandboxTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task Sandbox_CannotReadWorkerEnvironment_WhenProgramScansProc()
+    [Theory, InlineData(false), InlineData(true)]
+    public async Task Sandbox_CannotReadWorkerEnvironment_WhenProgramScansProc(bool codeRun)
     {
         // The test process plays the worker: a secret in its environment must not reach any process of the sandbox.
         var marker = "worker-secret-" + Guid.NewGuid().ToString("N");
@@ -264,7 +275,7 @@ public sealed class BubblewrapSandboxTests : IDisposable
                             print("FD", pid, fd, os.readlink(f"/proc/{pid}/fd/{fd}"))
                     except OSError as e:
                         print("FDS", pid, "error", type(e).__name__)
-                """);
+                """, codeRun: codeRun);
             using (job)
             {
                 Assert.True(run.Succeeded, run.Describe() + run.Stderr);
@@ -328,8 +339,8 @@ public sealed class BubblewrapSandboxTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task RunAsync_StopsAtOutputFolderCap_WhenProgramWritesAGigabyteInSmallFiles()
+    [Theory, InlineData(false), InlineData(true)]
+    public async Task RunAsync_StopsAtOutputFolderCap_WhenProgramWritesAGigabyteInSmallFiles(bool codeRun)
     {
         // Each file stays under the per-file limit; only a cap on the whole folder stops this.
         var limits = TestLimits with { OutputFolderBytes = 32L * 1024 * 1024, WallClock = TimeSpan.FromSeconds(60) };
@@ -339,7 +350,7 @@ public sealed class BubblewrapSandboxTests : IDisposable
                 with open(f"/app/output/part{i}.bin", "wb") as f:
                     f.write(chunk)
             print("DONE")
-            """, limits: limits);
+            """, limits: limits, codeRun: codeRun);
         using (job)
         {
             Assert.True(run.OutputFolderFull, run.Describe() + run.Stderr);
@@ -366,16 +377,122 @@ public sealed class BubblewrapSandboxTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task CodeRun_FindsNoHiddenLabels_WhenProgramSearchesTheWholeFilesystem()
+    {
+        // Another job of the same worker holds hidden labels on the host while the competitor's code runs.
+        var marker = "hidden-label-" + Guid.NewGuid().ToString("N");
+        using var scoring = ProgramJob.Create(_workRoot);
+        File.WriteAllText(Path.Combine(scoring.ReferenceFolder, "labels.csv"), "id,label\n1," + marker + "\n");
+        // The program's own source holds the marker reversed, so that finding main.py does not count as finding the labels.
+        var reversed = new string(marker.Reverse().ToArray());
+        var (run, job) = await RunAsync($$"""
+            import os
+            found, files = [], 0
+            for top in sorted(os.listdir("/")):
+                # /usr is the host's read-only runtime and the same for every job; /proc and /sys are probed elsewhere.
+                if top in ("proc", "sys", "dev", "usr") or os.path.islink("/" + top):
+                    continue
+                for folder, dirs, names in os.walk("/" + top):
+                    for name in names:
+                        path = os.path.join(folder, name)
+                        files += 1
+                        if "label" in path:
+                            found.append("name " + path)
+                        try:
+                            if "{{reversed}}"[::-1].encode() in open(path, "rb").read(1 << 24):
+                                found.append("content " + path)
+                        except OSError:
+                            pass
+            print("APP", sorted(os.listdir("/app")), "FILES", files, "FOUND", found)
+            open("/app/output/predictions.csv", "w").write("id,label\n1,a\n")
+            """, codeRun: true);
+        using (job)
+        {
+            Assert.True(run.Succeeded, run.Describe() + run.Stderr);
+            Assert.Contains("APP ['code', 'input', 'output']", run.Stdout);
+            Assert.Contains("FOUND []", run.Stdout);
+            Assert.DoesNotContain("FILES 0 ", run.Stdout);
+            Assert.False(Directory.Exists(job.ReferenceFolder));
+            Assert.True(File.Exists(Path.Combine(job.OutputFolder, "predictions.csv")));
+        }
+    }
+
+    [Fact]
+    public async Task CodeRun_ReadsInputsAndWritesOnlyItsOutput_WhenProgramTriesToChangeCodeOrInputs()
+    {
+        var (run, job) = await RunAsync("""
+            import os
+            print("INPUT", open("/app/input/patients.csv").read().replace("\n", "|"), "CWD", os.getcwd(), "PROGRAM", os.environ["program"])
+            for path in ["/app/code/main.py", "/app/code/new.py", "/app/input/patients.csv", "/app/input/new.csv", "/app/new", "/usr/lib/new"]:
+                try:
+                    open(path, "a").write("x")
+                    print("WROTE", path)
+                except OSError as e:
+                    print("readonly", path, type(e).__name__)
+            open("/app/output/predictions.csv", "w").write("id,label\n1,a\n")
+            """, codeRun: true);
+        using (job)
+        {
+            Assert.True(run.Succeeded, run.Describe() + run.Stderr);
+            Assert.Contains("INPUT id,age|1,54| CWD /app/code PROGRAM /app/code", run.Stdout);
+            Assert.DoesNotContain("WROTE", run.Stdout);
+            Assert.Equal(6, run.Stdout.Split('\n').Count(l => l.StartsWith("readonly ", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
+    public async Task CodeRun_ImportsTheRuntimePackages_WhenProgramUsesThem()
+    {
+        var (run, job) = await RunAsync("""
+            import numpy, pandas, sklearn, xgboost, torch, skimage, PIL, openslide
+            print("VERSIONS", numpy.__version__, pandas.__version__, sklearn.__version__, torch.__version__)
+            """, codeRun: true, limits: TestLimits with { MemoryBytes = 1024L * 1024 * 1024, WallClock = TimeSpan.FromSeconds(60), CpuSeconds = 60 });
+        using (job)
+        {
+            Assert.True(run.Succeeded, run.Describe() + run.Stderr);
+            Assert.Contains("VERSIONS ", run.Stdout);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_ReportsPeakMemory_WhenTheHostCountsIt()
+    {
+        var (run, job) = await RunAsync("block = bytearray(80 * 1024 * 1024)\nprint(len(block))\n", codeRun: true);
+        using (job)
+        {
+            Assert.True(run.Succeeded, run.Describe() + run.Stderr);
+            if (!Bubblewrap.CgroupsWritable)
+            {
+                Assert.Null(run.PeakMemoryBytes);
+                return;
+            }
+
+            Assert.InRange(run.PeakMemoryBytes ?? 0, 80L * 1024 * 1024, TestLimits.MemoryBytes);
+        }
+    }
+
+    // A scoring job sees labels and predictions; a code run (codeRun) sees its main.py and an input table, no labels.
     private async Task<(ProgramRun Run, ProgramJob Job)> RunAsync(string script, string labels = "id,label\n1,a\n",
-        string predictions = "id,label\n1,a\n", SandboxLimits? limits = null, SandboxOptions? options = null)
+        string predictions = "id,label\n1,a\n", SandboxLimits? limits = null, SandboxOptions? options = null, bool codeRun = false)
     {
         Bubblewrap.Require();
-        var job = ProgramJob.Create(_workRoot);
-        File.WriteAllText(Path.Combine(job.ProgramFolder, "score.py"), script);
-        File.WriteAllText(Path.Combine(job.ReferenceFolder, "labels.csv"), labels);
-        File.WriteAllText(Path.Combine(job.ResultFolder, "predictions.csv"), predictions);
+        var job = codeRun ? ProgramJob.CreateForCode(_workRoot) : ProgramJob.Create(_workRoot);
+        if (codeRun)
+        {
+            File.WriteAllText(Path.Combine(job.ProgramFolder, CodeEntryPoint.DefaultFile), script);
+            File.WriteAllText(Path.Combine(job.InputFolder, "patients.csv"), "id,age\n1,54\n");
+        }
+        else
+        {
+            File.WriteAllText(Path.Combine(job.ProgramFolder, "score.py"), script);
+            File.WriteAllText(Path.Combine(job.ReferenceFolder, "labels.csv"), labels);
+            File.WriteAllText(Path.Combine(job.ResultFolder, "predictions.csv"), predictions);
+        }
+
+        var command = codeRun ? CodeEntryPoint.Resolve(job.ProgramFolder) : "/usr/bin/python3 score.py";
         var sandbox = new BubblewrapSandbox(options ?? _options);
-        var run = await sandbox.RunAsync(job, "/usr/bin/python3 score.py", "python", limits ?? TestLimits, TestContext.Current.CancellationToken);
+        var run = await sandbox.RunAsync(job, command, "python", limits ?? TestLimits, TestContext.Current.CancellationToken);
         return (run, job);
     }
 

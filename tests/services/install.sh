@@ -2,7 +2,8 @@
 # Installs, with apt, whatever the test services (and, with --tools, the test tools) need and
 # the machine lacks. Installing never starts anything: there is no systemd and policy-rc.d
 # refuses service starts, so start.sh runs every service itself.
-#   bash tests/services/install.sh            # RabbitMQ, PostgreSQL 15, Swift + s3api, memcached, smtp4dev
+#   bash tests/services/install.sh            # RabbitMQ, PostgreSQL 15, Swift + s3api, memcached, smtp4dev,
+#                                             # bubblewrap and the python runtime's Debian packages
 #   bash tests/services/install.sh --tools    # also docker-compose (file checks) and chromium (browser tests)
 set -euo pipefail
 
@@ -11,7 +12,11 @@ log() { printf '[install %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 # Recommends are skipped on purpose: docker-compose would otherwise pull in a Docker engine.
 lean=(curl openssl rabbitmq-server postgresql-15 memcached
   swift swift-proxy swift-account swift-container swift-object
-  bubblewrap libseccomp2 python3)
+  bubblewrap libseccomp2)
+# The sandbox's python runtime: the one list the runtime image and the runtime identity read too.
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+mapfile -t runtime < <(grep -v '^#' "$here/../../scoring-images/python/runtime-packages.txt" | grep .)
+lean+=("${runtime[@]}")
 full=()
 if [[ ${1:-} == --tools ]]; then
   lean+=(docker-compose)

@@ -57,6 +57,9 @@ internal static class CgroupFiles
         return -1;
     }
 
+    /// <summary>A one-number high-water mark file; null when it is absent or unreadable.</summary>
+    public static long? ReadPeak(string file) => ReadCounter(file, null) is >= 0 and var bytes ? bytes : null;
+
     public static void TryRemove(string folder)
     {
         for (var attempt = 0; attempt < 20; attempt++)

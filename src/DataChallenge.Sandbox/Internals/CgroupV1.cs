@@ -63,6 +63,8 @@ internal sealed class CgroupV1 : IRunGroup
 
     public bool ProcessLimitHit => CgroupFiles.ReadCounter(Path.Combine(PidsFolder, "pids.events"), "max") > 0;
 
+    public long? PeakMemoryBytes => CgroupFiles.ReadPeak(Path.Combine(MemoryFolder, "memory.max_usage_in_bytes"));
+
     public void KillAll() => CgroupFiles.KillAll(Path.Combine(PidsFolder, "cgroup.procs"));
 
     public void Dispose()

@@ -18,6 +18,9 @@ internal sealed class CgroupV2 : IRunGroup
 
     public bool ProcessLimitHit => CgroupFiles.ReadCounter(Path.Combine(_folder, "pids.events"), "max") > 0;
 
+    // memory.peak came with Linux 5.19; older kernels keep no high-water mark for a group.
+    public long? PeakMemoryBytes => CgroupFiles.ReadPeak(Path.Combine(_folder, "memory.peak"));
+
     /// <summary>Whether <paramref name="root"/> is a unified (v2) hierarchy.</summary>
     public static bool IsUnified(string root) => File.Exists(Path.Combine(root, "cgroup.controllers"));
 

@@ -12,6 +12,9 @@ internal interface IRunGroup : IDisposable
     /// <summary>A fork was refused at the process cap.</summary>
     bool ProcessLimitHit { get; }
 
+    /// <summary>The most memory the group's members held at once; null where the kernel does not count it.</summary>
+    long? PeakMemoryBytes { get; }
+
     void KillAll();
 }
 

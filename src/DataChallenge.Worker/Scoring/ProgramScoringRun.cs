@@ -12,7 +12,7 @@ namespace DataChallenge.Worker.Scoring;
 /// folder, runs the program in the configured sandbox once per split (with only that split's labels) and reads each
 /// run's scores.json strictly. Each run's log and detailed results go to the hidden bucket for the organisers.
 /// </summary>
-public sealed class ProgramScoringRun([FromKeyedServices(ObjectStoreRoles.Worker)] IObjectStore store, IOptions<ObjectStoreOptions> storeOptions, IOptions<SandboxOptions> sandboxOptions,
+public sealed class ProgramScoringRun([FromKeyedServices(ObjectStoreRoles.Worker)] IObjectStore store, IOptions<ObjectStoreOptions> storeOptions, WorkerSandbox workerSandbox,
     ILogger<ProgramScoringRun> logger)
 {
     public const string LabelsFileName = "labels.csv";
@@ -20,11 +20,6 @@ public sealed class ProgramScoringRun([FromKeyedServices(ObjectStoreRoles.Worker
     public const string DetailedResultsFileName = "detailed_results.html";
     private const long MaxDetailedResultsBytes = 10L * 1024 * 1024;
     private const int MaxReasonLength = 8000;
-
-    private static int s_warnedAboutSandbox;
-
-    private readonly Lazy<(ISandbox? Sandbox, string Reason)> _sandbox = new(() =>
-        (SandboxSelector.Create(sandboxOptions.Value, out var reason), reason));
 
     /// <summary>Storage errors propagate so the bus retries; everything the organiser can fix becomes a failure.</summary>
     /// <param name="beforeLabelsRead">Called once, just before the hidden labels are opened.</param>
@@ -40,11 +35,11 @@ public sealed class ProgramScoringRun([FromKeyedServices(ObjectStoreRoles.Worker
             return Fail($"The phase's scoring configuration is invalid: {e.Message}");
         }
 
-        var (sandbox, unavailable) = _sandbox.Value;
+        var sandbox = workerSandbox.Get(out var unavailable);
         if (sandbox is null)
             return Fail($"Scoring programs cannot run on this worker: {unavailable} Organiser code is never run without a sandbox.");
 
-        var options = sandboxOptions.Value;
+        var options = workerSandbox.Options;
         var buckets = storeOptions.Value.Buckets;
         using var job = ProgramJob.Create(options.ResolvedWorkRoot);
         try
@@ -64,7 +59,7 @@ public sealed class ProgramScoringRun([FromKeyedServices(ObjectStoreRoles.Worker
                 logger.LogInformation("Running scoring program {Archive} in {Sandbox} for submission {SubmissionId}, split {Split}",
                     config.Archive, sandbox.Name, message.SubmissionId, split);
                 var run = await sandbox.RunAsync(job, config.Command, config.Runtime, options.Limits, cancellationToken);
-                WarnOnceIfWeakened(run);
+                workerSandbox.WarnOnceIfWeakened(run);
                 await KeepForOrganisersAsync(message, split, job, run, cancellationToken);
                 if (!run.Succeeded)
                     return Fail($"Split {split}: {run.Describe()}", $"--- stderr ---\n{run.Stderr}\n--- stdout ---\n{run.Stdout}");
@@ -113,12 +108,8 @@ public sealed class ProgramScoringRun([FromKeyedServices(ObjectStoreRoles.Worker
         return LabelSplitter.Split(stream, splitColumn, Path.Combine(job.Root, "splits")).Select(p => (p.Key, p.Value)).ToList();
     }
 
-    private async Task DownloadAsync(string bucket, string key, string path, CancellationToken cancellationToken)
-    {
-        await using var source = await store.OpenReadAsync(bucket, key, cancellationToken);
-        await using var target = File.Create(path);
-        await source.CopyToAsync(target, cancellationToken);
-    }
+    private Task DownloadAsync(string bucket, string key, string path, CancellationToken cancellationToken)
+        => store.DownloadAsync(bucket, key, path, cancellationToken);
 
     // The log and the detailed results are the organiser's to read; they live on the hidden side of the store.
     private async Task KeepForOrganisersAsync(ScoreSubmission message, string split, ProgramJob job, ProgramRun run, CancellationToken cancellationToken)
@@ -126,8 +117,7 @@ public sealed class ProgramScoringRun([FromKeyedServices(ObjectStoreRoles.Worker
         var prefix = $"phases/{message.PhaseId:N}/program/results/{message.SubmissionId:N}/a{message.Attempt}/{split}/";
         var bucket = storeOptions.Value.Buckets.HiddenLabels;
         var log = System.Text.Encoding.UTF8.GetBytes($"{run.Describe()}\n--- stdout ---\n{run.Stdout}\n--- stderr ---\n{run.Stderr}\n");
-        using (var stream = new MemoryStream(log))
-            await store.PutAsync(bucket, prefix + "log.txt", stream, log.Length, "text/plain", cancellationToken);
+        await store.PutBytesAsync(bucket, prefix + "log.txt", log, "text/plain", cancellationToken);
 
         byte[]? detailed;
         try
@@ -141,15 +131,7 @@ public sealed class ProgramScoringRun([FromKeyedServices(ObjectStoreRoles.Worker
         }
 
         if (detailed is null) return;
-        using var html = new MemoryStream(detailed);
-        await store.PutAsync(bucket, prefix + DetailedResultsFileName, html, detailed.Length, "text/html", cancellationToken);
-    }
-
-    // Said once per worker process, at warning level: an operator must see that a limit is not enforced here.
-    private void WarnOnceIfWeakened(ProgramRun run)
-    {
-        if (run.SandboxWarning is { } warning && Interlocked.Exchange(ref s_warnedAboutSandbox, 1) == 0)
-            logger.LogWarning("SANDBOX LIMITS NOT ENFORCED on this worker: {Warning}. See the README's sandbox section.", warning);
+        await store.PutBytesAsync(bucket, prefix + DetailedResultsFileName, detailed, "text/html", cancellationToken);
     }
 
     private static ScoringOutcome.Failed Fail(string reason, string? programOutput = null)

@@ -14,16 +14,20 @@ public sealed class ScoringLease : IAsyncDisposable
     private readonly Task _renewals;
 
     // Linked to the consume context: a renewal stuck on a dead broker link ends when the bus cancels the consumer.
-    private ScoringLease(ConsumeContext context, ScoreSubmission message, TimeSpan every, TimeProvider clock, ILogger logger)
+    private ScoringLease(ConsumeContext context, Guid submissionId, int attempt, TimeSpan every, TimeProvider clock, ILogger logger)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        _renewals = RenewAsync(context, message, every, clock, logger, _stop.Token);
+        _renewals = RenewAsync(context, submissionId, attempt, every, clock, logger, _stop.Token);
     }
 
     public static ScoringLease Hold(ConsumeContext context, ScoreSubmission message, TimeSpan every, TimeProvider clock, ILogger logger)
-        => new(context, message, every, clock, logger);
+        => new(context, message.SubmissionId, message.Attempt, every, clock, logger);
 
-    private static async Task RenewAsync(IPublishEndpoint bus, ScoreSubmission message, TimeSpan every, TimeProvider clock, ILogger logger,
+    /// <summary>The same lease for a code run: the platform sees one submission still being worked on, whatever the stage.</summary>
+    public static ScoringLease Hold(ConsumeContext context, RunCodeSubmission message, TimeSpan every, TimeProvider clock, ILogger logger)
+        => new(context, message.SubmissionId, message.Attempt, every, clock, logger);
+
+    private static async Task RenewAsync(IPublishEndpoint bus, Guid submissionId, int attempt, TimeSpan every, TimeProvider clock, ILogger logger,
         CancellationToken stop)
     {
         using var timer = new PeriodicTimer(every, clock);
@@ -35,13 +39,13 @@ public sealed class ScoringLease : IAsyncDisposable
                 {
                     await bus.Publish(new SubmissionScoringRenewed
                     {
-                        SubmissionId = message.SubmissionId, Attempt = message.Attempt, RenewedAt = clock.GetUtcNow(),
+                        SubmissionId = submissionId, Attempt = attempt, RenewedAt = clock.GetUtcNow(),
                     }, stop);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // A missed renewal is not fatal: the next one may pass, and at worst the submission is dispatched again.
-                    logger.LogWarning(e, "The lease of submission {SubmissionId} could not be renewed", message.SubmissionId);
+                    logger.LogWarning(e, "The lease of submission {SubmissionId} could not be renewed", submissionId);
                 }
             }
         }
