@@ -1,6 +1,7 @@
 using DataChallenge.Api.Features.Accounts;
-using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Api.Features.Bundles;
+using DataChallenge.Api.Features.Challenges;
+using DataChallenge.Api.Features.CodePhases;
 using DataChallenge.Api.Features.Judging;
 using DataChallenge.Api.Features.Phases;
 using DataChallenge.Api.Features.PublicData;
@@ -68,6 +69,7 @@ public static class ApiRole
         services.AddScoped<SubmissionIntake>();
         services.AddScoped<SubmissionQuota>();
         services.AddScoped<PublicFileStore>();
+        services.AddScoped<CodeDataStore>();
         services.Configure<SubmissionRecoveryOptions>(configuration.GetSection(SubmissionRecoveryOptions.Section));
 
         services.AddRecurringJobs(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Postgres);
@@ -93,6 +95,8 @@ public static class ApiRole
         app.MapChallengeApproval();
         app.MapPhases();
         app.MapScoringPrograms();
+        app.MapCodePhases();
+        app.MapCodeRunLogs();
         app.MapPublicData();
         app.MapBundles();
         app.MapSubmissions();
