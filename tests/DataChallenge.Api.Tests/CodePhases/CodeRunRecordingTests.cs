@@ -36,10 +36,14 @@ public sealed class CodeRunRecordingTests : IAsyncLifetime
     {
         var id = await _arena.SubmitAcceptedAsync(CodePhaseArena.GoodSubmission());
 
-        await _arena.Harness.Bus.Publish(CodeRunMessages.Started(id, attempt: 0));
-        Assert.True(await _arena.Harness.Consumed.Any<CodeRunStarted>(m => m.Context.Message.SubmissionId == id));
+        var stale = CodeRunMessages.Started(id, attempt: 0) with { StartedAt = DateTimeOffset.UnixEpoch };
+        await _arena.Harness.Bus.Publish(stale);
+        var current = CodeRunMessages.Started(id, attempt: 1);
 
-        Assert.Equal(SubmissionStatus.Received, (await _arena.ReadAsync(id)).Status);
+        // Had the stale notice been taken, the current one could not start the run and the stale time would stand.
+        var row = await _arena.PublishAsync(current, id, s => s.Status == SubmissionStatus.Running);
+
+        Assert.Equal(current.StartedAt, row.StartedAt);
     }
 
     [Fact]
