@@ -97,6 +97,7 @@ public static class ApiRole
         app.MapScoringPrograms();
         app.MapCodePhases();
         app.MapCodeRunLogs();
+        app.MapCodeRuns();
         app.MapPublicData();
         app.MapBundles();
         app.MapSubmissions();

@@ -17,6 +17,12 @@ public enum SubmissionTransition
     /// <summary>A smoke run ended with its program's output written: there is nothing to score.</summary>
     FinishSmoke,
 
+    /// <summary>
+    /// An organiser runs a finished code submission again (a new attempt, the same archive) to see whether it writes the
+    /// same predictions; until the run is scored again the submission is off the board.
+    /// </summary>
+    Rerun,
+
     Score,
 
     /// <summary>The competitor's file does not fit the phase.</summary>
@@ -82,6 +88,8 @@ public static class SubmissionLifecycle
         [SubmissionTransition.StartRun] = new([SubmissionStatus.Received], SubmissionStatus.Running, QuotaEffect.Unchanged),
         [SubmissionTransition.RenewLease] = new([SubmissionStatus.Running, SubmissionStatus.Scoring], null, QuotaEffect.Unchanged),
         [SubmissionTransition.FinishSmoke] = new([SubmissionStatus.Received, SubmissionStatus.Running], SubmissionStatus.Finished, QuotaEffect.Unchanged),
+        [SubmissionTransition.Rerun] = new([SubmissionStatus.Scored, SubmissionStatus.Rejected, SubmissionStatus.Failed, SubmissionStatus.Finished],
+            SubmissionStatus.Received, QuotaEffect.Unchanged),
         [SubmissionTransition.Score] = new(Open, SubmissionStatus.Scored, QuotaEffect.Unchanged),
         [SubmissionTransition.Reject] = new(Open, SubmissionStatus.Rejected, QuotaEffect.GiveBack),
         [SubmissionTransition.Fail] = new(Open, SubmissionStatus.Failed, QuotaEffect.GiveBackWithinDailyCap),

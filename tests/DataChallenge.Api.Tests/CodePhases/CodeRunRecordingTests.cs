@@ -92,16 +92,18 @@ public sealed class CodeRunRecordingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CodeRunFinished_SaysWhetherTheRunWasReproducible_WhenALaterAttemptWritesOtherPredictions()
+    public async Task CodeRunFinished_ChangesNothing_WhenTheSameAttemptIsReportedAgain()
     {
         var id = await _arena.SubmitAcceptedAsync(CodePhaseArena.GoodSubmission());
         await _arena.PublishAsync(CodeRunMessages.Finished(id, 1, smoke: false, predictionsSha: "first"), id, s => s.ProvenanceJson is not null);
-        await _arena.PublishAsync(CodeRunMessages.Finished(id, 1, smoke: false, predictionsSha: "first"), id, s => false);
-        Assert.Null((await _arena.ReadAsync(id)).Reproducible);
 
-        var row = await _arena.PublishAsync(CodeRunMessages.Finished(id, 1, smoke: false, predictionsSha: "second"), id, s => s.Reproducible is not null);
+        await _arena.Harness.Bus.Publish(CodeRunMessages.Finished(id, 1, smoke: false, durationMs: 99_000, predictionsSha: "second"));
+        Assert.True(await _arena.Harness.Consumed.Any<CodeRunFinished>(m => m.Context.Message.Provenance.PredictionsSha256 == "second"));
 
-        Assert.False(row.Reproducible);
+        var row = await _arena.ReadAsync(id);
+        Assert.Null(row.Reproducible);
+        Assert.Contains("first", row.ProvenanceJson);
+        Assert.Equal(1500, row.RunMilliseconds);
     }
 
     [Fact]
@@ -119,6 +121,39 @@ public sealed class CodeRunRecordingTests : IAsyncLifetime
         Assert.Equal(SubmissionStatus.Received, row.Status);
         Assert.Single(_arena.Harness.Sent.Select<RunCodeSubmission>(m => m.Context.Message.SubmissionId == id && m.Context.Message.Attempt == 2));
         Assert.Empty(_arena.Harness.Sent.Select<ScoreSubmission>(m => m.Context.Message.SubmissionId == id));
+    }
+
+    [Fact]
+    public async Task Rerun_RunsTheSameArchiveAgain_AndSaysItIsReproducible_WhenThePredictionsAreTheSame()
+    {
+        var id = await _arena.SubmitAcceptedAsync(CodePhaseArena.GoodSubmission(), smoke: true);
+        await _arena.PublishAsync(CodeRunMessages.Finished(id, 1, smoke: true, predictionsSha: "same"), id, s => s.Status == SubmissionStatus.Finished);
+
+        var response = await _arena.Organiser.Client.PostAsync($"/api/submissions/{id}/rerun", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var runs = _arena.Harness.Sent.Select<RunCodeSubmission>(m => m.Context.Message.SubmissionId == id).Select(m => m.Context.Message).ToList();
+        Assert.Equal([1, 2], runs.Select(r => r.Attempt).Order());
+        Assert.Single(runs.Select(r => r.ArchiveKey).Distinct());
+        var row = await _arena.PublishAsync(CodeRunMessages.Finished(id, 2, smoke: true, predictionsSha: "same"), id, s => s.Reproducible is not null);
+        Assert.True(row.Reproducible);
+        var run = await _arena.Organiser.Client.GetFromJsonAsync<JsonElement>($"/api/submissions/{id}/run");
+        Assert.True(run.GetProperty("reproducible").GetBoolean());
+        Assert.Equal("sha256:runtime", run.GetProperty("provenance").GetProperty("RuntimeIdentity").GetString());
+    }
+
+    [Fact]
+    public async Task Rerun_And_Run_Answer404_WhenTheTeamAsks()
+    {
+        var id = await _arena.SubmitAcceptedAsync(CodePhaseArena.GoodSubmission(), smoke: true);
+        await _arena.PublishAsync(CodeRunMessages.Finished(id, 1, smoke: true), id, s => s.Status == SubmissionStatus.Finished);
+
+        var rerun = await _arena.Competitor.Client.PostAsync($"/api/submissions/{id}/rerun", null);
+        var run = await _arena.Competitor.Client.GetAsync($"/api/submissions/{id}/run");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, rerun.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, run.StatusCode);
+        Assert.Single(_arena.Harness.Sent.Select<RunCodeSubmission>(m => m.Context.Message.SubmissionId == id));
     }
 
     private async Task<int> RunJobAsync()

@@ -32,6 +32,10 @@ public sealed class SubmissionLifecycleTests
         [(SubmissionStatus.Running, SubmissionTransition.Requeue)] = SubmissionStatus.Received,
         [(SubmissionStatus.Received, SubmissionTransition.FinishSmoke)] = SubmissionStatus.Finished,
         [(SubmissionStatus.Running, SubmissionTransition.FinishSmoke)] = SubmissionStatus.Finished,
+        [(SubmissionStatus.Scored, SubmissionTransition.Rerun)] = SubmissionStatus.Received,
+        [(SubmissionStatus.Rejected, SubmissionTransition.Rerun)] = SubmissionStatus.Received,
+        [(SubmissionStatus.Failed, SubmissionTransition.Rerun)] = SubmissionStatus.Received,
+        [(SubmissionStatus.Finished, SubmissionTransition.Rerun)] = SubmissionStatus.Received,
     };
 
     private sealed record Classification(bool Unfinished, bool CountsOnBoard);
