@@ -1,7 +1,8 @@
 using DataChallenge.Api.Features.Accounts;
 using DataChallenge.Api.Features.Administrators;
-using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Api.Features.Bundles;
+using DataChallenge.Api.Features.Challenges;
+using DataChallenge.Api.Features.CodePhases;
 using DataChallenge.Api.Features.Judging;
 using DataChallenge.Api.Features.Phases;
 using DataChallenge.Api.Features.PublicData;
@@ -69,6 +70,7 @@ public static class ApiRole
         services.AddScoped<SubmissionIntake>();
         services.AddScoped<SubmissionQuota>();
         services.AddScoped<PublicFileStore>();
+        services.AddScoped<CodeDataStore>();
         services.Configure<SubmissionRecoveryOptions>(configuration.GetSection(SubmissionRecoveryOptions.Section));
 
         services.AddRecurringJobs(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Postgres);
@@ -96,6 +98,9 @@ public static class ApiRole
         app.MapAdministrators();
         app.MapPhases();
         app.MapScoringPrograms();
+        app.MapCodePhases();
+        app.MapCodeRunLogs();
+        app.MapCodeRuns();
         app.MapPublicData();
         app.MapBundles();
         app.MapSubmissions();

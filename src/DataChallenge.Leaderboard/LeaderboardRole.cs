@@ -16,6 +16,8 @@ public static class LeaderboardRole
     public static void AddLeaderboardConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<SubmissionScoringStartedConsumer>();
+        bus.AddConsumer<CodeRunStartedConsumer>();
+        bus.AddConsumer<CodeRunFinishedConsumer>();
         bus.AddConsumer<SubmissionScoredConsumer>();
         bus.AddConsumer<SubmissionIntervalEstimatedConsumer>();
         bus.AddConsumer<SubmissionRejectedConsumer>();

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace DataChallenge.Api.Jobs;
 
 /// <summary>
-/// Re-dispatches submissions left in Received or Scoring past a threshold (a lost message, a worker that died before
+/// Re-dispatches submissions left unfinished (Received, Running, Scoring) past a threshold (a lost message, a worker that died before
 /// acknowledging) and fails them after the last attempt a worker started. An outage is not an attempt: while nobody
 /// consumes the queue, or commands are still queued on it, the job waits instead of re-sending, so a waiting
 /// submission is neither charged nor stacked twice on the queue. Each row is claimed with a conditional update on its
@@ -35,8 +35,9 @@ public sealed class RequeueStuckSubmissionsJob(DataChallengeDbContext db, Submis
             var verdict = await queues.ReadAsync(SubmissionDispatcher.QueueFor(phase), cancellationToken);
             if (verdict is QueueVerdict.NobodyConsuming or QueueVerdict.Backlog) continue;
 
-            // Not started (still Received): its command was lost; sending it again costs no attempt.
-            var started = !SubmissionLifecycle.Allows(submission.Status, SubmissionTransition.StartScoring);
+            // Not started (still Received): its command was lost; sending it again costs no attempt. A stuck code run
+            // (Running, or Scoring its predictions) is sent again as a whole run, by the dispatcher of its phase's kind.
+            var started = SubmissionLifecycle.HasStarted(submission.Status);
             if (started && submission.Attempt >= options.Value.MaxAttempts)
             {
                 var giveBack = await QuotaUse.MayGiveBackFailedAsync(db, submission.Id, cancellationToken);

@@ -14,18 +14,23 @@ internal static class SubmitCommand
     public static Command Create(CliHost host)
     {
         var slug = new Argument<string>("slug") { Description = "The challenge's short name." };
-        var file = new Argument<FileInfo>("file") { Description = "The predictions CSV file." }.AcceptExistingOnly();
+        var file = new Argument<FileInfo>("file") { Description = "The predictions CSV file (not with --code).", Arity = ArgumentArity.ZeroOrOne }.AcceptExistingOnly();
+        var code = new Option<DirectoryInfo>("--code") { Description = "A code phase: the folder to zip and submit (main.py, or submission.yaml with command:)." }.AcceptExistingOnly();
+        var smoke = new Option<bool>("--smoke") { Description = "With --code: run on the public smoke data; its log is shown, nothing is scored." };
         var phase = new Option<string?>("--phase") { Description = "Phase name or id; defaults to the only open phase." };
         var message = new Option<string?>("--message") { Description = "A note for yourself; kept in the uploaded file's name." };
         var wait = new Option<bool>("--wait") { Description = "Follow the submission until it is scored, rejected or failed." };
         var json = new Option<bool>("--json") { Description = "Print the submission as one JSON document on stdout." };
-        var command = new Command("submit", "Upload a predictions file to a challenge's phase.") { slug, file, phase, message, wait, json };
+        var command = new Command("submit", "Upload a predictions file to a challenge's phase.") { slug, file, code, smoke, phase, message, wait, json };
         RemoteCall.Attach(command, host, async (call, cancellationToken) =>
         {
             call.RequireToken();
-            var path = call.Parse.GetRequiredValue(file).FullName;
+            var folder = call.Parse.GetValue(code);
+            if ((folder is null) == (call.Parse.GetValue(file) is null)) throw new CliException(ExitCodes.Error, "Give either a predictions file or --code FOLDER.");
             var (_, chosen) = await PhaseChoice.ResolveAsync(call.Api, call.Parse.GetRequiredValue(slug), call.Parse.GetValue(phase), cancellationToken);
             var phaseId = chosen.String("id");
+            if (folder is not null) return await SubmitCodeAsync(call, phaseId!, folder, call.Parse.GetValue(smoke), call.Parse.GetValue(wait), call.Parse.GetValue(json), cancellationToken);
+            var path = call.Parse.GetValue(file)!.FullName;
 
             if (await ConfigOfAsync(call.Api, phaseId!, cancellationToken) is { } config)
             {
@@ -61,9 +66,36 @@ internal static class SubmitCommand
         }
     }
 
-    private static async Task<JsonElement> UploadAsync(RemoteCall call, string phaseId, string path, string? note, CancellationToken cancellationToken)
+    private static async Task<int> SubmitCodeAsync(RemoteCall call, string phaseId, DirectoryInfo folder, bool smoke, bool wait, bool json,
+        CancellationToken cancellationToken)
     {
-        var name = Path.GetFileName(path);
+        if (CodeFolder.EntryPointRefusal(folder) is { } refusal)
+        {
+            await call.Error.WriteLineAsync($"Not uploaded: {refusal}");
+            return ExitCodes.Rejected;
+        }
+        var zip = CodeFolder.Zip(folder);
+        try
+        {
+            var submission = await UploadAsync(call, phaseId, zip, null, cancellationToken, $"{folder.Name}.zip", "application/zip", smoke ? "&smoke=true" : "");
+            if (wait) submission = await FollowAsync(call, submission, cancellationToken, showStates: !json);
+            if (submission.String("status") == "Finished" && !json)
+            {
+                using var log = await call.Api.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"api/submissions/{submission.String("id")}/log"), cancellationToken);
+                call.Output.WriteLine($"Smoke run finished. Its log:{Environment.NewLine}{await log.Content.ReadAsStringAsync(cancellationToken)}");
+            }
+            return Report(call, submission, json);
+        }
+        finally
+        {
+            File.Delete(zip);
+        }
+    }
+
+    private static async Task<JsonElement> UploadAsync(RemoteCall call, string phaseId, string path, string? note, CancellationToken cancellationToken,
+        string? uploadName = null, string contentType = "text/csv", string query = "")
+    {
+        var name = uploadName ?? Path.GetFileName(path);
         if (!string.IsNullOrWhiteSpace(note)) name = $"{Path.GetFileNameWithoutExtension(path)} ({note.Trim()}){Path.GetExtension(path)}";
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
         // One key for every try of this upload: a retry after a 503 or a lost answer is recorded once.
@@ -74,8 +106,8 @@ internal static class SubmitCommand
             using var response = await call.Api.SendRetryingAsync(() =>
             {
                 var content = new ProgressContent(stream, progress);
-                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
-                var request = new HttpRequestMessage(HttpMethod.Post, $"api/phases/{phaseId}/submissions?fileName={Uri.EscapeDataString(name)}") { Content = content };
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+                var request = new HttpRequestMessage(HttpMethod.Post, $"api/phases/{phaseId}/submissions?fileName={Uri.EscapeDataString(name)}{query}") { Content = content };
                 request.Headers.Add("Idempotency-Key", idempotencyKey);
                 return request;
             }, cancellationToken);
@@ -84,9 +116,12 @@ internal static class SubmitCommand
         return submission;
     }
 
-    private static async Task<JsonElement> FollowAsync(RemoteCall call, JsonElement submission, CancellationToken cancellationToken)
+    /// <param name="showStates">Print each new state with the time since the upload (Received → Running → Scoring …).</param>
+    private static async Task<JsonElement> FollowAsync(RemoteCall call, JsonElement submission, CancellationToken cancellationToken, bool showStates = false)
     {
-        var deadline = DateTimeOffset.UtcNow + call.Host.WaitTimeout;
+        var started = DateTimeOffset.UtcNow;
+        var deadline = started + call.Host.WaitTimeout;
+        string? shown = null;
         // The server says when a submission is finished: the CLI needs no list of states, so new ones need no new release.
         while (!IsFinished(submission))
         {
@@ -94,6 +129,8 @@ internal static class SubmitCommand
                 throw new CliException(ExitCodes.Error, $"Submission {submission.String("id")} is still {submission.String("status")}; follow it with `datachallenge submissions list`.");
             await Task.Delay(call.Host.PollInterval, cancellationToken);
             submission = await call.Api.GetJsonAsync($"api/submissions/{submission.String("id")}", cancellationToken);
+            if (showStates && submission.String("status") is { } status && status != shown)
+                call.Output.WriteLine($"{shown = status} ({(DateTimeOffset.UtcNow - started).TotalSeconds:0} s)");
         }
         return submission;
     }
@@ -119,6 +156,8 @@ internal static class SubmitCommand
             case "Rejected":
                 call.Error.WriteLine($"Rejected: {submission.String("message")}");
                 return ExitCodes.Rejected;
+            case "Finished":
+                return ExitCodes.Success;
             case "Failed":
                 call.Error.WriteLine($"Failed: {submission.String("message")}");
                 return ExitCodes.PlatformFailure;

@@ -1,3 +1,5 @@
+using DataChallenge.Core.CodePhases;
+
 namespace DataChallenge.Core.Challenges;
 
 /// <summary>A period during which submissions are scored against one hidden test set.</summary>
@@ -78,4 +80,9 @@ public sealed class Phase
     public long BoardVersion { get; set; }
 
     public bool IsRevealed => PrivateRevealedAt is not null;
+
+    /// <summary>Set on a code phase only: its runtime, limits, quota and inputs. Null on a predictions phase.</summary>
+    public CodePhaseSettings? Code { get; set; }
+
+    public PhaseKind Kind => Code is null ? PhaseKind.Predictions : PhaseKind.Code;
 }

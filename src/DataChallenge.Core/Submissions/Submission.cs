@@ -72,6 +72,21 @@ public sealed class Submission
 
     public string? InvalidReason { get; set; }
 
+    /// <summary>A code run on the public smoke data: never on a board, outside the quota, its log readable by its team.</summary>
+    public bool IsSmoke { get; init; }
+
+    /// <summary>The latest code run's log in the submissions bucket; null until a run ended.</summary>
+    public string? LogKey { get; set; }
+
+    /// <summary>The latest code run's provenance (JSON of the run's <c>CodeRunProvenance</c>); organisers read it.</summary>
+    public string? ProvenanceJson { get; set; }
+
+    /// <summary>How long the latest code run took: what it used of its team's daily run minutes.</summary>
+    public double? RunMilliseconds { get; set; }
+
+    /// <summary>After an organiser's re-run: whether it wrote the same predictions as the run before. Null before any re-run.</summary>
+    public bool? Reproducible { get; set; }
+
     /// <summary>Moves the submission along its lifecycle; throws on a transition the lifecycle forbids from its state.</summary>
     public void Take(SubmissionTransition transition) => Status = SubmissionLifecycle.Next(Status, transition);
 }

@@ -8,8 +8,20 @@ public enum SubmissionTransition
     /// <summary>A worker took the current attempt.</summary>
     StartScoring,
 
-    /// <summary>The worker scoring the current attempt is still alive.</summary>
+    /// <summary>A worker took the current attempt of a code submission and started its program.</summary>
+    StartRun,
+
+    /// <summary>The worker running or scoring the current attempt is still alive; the state stays.</summary>
     RenewLease,
+
+    /// <summary>A smoke run ended with its program's output written: there is nothing to score.</summary>
+    FinishSmoke,
+
+    /// <summary>
+    /// An organiser runs a finished code submission again (a new attempt, the same archive) to see whether it writes the
+    /// same predictions; until the run is scored again the submission is off the board.
+    /// </summary>
+    Rerun,
 
     Score,
 
@@ -52,7 +64,8 @@ public static class SubmissionLifecycle
 
     private sealed record StateRule(bool Unfinished, bool CountsOnBoard);
 
-    private sealed record TransitionRule(SubmissionStatus[] From, SubmissionStatus To, QuotaEffect Quota);
+    /// <param name="To">Null when the transition leaves the state as it is.</param>
+    private sealed record TransitionRule(SubmissionStatus[] From, SubmissionStatus? To, QuotaEffect Quota);
 
     private static readonly Dictionary<SubmissionStatus, StateRule> States = new()
     {
@@ -61,15 +74,22 @@ public static class SubmissionLifecycle
         [SubmissionStatus.Scored] = new(Unfinished: false, CountsOnBoard: true),
         [SubmissionStatus.Rejected] = new(Unfinished: false, CountsOnBoard: false),
         [SubmissionStatus.Failed] = new(Unfinished: false, CountsOnBoard: false),
+        [SubmissionStatus.Running] = new(Unfinished: true, CountsOnBoard: false),
+        [SubmissionStatus.Finished] = new(Unfinished: false, CountsOnBoard: false),
     };
 
-    private static readonly SubmissionStatus[] Open = [SubmissionStatus.Received, SubmissionStatus.Scoring];
+    private static readonly SubmissionStatus[] Open = [SubmissionStatus.Received, SubmissionStatus.Running, SubmissionStatus.Scoring];
 
     // Outcomes only ever leave an unfinished state, so a repeated or late message changes nothing.
     private static readonly Dictionary<SubmissionTransition, TransitionRule> Transitions = new()
     {
-        [SubmissionTransition.StartScoring] = new([SubmissionStatus.Received], SubmissionStatus.Scoring, QuotaEffect.Unchanged),
-        [SubmissionTransition.RenewLease] = new([SubmissionStatus.Scoring], SubmissionStatus.Scoring, QuotaEffect.Unchanged),
+        // A code run's predictions are scored after the run: scoring starts from Running as well.
+        [SubmissionTransition.StartScoring] = new([SubmissionStatus.Received, SubmissionStatus.Running], SubmissionStatus.Scoring, QuotaEffect.Unchanged),
+        [SubmissionTransition.StartRun] = new([SubmissionStatus.Received], SubmissionStatus.Running, QuotaEffect.Unchanged),
+        [SubmissionTransition.RenewLease] = new([SubmissionStatus.Running, SubmissionStatus.Scoring], null, QuotaEffect.Unchanged),
+        [SubmissionTransition.FinishSmoke] = new([SubmissionStatus.Received, SubmissionStatus.Running], SubmissionStatus.Finished, QuotaEffect.Unchanged),
+        [SubmissionTransition.Rerun] = new([SubmissionStatus.Scored, SubmissionStatus.Rejected, SubmissionStatus.Failed, SubmissionStatus.Finished],
+            SubmissionStatus.Received, QuotaEffect.Unchanged),
         [SubmissionTransition.Score] = new(Open, SubmissionStatus.Scored, QuotaEffect.Unchanged),
         [SubmissionTransition.Reject] = new(Open, SubmissionStatus.Rejected, QuotaEffect.GiveBack),
         [SubmissionTransition.Fail] = new(Open, SubmissionStatus.Failed, QuotaEffect.GiveBackWithinDailyCap),
@@ -105,11 +125,15 @@ public static class SubmissionLifecycle
     {
         _ = State(from);
         return Allows(from, transition)
-            ? Rule(transition).To
+            ? Rule(transition).To ?? from
             : throw new InvalidOperationException($"A {from} submission cannot take the transition {transition}.");
     }
 
-    public static SubmissionStatus Target(SubmissionTransition transition) => Rule(transition).To;
+    /// <summary>Whether a worker has taken the submission's current attempt: a re-dispatch of it then costs an attempt.</summary>
+    public static bool HasStarted(SubmissionStatus status) => IsUnfinished(status) && status != Initial;
+
+    public static SubmissionStatus Target(SubmissionTransition transition)
+        => Rule(transition).To ?? throw new InvalidOperationException($"{transition} leaves the state as it is: it has no target.");
 
     public static QuotaEffect Quota(SubmissionTransition transition) => Rule(transition).Quota;
 

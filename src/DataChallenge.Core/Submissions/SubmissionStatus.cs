@@ -1,8 +1,9 @@
 namespace DataChallenge.Core.Submissions;
 
 /// <summary>
-/// The submission's life: Received → Scoring → Scored | Rejected (competitor's file) | Failed (platform). Stored by
-/// name; <see cref="SubmissionLifecycle"/> classifies each state and holds the allowed transitions.
+/// The submission's life: Received → (Running, for code) → Scoring → Scored | Rejected (competitor's file or code) |
+/// Failed (platform); a smoke run ends Finished or Rejected. Stored by name; <see cref="SubmissionLifecycle"/> classifies
+/// each state and holds the allowed transitions.
 /// </summary>
 public enum SubmissionStatus
 {
@@ -11,4 +12,10 @@ public enum SubmissionStatus
     Scored = 2,
     Rejected = 3,
     Failed = 4,
+
+    /// <summary>A worker runs the submission's code.</summary>
+    Running = 5,
+
+    /// <summary>A smoke run ran to its end: its log is there to read, nothing was scored.</summary>
+    Finished = 6,
 }

@@ -14,13 +14,8 @@ namespace DataChallenge.Leaderboard.Consumers;
 public sealed class SubmissionScoringStartedConsumer(DataChallengeDbContext db) : IConsumer<SubmissionScoringStarted>, IConsumer<SubmissionScoringRenewed>
 {
     public Task Consume(ConsumeContext<SubmissionScoringStarted> context)
-        => db.Submissions
-            .Where(s => s.Id == context.Message.SubmissionId && s.Attempt == context.Message.Attempt)
-            .Where(SubmissionLifecycle.CanTake(SubmissionTransition.StartScoring))
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(s => s.Status, SubmissionLifecycle.Target(SubmissionTransition.StartScoring))
-                .SetProperty(s => s.StartedAt, context.Message.StartedAt)
-                .SetProperty(s => s.DispatchedAt, context.Message.StartedAt), context.CancellationToken);
+        => db.StartAsync(context.Message.SubmissionId, context.Message.Attempt, SubmissionTransition.StartScoring, context.Message.StartedAt,
+            context.CancellationToken);
 
     // A renewal of an older attempt, or one overtaken by a later renewal, changes nothing.
     public Task Consume(ConsumeContext<SubmissionScoringRenewed> context)

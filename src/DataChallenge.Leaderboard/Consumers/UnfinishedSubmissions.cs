@@ -29,4 +29,18 @@ internal static class UnfinishedSubmissions
                 .SetProperty(s => s.QuotaSlot, s => giveBack ? null : s.QuotaSlot)
                 .SetProperty(s => s.TotalSlot, s => giveBack ? null : s.TotalSlot), cancellationToken);
     }
+
+    /// <summary>
+    /// A worker took the attempt (to score it, or to run its code): the state moves and the dispatch clock restarts, so
+    /// the stuck-submission job counts from the worker's last sign of life. An older attempt's notice changes nothing.
+    /// </summary>
+    public static Task<int> StartAsync(this DataChallengeDbContext db, Guid submissionId, int attempt, SubmissionTransition transition,
+        DateTimeOffset at, CancellationToken cancellationToken)
+        => db.Submissions
+            .Where(s => s.Id == submissionId && s.Attempt == attempt)
+            .Where(SubmissionLifecycle.CanTake(transition))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(s => s.Status, SubmissionLifecycle.Target(transition))
+                .SetProperty(s => s.StartedAt, at)
+                .SetProperty(s => s.DispatchedAt, at), cancellationToken);
 }

@@ -22,6 +22,20 @@ public sealed class SubmissionLifecycleTests
         [(SubmissionStatus.Scoring, SubmissionTransition.Requeue)] = SubmissionStatus.Received,
         [(SubmissionStatus.Failed, SubmissionTransition.Resend)] = SubmissionStatus.Received,
         [(SubmissionStatus.Scored, SubmissionTransition.Rescore)] = SubmissionStatus.Scored,
+        // Code runs: Received → Running → Scoring, or a smoke run's end.
+        [(SubmissionStatus.Received, SubmissionTransition.StartRun)] = SubmissionStatus.Running,
+        [(SubmissionStatus.Running, SubmissionTransition.RenewLease)] = SubmissionStatus.Running,
+        [(SubmissionStatus.Running, SubmissionTransition.StartScoring)] = SubmissionStatus.Scoring,
+        [(SubmissionStatus.Running, SubmissionTransition.Score)] = SubmissionStatus.Scored,
+        [(SubmissionStatus.Running, SubmissionTransition.Reject)] = SubmissionStatus.Rejected,
+        [(SubmissionStatus.Running, SubmissionTransition.Fail)] = SubmissionStatus.Failed,
+        [(SubmissionStatus.Running, SubmissionTransition.Requeue)] = SubmissionStatus.Received,
+        [(SubmissionStatus.Received, SubmissionTransition.FinishSmoke)] = SubmissionStatus.Finished,
+        [(SubmissionStatus.Running, SubmissionTransition.FinishSmoke)] = SubmissionStatus.Finished,
+        [(SubmissionStatus.Scored, SubmissionTransition.Rerun)] = SubmissionStatus.Received,
+        [(SubmissionStatus.Rejected, SubmissionTransition.Rerun)] = SubmissionStatus.Received,
+        [(SubmissionStatus.Failed, SubmissionTransition.Rerun)] = SubmissionStatus.Received,
+        [(SubmissionStatus.Finished, SubmissionTransition.Rerun)] = SubmissionStatus.Received,
     };
 
     private sealed record Classification(bool Unfinished, bool CountsOnBoard);
@@ -33,6 +47,8 @@ public sealed class SubmissionLifecycleTests
         [SubmissionStatus.Scored] = new(Unfinished: false, CountsOnBoard: true),
         [SubmissionStatus.Rejected] = new(Unfinished: false, CountsOnBoard: false),
         [SubmissionStatus.Failed] = new(Unfinished: false, CountsOnBoard: false),
+        [SubmissionStatus.Running] = new(Unfinished: true, CountsOnBoard: false),
+        [SubmissionStatus.Finished] = new(Unfinished: false, CountsOnBoard: false),
     };
 
     public static TheoryData<SubmissionStatus, SubmissionTransition> EveryStateAndTransition()
@@ -89,6 +105,15 @@ public sealed class SubmissionLifecycleTests
         Assert.Equal(SubmissionStatus.Received, SubmissionLifecycle.Initial);
         Assert.True(SubmissionLifecycle.IsUnfinished(SubmissionLifecycle.Initial));
         Assert.True(SubmissionLifecycle.Allows(SubmissionLifecycle.Initial, SubmissionTransition.StartScoring));
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryState))]
+    public void HasStarted_IsTrue_WhenAWorkerTookTheUnfinishedSubmission(SubmissionStatus status)
+    {
+        var expected = status is SubmissionStatus.Running or SubmissionStatus.Scoring;
+
+        Assert.Equal(expected, SubmissionLifecycle.HasStarted(status));
     }
 
     [Fact]

@@ -18,7 +18,9 @@ public sealed class SubmissionDispatcher(ISendEndpointProvider endpoints)
     public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>The queue a phase's scoring commands go to.</summary>
-    public static string QueueFor(Phase phase)
+    public static string QueueFor(Phase phase) => phase.Code is not null ? QueueNames.RunCode : ScoringQueueFor(phase);
+
+    private static string ScoringQueueFor(Phase phase)
         => ProgramConfig.IsProgram(phase.ScoringConfig) ? QueueNames.ScoreProgram : QueueNames.ScoreSubmission;
 
     /// <param name="rescoreRunId">Set when the organisers rescore: the result replaces the scores only when the whole run is in.</param>
@@ -28,19 +30,28 @@ public sealed class SubmissionDispatcher(ISendEndpointProvider endpoints)
         window.CancelAfter(SendTimeout);
         try
         {
-            var endpoint = await endpoints.GetSendEndpoint(new Uri($"queue:{QueueFor(phase)}"));
-            await endpoint.Send(new ScoreSubmission
+            var scoring = new ScoreSubmission
             {
                 SubmissionId = submission.Id,
                 Attempt = submission.Attempt,
                 PhaseId = phase.Id,
-                PredictionsKey = submission.ObjectKey,
+                // A code submission's object is its archive; the predictions its run writes are stored beside it.
+                PredictionsKey = phase.Code is null ? submission.ObjectKey : Submission.PredictionsKey(phase.Id, submission.Id),
                 LabelsKey = phase.LabelsKey,
                 LabelsVersion = phase.LabelsVersion,
                 ScoringConfig = phase.ScoringConfig,
                 ScoringConfigHash = ScoringConfigHash.Of(phase.ScoringConfig),
                 RescoreRunId = rescoreRunId,
-            }, window.Token);
+            };
+            // A rescore scores the predictions a code run already wrote: it does not run the code again.
+            if (phase.Code is { } code && rescoreRunId is null)
+            {
+                var runs = await endpoints.GetSendEndpoint(new Uri($"queue:{QueueNames.RunCode}"));
+                await runs.Send(CodeRunCommand.For(submission, phase, code, scoring), window.Token);
+                return;
+            }
+            var endpoint = await endpoints.GetSendEndpoint(new Uri($"queue:{ScoringQueueFor(phase)}"));
+            await endpoint.Send(scoring, window.Token);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {

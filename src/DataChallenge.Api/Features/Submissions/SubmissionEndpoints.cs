@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using DataChallenge.Api.Features.CodePhases;
 using DataChallenge.Api.Features.Registration;
 using DataChallenge.Api.Http;
 using DataChallenge.Core.Accounts;
@@ -27,8 +28,9 @@ public static class SubmissionEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Upload a prediction file: the raw body (text/csv, optional ?fileName=) or a multipart form with one file. "
+                + "To a code phase, upload a zip with main.py or a submission.yaml 'command:' (?smoke=true runs it on the public smoke data). "
                 + "An Idempotency-Key header makes a retry return the first answer; 429 with Retry-After when the quota is used.")
-            .Accepts<Stream>("text/csv", "text/plain", "application/octet-stream", "multipart/form-data")
+            .Accepts<Stream>("text/csv", "text/plain", "application/octet-stream", "application/zip", "multipart/form-data")
             .AddEndpointFilter<BrowserFormLanding>()
             .DisableAntiforgery()
             .RequireRateLimiting(RateLimitOptions.UploadsPolicy);
@@ -58,6 +60,9 @@ public static class SubmissionEndpoints
         if (phase.IsRevealed) return Revealed();
         if (!phase.IsOpenAt(receivedAt))
             return Problems.Forbidden(receivedAt < phase.OpensAt ? $"This phase opens at {phase.OpensAt:u}." : $"This phase closed at {phase.ClosesAt:u}.");
+        if (phase.Code is { } code)
+            return await CodeSubmissionUpload.SubmitAsync(phase, code, teamId.Value, userId, request, db, intake, idempotencyKey.Length > 0 ? idempotencyKey : null,
+                receivedAt, cancellationToken);
         if (phase.LabelsVersion == 0) return Problems.Conflict("This phase is not ready: its organisers have not uploaded the test labels yet.");
         if (request.ContentLength > phase.MaxFileBytes) return Problems.TooLarge(phase.MaxFileBytes);
         // Refuse before receiving the bytes when the quota is visibly used up; the claim after the upload is the one that counts.
@@ -100,7 +105,7 @@ public static class SubmissionEndpoints
         => organiser ? Task.FromResult(ScoreDisclosure.Rounding(phase))
             : ScoreDisclosure.ForTeamAsync(db, phase, teamId, MetricCatalog.HigherIsBetter, cancellationToken);
 
-    private static ProblemHttpResult QuotaUsed(HttpContext context, QuotaRefusal refusal)
+    internal static ProblemHttpResult QuotaUsed(HttpContext context, QuotaRefusal refusal)
     {
         if (refusal.RetryAfter is { } wait)
             context.Response.Headers.RetryAfter = ((long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

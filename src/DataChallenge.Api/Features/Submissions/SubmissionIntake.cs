@@ -1,5 +1,6 @@
 using DataChallenge.Api.Http;
 using DataChallenge.Core.Challenges;
+using DataChallenge.Core.CodePhases;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
 using DataChallenge.Hosting.ObjectStorage;
@@ -28,13 +29,14 @@ public sealed class SubmissionIntake(DataChallengeDbContext db, IObjectStore sto
     public Task<IntakeResult> AcceptAsync(Phase phase, Guid teamId, Guid userId, SpooledUpload upload, string fileName, CancellationToken cancellationToken)
         => AcceptAsync(phase, teamId, userId, upload, fileName, null, clock.GetUtcNow(), cancellationToken);
 
+    /// <param name="smoke">A code phase's smoke run: it takes no quota place (the smoke cap was checked before).</param>
     public async Task<IntakeResult> AcceptAsync(Phase phase, Guid teamId, Guid userId, SpooledUpload upload, string fileName,
-        string? idempotencyKey, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+        string? idempotencyKey, DateTimeOffset receivedAt, CancellationToken cancellationToken, bool smoke = false)
     {
         var id = Guid.NewGuid();
-        var objectKey = Submission.PredictionsKey(phase.Id, id);
+        var objectKey = phase.Code is null ? Submission.PredictionsKey(phase.Id, id) : CodeRunKeys.Archive(phase.Id, id);
         var bucket = storeOptions.Value.Buckets.Submissions;
-        await store.PutAsync(bucket, objectKey, upload.File, upload.Length, "text/csv", cancellationToken);
+        await store.PutAsync(bucket, objectKey, upload.File, upload.Length, phase.Code is null ? "text/csv" : "application/zip", cancellationToken);
 
         Submission? submission = null;
         try
@@ -42,7 +44,8 @@ public sealed class SubmissionIntake(DataChallengeDbContext db, IObjectStore sto
             for (var round = 0; submission is null; round++)
             {
                 if (round == MaxClaimRounds) throw new InvalidOperationException($"No quota place could be claimed in {MaxClaimRounds} rounds.");
-                var (places, refusal) = await quota.FindPlacesAsync(phase, teamId, receivedAt, cancellationToken);
+                var (found, refusal) = smoke ? (default, null) : await quota.FindPlacesAsync(phase, teamId, receivedAt, cancellationToken);
+                QuotaPlaces? places = smoke ? null : found;
                 if (refusal is not null)
                 {
                     await store.DeleteAsync(bucket, objectKey, CancellationToken.None);
@@ -54,7 +57,7 @@ public sealed class SubmissionIntake(DataChallengeDbContext db, IObjectStore sto
                     Id = id, PhaseId = phase.Id, TeamId = teamId, UserId = userId, FileName = fileName, ObjectKey = objectKey,
                     Sha256 = upload.Sha256, SizeBytes = upload.Length, ReceivedAt = receivedAt, DispatchedAt = clock.GetUtcNow(),
                     Status = SubmissionLifecycle.Initial, QuotaDay = SubmissionQuota.DayOf(receivedAt),
-                    QuotaSlot = places.DailySlot, TotalSlot = places.TotalSlot, IdempotencyKey = idempotencyKey,
+                    QuotaSlot = places?.DailySlot, TotalSlot = places?.TotalSlot, IdempotencyKey = idempotencyKey, IsSmoke = smoke,
                 };
                 db.Submissions.Add(candidate);
                 try

@@ -684,6 +684,13 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.Property<bool>("IsFinal")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsSmoke")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LogKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Message")
                         .HasColumnType("text");
 
@@ -701,6 +708,9 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.Property<double?>("PrivateScore")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("ProvenanceJson")
+                        .HasColumnType("text");
+
                     b.Property<double?>("PublicScore")
                         .HasColumnType("double precision");
 
@@ -712,6 +722,12 @@ namespace DataChallenge.Core.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("Reproducible")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("RunMilliseconds")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("ScoredConfigHash")
                         .HasMaxLength(64)
@@ -1060,7 +1076,53 @@ namespace DataChallenge.Core.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsOne("DataChallenge.Core.CodePhases.CodePhaseSettings", "Code", b1 =>
+                        {
+                            b1.Property<Guid>("PhaseId");
+
+                            b1.Property<int>("CpuSeconds");
+
+                            b1.Property<int>("InputsVersion");
+
+                            b1.Property<long>("MaxArchiveBytes");
+
+                            b1.Property<int>("MaxProcesses");
+
+                            b1.Property<long>("MemoryBytes");
+
+                            b1.Property<long>("OutputBytes");
+
+                            b1.Property<string>("PredictionsFile")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<int>("RunMinutesPerDay");
+
+                            b1.Property<string>("Runtime")
+                                .IsRequired()
+                                .HasMaxLength(100);
+
+                            b1.Property<int>("SmokeDataVersion");
+
+                            b1.Property<int>("SmokeRunsPerDay");
+
+                            b1.Property<int>("WallClockSeconds");
+
+                            b1.HasKey("PhaseId");
+
+                            b1.ToTable("Phases");
+
+                            b1
+                                .ToJson("Code")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PhaseId");
+                        });
+
                     b.Navigation("Challenge");
+
+                    b.Navigation("Code");
                 });
 
             modelBuilder.Entity("DataChallenge.Core.Challenges.RegistrationAnswer", b =>

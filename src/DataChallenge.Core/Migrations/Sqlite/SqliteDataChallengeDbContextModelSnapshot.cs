@@ -673,6 +673,13 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.Property<bool>("IsFinal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsSmoke")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LogKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Message")
                         .HasColumnType("TEXT");
 
@@ -690,6 +697,9 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.Property<double?>("PrivateScore")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("ProvenanceJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("PublicScore")
                         .HasColumnType("REAL");
 
@@ -701,6 +711,12 @@ namespace DataChallenge.Core.Migrations.Sqlite
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Reproducible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("RunMilliseconds")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("ScoredConfigHash")
                         .HasMaxLength(64)
@@ -1043,7 +1059,53 @@ namespace DataChallenge.Core.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsOne("DataChallenge.Core.CodePhases.CodePhaseSettings", "Code", b1 =>
+                        {
+                            b1.Property<Guid>("PhaseId");
+
+                            b1.Property<int>("CpuSeconds");
+
+                            b1.Property<int>("InputsVersion");
+
+                            b1.Property<long>("MaxArchiveBytes");
+
+                            b1.Property<int>("MaxProcesses");
+
+                            b1.Property<long>("MemoryBytes");
+
+                            b1.Property<long>("OutputBytes");
+
+                            b1.Property<string>("PredictionsFile")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<int>("RunMinutesPerDay");
+
+                            b1.Property<string>("Runtime")
+                                .IsRequired()
+                                .HasMaxLength(100);
+
+                            b1.Property<int>("SmokeDataVersion");
+
+                            b1.Property<int>("SmokeRunsPerDay");
+
+                            b1.Property<int>("WallClockSeconds");
+
+                            b1.HasKey("PhaseId");
+
+                            b1.ToTable("Phases");
+
+                            b1
+                                .ToJson("Code")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PhaseId");
+                        });
+
                     b.Navigation("Challenge");
+
+                    b.Navigation("Code");
                 });
 
             modelBuilder.Entity("DataChallenge.Core.Challenges.RegistrationAnswer", b =>

@@ -12,5 +12,12 @@ public sealed class PhaseConfiguration : IEntityTypeConfiguration<Phase>
         builder.Property(p => p.Name).HasMaxLength(100);
         builder.Ignore(p => p.LabelsKey);
         builder.Ignore(p => p.IsRevealed);
+        builder.Ignore(p => p.Kind);
+        builder.OwnsOne(p => p.Code, code =>
+        {
+            code.ToJson();
+            code.Property(c => c.Runtime).HasMaxLength(100);
+            code.Property(c => c.PredictionsFile).HasMaxLength(200);
+        });
     }
 }

@@ -1,0 +1,82 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+using DataChallenge.Api.Http;
+using DataChallenge.Core.CodePhases;
+using DataChallenge.Hosting.ObjectStorage;
+using DataChallenge.Sandbox;
+using Microsoft.Extensions.Options;
+
+namespace DataChallenge.Api.Features.CodePhases;
+
+/// <summary>One file of a stored data set, as its manifest lists it.</summary>
+public sealed record CodeDataFile(string Name, long SizeBytes, string Sha256);
+
+/// <summary>
+/// Stores one version of a code phase's data set (hidden inputs or smoke data) from an organiser's zip: each file under
+/// the version's prefix, where a run reads them, and a manifest beside them that names them, since the object store
+/// lists nothing. The zip is checked like a scoring program's before anything is written.
+/// </summary>
+public sealed class CodeDataStore(IObjectStore store, IOptions<ObjectStoreOptions> options)
+{
+    public static readonly ArchiveLimits Limits = new() { MaxEntries = 100_000, MaxTotalBytes = 50L * 1024 * 1024 * 1024 };
+
+    public static string ManifestKey(string prefix) => prefix + "manifest.json";
+
+    /// <summary>The smoke data as uploaded, so participants download it in one piece.</summary>
+    public static string SmokeArchiveKey(Guid phaseId, int version) => $"phases/{phaseId:N}/smoke/v{version}.zip";
+
+    public string HiddenBucket => options.Value.Buckets.HiddenLabels;
+
+    public string PublicBucket => options.Value.Buckets.PublicData;
+
+    /// <exception cref="UnsafeArchiveException">Not a zip, or an entry that would land outside the set.</exception>
+    public async Task<List<CodeDataFile>> StoreAsync(string bucket, string prefix, SpooledUpload upload, CancellationToken cancellationToken)
+    {
+        upload.File.Position = 0;
+        SafeArchive.Check(upload.File, Limits);
+        upload.File.Position = 0;
+        var files = new List<CodeDataFile>();
+        using (var archive = new ZipArchive(upload.File, ZipArchiveMode.Read, leaveOpen: true))
+        {
+            foreach (var entry in archive.Entries.Where(e => !e.FullName.EndsWith('/')))
+            {
+                // Spooled to disk: the object store needs the length and the hash needs a second read.
+                var spool = Path.GetTempFileName();
+                try
+                {
+                    await using (var output = File.Create(spool))
+                    await using (var input = entry.Open())
+                        await input.CopyToAsync(output, cancellationToken);
+                    await using var content = File.OpenRead(spool);
+                    var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+                    content.Position = 0;
+                    await store.PutAsync(bucket, prefix + entry.FullName, content, content.Length, "application/octet-stream", cancellationToken);
+                    files.Add(new CodeDataFile(entry.FullName, content.Length, sha));
+                }
+                finally
+                {
+                    File.Delete(spool);
+                }
+            }
+        }
+        using var manifest = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(files));
+        await store.PutAsync(bucket, ManifestKey(prefix), manifest, manifest.Length, "application/json", cancellationToken);
+        return files;
+    }
+
+    public async Task<List<CodeDataFile>> ReadManifestAsync(string bucket, string prefix, CancellationToken cancellationToken)
+    {
+        if (!await store.ExistsAsync(bucket, ManifestKey(prefix), cancellationToken)) return [];
+        await using var content = await store.OpenReadAsync(bucket, ManifestKey(prefix), cancellationToken);
+        return await JsonSerializer.DeserializeAsync<List<CodeDataFile>>(content, cancellationToken: cancellationToken) ?? [];
+    }
+
+    public Task PutSmokeArchiveAsync(Guid phaseId, int version, SpooledUpload upload, CancellationToken cancellationToken)
+    {
+        upload.File.Position = 0;
+        return store.PutAsync(PublicBucket, SmokeArchiveKey(phaseId, version), upload.File, upload.Length, "application/zip", cancellationToken);
+    }
+
+    public Task<Stream> OpenAsync(string bucket, string key, CancellationToken cancellationToken) => store.OpenReadAsync(bucket, key, cancellationToken);
+}
