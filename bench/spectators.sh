@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The live board at scale: N viewers on the live stream of a T-team board, new scores one at a time; bytes per update
-# per viewer and upload -> every viewer p50/p99, with whole boards at every change (?full=1) and with deltas.
-#   bash bench/spectators.sh                      # 1,000 viewers, 300 teams, 5 scores per way
-#   VIEWERS=200 TEAMS=100 RUNS=3 bash bench/spectators.sh
+# The live board at scale: N viewers on the live stream of a T-team board, new scores one at a time, board reads at a
+# fixed rate meanwhile; upload -> every viewer p50/p99, missed updates, bytes per update per viewer, server memory,
+# reads/s and read p50/p99, with whole boards at every change (?full=1) and with deltas.
+#   bash bench/spectators.sh                      # 1,000 viewers, 300 teams, 5 scores per way, 500 reads/s
+#   VIEWERS=10000 TEAMS=1000 WAYS=delta bash bench/spectators.sh   # the goal: p99 < 1 s, 0 missed, reads p99 < 50 ms
+#   VIEWERS=200 TEAMS=100 RUNS=3 READS=0 bash bench/spectators.sh
+# Whole boards cost a serialisation per viewer per change: at 10,000 viewers of 1,000 teams measure deltas only.
 # Embedded defaults (SQLite, in-memory bus, folder store); the report stays in the /tmp/spectators-bench.* folder.
 set -euo pipefail
 
@@ -10,7 +13,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SERVER_DIR=$ROOT/src/DataChallenge.Server/bin/Release/net10.0
 DRIVER=$ROOT/bench/DataChallenge.Spine.Bench/bin/Release/net10.0/DataChallenge.Spine.Bench.dll
 WORK=$(mktemp -d /tmp/spectators-bench.XXXXXX)
-VIEWERS=${VIEWERS:-1000} TEAMS=${TEAMS:-300} RUNS=${RUNS:-5}
+VIEWERS=${VIEWERS:-1000} TEAMS=${TEAMS:-300} RUNS=${RUNS:-5} WAYS=${WAYS:-whole,delta} READS=${READS:-500}
 # Each viewer holds a socket in the server and one in the driver.
 ulimit -n "$(ulimit -Hn)"
 
@@ -28,5 +31,5 @@ trap 'kill -TERM $server 2> /dev/null || true; wait $server 2> /dev/null || true
 until curl -sf "$url/health" > /dev/null; do kill -0 $server 2> /dev/null || { tail -20 "$WORK/server.log"; exit 1; }; sleep 0.2; done
 
 dotnet "$DRIVER" --server "$url" --server-pid $server --mode "spectators, embedded defaults" --rows 1000 \
-  --viewers "$VIEWERS" --teams "$TEAMS" --runs "$RUNS" --report "$WORK/report.txt"
+  --viewers "$VIEWERS" --teams "$TEAMS" --runs "$RUNS" --ways "$WAYS" --rate "$READS" --mail-folder "$WORK/data/mail" --report "$WORK/report.txt"
 echo "report saved as $WORK/report.txt; server log $WORK/server.log"

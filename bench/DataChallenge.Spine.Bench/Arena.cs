@@ -1,7 +1,7 @@
 namespace DataChallenge.Spine.Bench;
 
 /// <summary>One challenge with a phase whose hidden labels are in place, and the means to bring teams into it.</summary>
-public sealed class Arena(Uri server, HttpClient http, SpineClient organiser, string slug, Guid phaseId, BenchFiles files)
+public sealed class Arena(Uri server, HttpClient http, SpineClient organiser, string slug, Guid phaseId, BenchFiles files, MailBox? mail)
 {
     public Uri Server => server;
     public HttpClient Http => http;
@@ -10,18 +10,18 @@ public sealed class Arena(Uri server, HttpClient http, SpineClient organiser, st
     public Guid PhaseId => phaseId;
     public BenchFiles Files => files;
 
-    public static async Task<Arena> CreateAsync(Uri server, HttpClient http, BenchFiles files, CancellationToken cancellationToken)
+    public static async Task<Arena> CreateAsync(Uri server, HttpClient http, BenchFiles files, MailBox? mail, CancellationToken cancellationToken)
     {
-        var organiser = await SpineClient.RegisterAsync(http, "organiser", cancellationToken);
+        var organiser = await SpineClient.RegisterAsync(http, "organiser", null, cancellationToken);
         var slug = await organiser.CreateChallengeAsync(cancellationToken);
         var phaseId = await organiser.CreatePhaseAsync(slug, maxFileBytes: null, cancellationToken);
         await organiser.UploadLabelsAsync(phaseId, files.LabelsCsv(), cancellationToken);
-        return new Arena(server, http, organiser, slug, phaseId, files);
+        return new Arena(server, http, organiser, slug, phaseId, files, mail);
     }
 
     public async Task<(SpineClient Client, Guid TeamId)> NewTeamAsync(string name, CancellationToken cancellationToken)
     {
-        var client = await SpineClient.RegisterAsync(http, name, cancellationToken);
+        var client = await SpineClient.RegisterAsync(http, name, mail, cancellationToken);
         var teamId = await client.JoinAsync(slug, $"{name}-{Guid.NewGuid():N}"[..30], cancellationToken);
         return (client, teamId);
     }

@@ -1,97 +1,180 @@
-using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 
 namespace DataChallenge.Spine.Bench;
 
 /// <summary>
-/// Many live-board viewers on one phase, each on its own connection. They count the bytes they receive and note when
-/// an awaited team first shows up in their stream, without parsing the events, so the load generator stays cheap.
+/// Many live-board viewers on one phase, each on its own connection, all read by a few pool threads. A viewer holds no
+/// buffer while it waits (a zero-byte receive), does not parse the events, and notes only the <c>id:</c> lines (the board
+/// version) with the moment each arrived, so ten thousand of them cost the load generator little.
 /// </summary>
 public sealed class Crowd : IAsyncDisposable
 {
-    private readonly HttpClient _http;
+    private const int Batch = 100;
+    private static readonly byte[] IdLine = "\nid: "u8.ToArray();
+    [ThreadStatic] private static byte[]? t_buffer;
+
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _readers = [];
-    private TaskCompletionSource<long>[] _seen = [];
-    private byte[]? _awaited;
+    private readonly Viewer[] _viewers;
     private long _bytes;
 
-    private Crowd(Uri server) => _http = new HttpClient { BaseAddress = server, Timeout = Timeout.InfiniteTimeSpan };
+    private Crowd(int viewers) => _viewers = Enumerable.Range(0, viewers).Select(_ => new Viewer()).ToArray();
 
     /// <summary>Bytes received by all viewers so far.</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
 
+    public IReadOnlyList<Viewer> Viewers => _viewers;
+
     public static async Task<Crowd> OpenAsync(Uri server, Guid phaseId, int viewers, bool wholeBoards, CancellationToken cancellationToken)
     {
-        var crowd = new Crowd(server);
-        var path = $"/api/phases/{phaseId}/leaderboard/live{(wholeBoards ? "?full=1" : "")}";
-        crowd._seen = new TaskCompletionSource<long>[viewers];
-        for (var batch = 0; batch < viewers; batch += 50)
+        var crowd = new Crowd(viewers);
+        var request = Encoding.ASCII.GetBytes($"GET /api/phases/{phaseId}/leaderboard/live{(wholeBoards ? "?full=1" : "")} HTTP/1.1\r\n"
+            + $"Host: {server.Authority}\r\nAccept: text/event-stream\r\n\r\n");
+        var endpoint = new IPEndPoint((await Dns.GetHostAddressesAsync(server.Host, cancellationToken))[0], server.Port);
+        for (var batch = 0; batch < viewers; batch += Batch)
         {
-            var opened = Enumerable.Range(batch, Math.Min(50, viewers - batch)).Select(i => crowd.OpenOneAsync(path, i, cancellationToken)).ToList();
-            await Task.WhenAll(opened);
+            var opened = Enumerable.Range(batch, Math.Min(Batch, viewers - batch)).Select(i => crowd.OpenOneAsync(endpoint, request, crowd._viewers[i], cancellationToken));
+            await Task.WhenAll(opened.ToList());
         }
         return crowd;
     }
 
-    /// <summary>Starts waiting for the team's row; completes with each viewer's Stopwatch timestamp of first sight.</summary>
-    public Task<long[]> ExpectAsync(Guid teamId)
+    private async Task OpenOneAsync(IPEndPoint endpoint, byte[] request, Viewer viewer, CancellationToken cancellationToken)
     {
-        var seen = _seen.Select(_ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-        Volatile.Write(ref _seen, seen);
-        Volatile.Write(ref _awaited, Encoding.UTF8.GetBytes(teamId.ToString()));
-        return Task.WhenAll(seen.Select(s => s.Task));
+        var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(endpoint, cancellationToken);
+        await socket.SendAsync(request, SocketFlags.None, cancellationToken);
+        socket.Blocking = false;
+        lock (_readers) _readers.Add(Task.Run(() => ReadAsync(socket, viewer, _stop.Token), CancellationToken.None));
+        await viewer.First.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
     }
 
-    private async Task OpenOneAsync(string path, int index, CancellationToken cancellationToken)
+    private async Task ReadAsync(Socket socket, Viewer viewer, CancellationToken cancellationToken)
     {
-        var response = await _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _readers.Add(Task.Run(() => ReadAsync(response, stream, index, first, _stop.Token), CancellationToken.None));
-        await first.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
-    }
-
-    private async Task ReadAsync(HttpResponseMessage response, Stream stream, int index, TaskCompletionSource first, CancellationToken cancellationToken)
-    {
-        // A team id split across two reads is still found: the tail of the previous read is kept in front.
-        const int Keep = 36;
-        var buffer = new byte[Keep + 64 * 1024];
-        var kept = 0;
+        // Enough of the previous read to find an id line split across two reads.
+        var carry = new byte[32];
+        var carried = 0;
+        var headers = true;
         try
         {
-            int read;
-            while ((read = await stream.ReadAsync(buffer.AsMemory(kept), cancellationToken)) > 0)
+            while (true)
             {
-                var now = Stopwatch.GetTimestamp();
-                Interlocked.Add(ref _bytes, read);
-                first.TrySetResult();
-                var window = buffer.AsSpan(0, kept + read);
-                if (Volatile.Read(ref _awaited) is { } awaited && window.IndexOf(awaited) >= 0) Volatile.Read(ref _seen)[index].TrySetResult(now);
-                kept = Math.Min(Keep, window.Length);
-                window[^kept..].CopyTo(buffer);
+                await socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancellationToken);
+                // No await from here to the end of the loop: the thread's buffer is this viewer's until then.
+                var buffer = t_buffer ??= new byte[256 * 1024];
+                carry.AsSpan(0, carried).CopyTo(buffer);
+                var filled = carried;
+                var closed = false;
+                while (filled < buffer.Length)
+                {
+                    var read = socket.Receive(buffer, filled, buffer.Length - filled, SocketFlags.None, out var error);
+                    if (error == SocketError.WouldBlock) break;
+                    if (error != SocketError.Success) throw new SocketException((int)error);
+                    if (read == 0)
+                    {
+                        closed = true;
+                        break;
+                    }
+                    filled += read;
+                }
+                if (closed) throw new IOException("the server closed the stream");
+                if (filled == carried) continue;
+                var now = System.Diagnostics.Stopwatch.GetTimestamp();
+                Interlocked.Add(ref _bytes, filled - carried);
+                if (headers && !buffer.AsSpan(0, filled).StartsWith("HTTP/1.1 200"u8))
+                    throw new IOException("the stream was refused: " + Encoding.ASCII.GetString(buffer, 0, Math.Min(filled, 80)).Split('\r')[0]);
+                headers = false;
+                carried = Scan(buffer.AsSpan(0, filled), viewer, now, carry);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-        catch (Exception e) when (e is HttpRequestException or IOException)
+        catch (Exception e) when (e is SocketException or IOException)
         {
-            first.TrySetException(e);
-            Volatile.Read(ref _seen)[index].TrySetException(e);
+            viewer.Fail(e);
         }
         finally
         {
-            response.Dispose();
+            socket.Dispose();
         }
+    }
+
+    /// <summary>Notes every complete id line of the window; returns how many bytes of its tail were kept for the next read.</summary>
+    private static int Scan(ReadOnlySpan<byte> window, Viewer viewer, long now, byte[] carry)
+    {
+        var offset = 0;
+        while (true)
+        {
+            var at = window[offset..].IndexOf(IdLine);
+            if (at < 0) break;
+            var start = offset + at;
+            var digits = window[(start + IdLine.Length)..];
+            var end = digits.IndexOf((byte)'\n');
+            if (end < 0)
+            {
+                if (window.Length - start > carry.Length) return 0;
+                window[start..].CopyTo(carry);
+                return window.Length - start;
+            }
+            viewer.Saw(long.Parse(digits[..end], provider: System.Globalization.CultureInfo.InvariantCulture), now);
+            offset = start + IdLine.Length + end;
+        }
+        var kept = Math.Min(IdLine.Length - 1, window.Length - offset);
+        window[^kept..].CopyTo(carry);
+        return kept;
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await Task.WhenAll(_readers);
-        _http.Dispose();
+        Task[] readers;
+        lock (_readers) readers = [.. _readers];
+        await Task.WhenAll(readers);
         _stop.Dispose();
+    }
+
+    /// <summary>One viewer: the board versions it received, in order, each with the Stopwatch timestamp of its arrival.</summary>
+    public sealed class Viewer
+    {
+        private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly List<(long Version, long At)> _seen = [];
+
+        public Task First => _first.Task;
+
+        /// <summary>Why the stream ended early, if it did.</summary>
+        public Exception? Failure { get; private set; }
+
+        public long Latest { get { lock (_seen) return _seen.Count == 0 ? 0 : _seen[^1].Version; } }
+
+        /// <summary>When the viewer first had version <paramref name="version"/> or a later one; null if not yet.</summary>
+        public long? ReachedAt(long version)
+        {
+            lock (_seen)
+                foreach (var (seen, at) in _seen)
+                    if (seen >= version) return at;
+            return null;
+        }
+
+        public IReadOnlyList<long> Versions { get { lock (_seen) return _seen.Select(s => s.Version).ToList(); } }
+
+        public bool Got(long version)
+        {
+            lock (_seen) return _seen.Exists(s => s.Version == version);
+        }
+
+        internal void Saw(long version, long at)
+        {
+            lock (_seen) _seen.Add((version, at));
+            _first.TrySetResult();
+        }
+
+        internal void Fail(Exception e)
+        {
+            Failure = e;
+            _first.TrySetException(e);
+        }
     }
 }

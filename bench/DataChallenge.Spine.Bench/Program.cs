@@ -10,7 +10,9 @@ if (options is null)
     Console.Error.WriteLine("""
         usage: DataChallenge.Spine.Bench --server URL [--server-pid PID] [--mode NAME] [--runs N] [--load-seconds S]
                [--rate R] [--connections C] [--wrk-seconds W] [--upload-mb MB] [--report FILE]
-               [--viewers N --teams T]   (live board at scale only: N viewers of a T-team board)
+               [--mail-folder DIR]   (the server's .eml folder: teams confirm their address from it, as joining requires)
+               [--viewers N --teams T [--ways whole,delta]]   (live board at scale only: N viewers of a T-team board,
+                                                               board reads at --rate over --connections meanwhile)
         """);
     return 2;
 }
@@ -26,12 +28,15 @@ report.Note($"server {options.Server}, pid {options.ServerPid?.ToString(CultureI
 report.Note($"load average at start: {LoadAverage()} (other processes on the machine compete for the same cores)");
 
 Console.WriteLine($"[{options.Mode}] setting up a challenge with {options.Rows:N0} hidden labels");
-var arena = await Arena.CreateAsync(options.Server, http, new BenchFiles(options.Rows), token);
+var mail = options.MailFolder is { } folder ? new MailBox(folder) : null;
+var arena = await Arena.CreateAsync(options.Server, http, new BenchFiles(options.Rows), mail, token);
 
 if (options.Viewers > 0)
 {
     Console.WriteLine($"[{options.Mode}] live board: {options.Viewers} viewers, {options.Teams} teams");
-    await Spectators.RunAsync(arena, options.ServerPid, options.Viewers, options.Teams, options.Runs, report, token);
+    var ways = options.Ways.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(w => w == "whole").ToList();
+    await Spectators.RunAsync(arena, options.ServerPid, new SpectatorOptions(options.Viewers, options.Teams, options.Runs, ways, options.Rate, options.Connections),
+        report, token);
     return Finish(report, options);
 }
 
@@ -64,7 +69,7 @@ static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', F
 
 /// <summary>Command-line settings; the defaults are the full benchmark the issue asks for.</summary>
 internal sealed record Options(Uri Server, int? ServerPid, string Mode, int Runs, int LoadSeconds, int Rate, int Connections,
-    int WrkSeconds, long UploadMb, int Rows, double GoalP50Ms, string? ReportFile, int Viewers, int Teams)
+    int WrkSeconds, long UploadMb, int Rows, double GoalP50Ms, string? ReportFile, int Viewers, int Teams, string Ways, string? MailFolder)
 {
     public static Options? Parse(string[] args)
     {
@@ -79,6 +84,7 @@ internal sealed record Options(Uri Server, int? ServerPid, string Mode, int Runs
         return new Options(new Uri(server), values.ContainsKey("server-pid") ? Int("server-pid", 0) : null,
             values.GetValueOrDefault("mode", "embedded defaults"), Int("runs", 9), Int("load-seconds", 60), Int("rate", 500),
             Int("connections", 8), Int("wrk-seconds", 15), Int("upload-mb", 1024), Int("rows", 100_000),
-            Int("goal-p50-ms", 500), values.GetValueOrDefault("report"), Int("viewers", 0), Int("teams", 300));
+            Int("goal-p50-ms", 500), values.GetValueOrDefault("report"), Int("viewers", 0), Int("teams", 300),
+            values.GetValueOrDefault("ways", "whole,delta"), values.GetValueOrDefault("mail-folder"));
     }
 }

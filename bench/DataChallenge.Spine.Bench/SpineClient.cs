@@ -18,10 +18,16 @@ public sealed class SpineClient(HttpClient http, string token)
 
     public string Token => token;
 
-    public static async Task<SpineClient> RegisterAsync(HttpClient http, string who, CancellationToken cancellationToken)
+    /// <param name="mail">The server's mail folder, to confirm the address as joining a challenge requires; null leaves it unconfirmed.</param>
+    public static async Task<SpineClient> RegisterAsync(HttpClient http, string who, MailBox? mail, CancellationToken cancellationToken)
     {
         var email = $"{who}-{Guid.NewGuid():N}@bench.example.org";
         await EnsureAsync(await http.PostAsJsonAsync("/api/account/register", new { email, password = Password }, cancellationToken), "register");
+        if (mail is not null)
+        {
+            var link = await mail.ConfirmationLinkAsync(email, cancellationToken);
+            await EnsureAsync(await http.GetAsync("/api/account/confirmEmail" + link.Query, cancellationToken), "confirm the address");
+        }
         var login = await http.PostAsJsonAsync("/api/account/login", new { email, password = Password }, cancellationToken);
         await EnsureAsync(login, "log in");
         var body = await login.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);

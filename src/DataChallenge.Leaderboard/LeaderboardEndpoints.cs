@@ -33,8 +33,9 @@ public static class LeaderboardEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<LeaderboardSnapshot>, ProblemHttpResult>> GetBoard(Guid phaseId, string? board, string? key, ClaimsPrincipal user,
-        LeaderboardCache cache, DataChallengeDbContext db, ChallengeLookup challenges, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<LeaderboardSnapshot>, FileContentHttpResult, ProblemHttpResult>> GetBoard(Guid phaseId, string? board, string? key,
+        ClaimsPrincipal user, LeaderboardCache cache, BoardBroadcaster broadcaster, DataChallengeDbContext db, ChallengeLookup challenges, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         // A board of a draft, an unapproved or an unlisted challenge (without its key) answers like a missing one.
         if (await challenges.ByPhaseAsync(phaseId, user, key, cancellationToken) is not var (sight, phase)) return NoSuchPhase();
@@ -43,7 +44,10 @@ public static class LeaderboardEndpoints
         switch (board ?? SplitScores.Public)
         {
             case SplitScores.Public:
-                return TypedResults.Ok(BoardView.For(publicBoard, organiser));
+                // Hundreds of reads a second of a long board: the bytes the live stream serialised once, when it holds this version.
+                return broadcaster.BoardJson(phaseId, organiser, publicBoard.Version) is { } json
+                    ? TypedResults.Bytes(json, "application/json; charset=utf-8")
+                    : TypedResults.Ok(BoardView.For(publicBoard, organiser));
             case SplitScores.Private:
                 if (!organiser && !phase.IsRevealed)
                     return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The private leaderboard is not revealed yet.");

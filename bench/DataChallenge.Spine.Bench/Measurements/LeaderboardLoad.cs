@@ -9,11 +9,9 @@ namespace DataChallenge.Spine.Bench.Measurements;
 /// </summary>
 public static partial class LeaderboardLoad
 {
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
-
     public static async Task RunAsync(Arena arena, int rate, int seconds, int connections, int wrkSeconds, double goalP99Ms, Report report, CancellationToken cancellationToken)
     {
-        using var readers = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = arena.Server, Timeout = RequestTimeout };
+        using var readers = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = arena.Server, Timeout = FixedRateReads.RequestTimeout };
         var path = $"/api/phases/{arena.PhaseId}/leaderboard";
         for (var i = 0; i < 200; i++) (await readers.GetAsync(path, cancellationToken)).EnsureSuccessStatusCode();
 
@@ -40,7 +38,7 @@ public static partial class LeaderboardLoad
         await submitting;
 
         report.Title($"Leaderboard reads (GET {path.Replace(arena.PhaseId.ToString(), "{id}")}, open loop at a fixed rate, {connections} connections)");
-        report.Note($"latency counts from each request's scheduled send time; a failed or timed-out ({RequestTimeout.TotalSeconds:0} s) request counts with its time");
+        report.Note($"latency counts from each request's scheduled send time; a failed or timed-out ({FixedRateReads.RequestTimeout.TotalSeconds:0} s) request counts with its time");
         report.Line("", $"{"baseline, idle",-22}{"while scoring (judged)",-22}");
         Row(report, "duration", $"{baselineSeconds} s", $"{seconds} s");
         Row(report, "achieved send rate", $"{baseline.SendRate:0} req/s", $"{loaded.SendRate:0} req/s");
@@ -58,42 +56,8 @@ public static partial class LeaderboardLoad
 
     private static void Row(Report report, string label, string baseline, string loaded) => report.Line(label, $"{baseline,-22}{loaded,-22}");
 
-    private sealed record FixedRateResult(Summary Latencies, Summary Lag, int Errors, double SendRate);
-
-    private static async Task<FixedRateResult> FixedRateAsync(HttpClient readers, string path, int rate, int seconds, CancellationToken cancellationToken)
-    {
-        var total = rate * seconds;
-        var latencies = new double[total];
-        var lag = new double[total];
-        var errors = 0;
-        var requests = new List<Task>(total);
-        var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < total; i++)
-        {
-            var due = TimeSpan.FromSeconds((double)i / rate);
-            var wait = due - Stopwatch.GetElapsedTime(start);
-            if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait, cancellationToken);
-            var index = i;
-            lag[i] = Math.Max(0, (Stopwatch.GetElapsedTime(start) - due).TotalMilliseconds);
-            requests.Add(Task.Run(async () =>
-            {
-                try
-                {
-                    using var response = await readers.GetAsync(path, cancellationToken);
-                    await response.Content.LoadIntoBufferAsync(cancellationToken);
-                    if (!response.IsSuccessStatusCode) Interlocked.Increment(ref errors);
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-                latencies[index] = (Stopwatch.GetElapsedTime(start) - due).TotalMilliseconds;
-            }, cancellationToken));
-        }
-        var sendSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        await Task.WhenAll(requests);
-        return new FixedRateResult(new Summary(latencies), new Summary(lag), errors, total / sendSeconds);
-    }
+    private static Task<FixedRateReads.Result> FixedRateAsync(HttpClient readers, string path, int rate, int seconds, CancellationToken cancellationToken)
+        => FixedRateReads.RunAsync(readers, path, rate, TimeSpan.FromSeconds(seconds), cancellationToken);
 
     private static async Task KeepSubmittingAsync(Arena arena, SpineClient team, List<Guid> submitted, CancellationToken cancellationToken)
     {

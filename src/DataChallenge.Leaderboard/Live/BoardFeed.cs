@@ -16,6 +16,9 @@ internal sealed class BoardFeed(int historyLength, int queueCapacity)
 
     public int Viewers { get { lock (_gate) return _viewers.Count; } }
 
+    /// <summary>The newest board as one event, serialised when it was published.</summary>
+    public BoardFrame? Current { get { lock (_gate) return _whole; } }
+
     /// <summary>Takes a newer board, turns it into one event (serialised once) and queues it for every viewer.</summary>
     public void Publish(LeaderboardSnapshot board)
     {

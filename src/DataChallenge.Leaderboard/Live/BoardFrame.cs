@@ -14,14 +14,17 @@ public sealed class BoardFrame
     public const string BoardEvent = "board";
     public const string DeltaEvent = "delta";
 
-    private BoardFrame(string name, long version, long? since, byte[] bytes, LeaderboardSnapshot? board)
-        => (Name, Version, Since, Bytes, Board) = (name, version, since, bytes, board);
+    private BoardFrame(string name, long version, long? since, byte[] json, LeaderboardSnapshot? board)
+        => (Name, Version, Since, Json, Bytes, Board) = (name, version, since, json, Event(name, version, json), board);
 
     public string Name { get; }
     public long Version { get; }
 
     /// <summary>For a delta, the version it applies to.</summary>
     public long? Since { get; }
+
+    /// <summary>The event's data alone, as <c>GET …/leaderboard</c> answers it: a whole board is read and watched from the same bytes.</summary>
+    public byte[] Json { get; }
 
     /// <summary>The complete event: <c>event:</c>, <c>id:</c> (the board version) and <c>data:</c> lines.</summary>
     public byte[] Bytes { get; }
@@ -31,11 +34,16 @@ public sealed class BoardFrame
 
     public bool IsDelta => Since is not null;
 
-    public static BoardFrame Whole(LeaderboardSnapshot board) => new(BoardEvent, board.Version, null, Encode(BoardEvent, board.Version, board), board);
+    public static BoardFrame Whole(LeaderboardSnapshot board)
+        => new(BoardEvent, board.Version, null, JsonSerializer.SerializeToUtf8Bytes(board, JsonSerializerOptions.Web), board);
 
-    public static BoardFrame Delta(BoardDelta delta) => new(DeltaEvent, delta.Version, delta.Since, Encode(DeltaEvent, delta.Version, delta), null);
+    public static BoardFrame Delta(BoardDelta delta)
+        => new(DeltaEvent, delta.Version, delta.Since, JsonSerializer.SerializeToUtf8Bytes(delta, JsonSerializerOptions.Web), null);
 
     /// <summary>An event serialised for one subscriber alone: how every change was sent before deltas.</summary>
-    public static byte[] Encode<T>(string name, long version, T data)
-        => Encoding.UTF8.GetBytes($"event: {name}\nid: {version.ToString(CultureInfo.InvariantCulture)}\ndata: {JsonSerializer.Serialize(data, JsonSerializerOptions.Web)}\n\n");
+    public static byte[] Encode<T>(string name, long version, T data) => Event(name, version, JsonSerializer.SerializeToUtf8Bytes(data, JsonSerializerOptions.Web));
+
+    // Unindented JSON has no line break, so it fits on one data line.
+    private static byte[] Event(string name, long version, byte[] json)
+        => [.. Encoding.UTF8.GetBytes($"event: {name}\nid: {version.ToString(CultureInfo.InvariantCulture)}\ndata: "), .. json, .. "\n\n"u8];
 }

@@ -92,6 +92,20 @@ public sealed class BoardBroadcasterTests
         Assert.Equal([(BoardFrame.BoardEvent, 6L)], tooOld);
     }
 
+    [Fact]
+    public void BoardJson_IsTheViewReadersGet_OnlyForTheVersionTheFeedHolds()
+    {
+        var broadcaster = new BoardBroadcaster();
+        var board = Board(3, 0.5);
+        broadcaster.Publish(board);
+
+        foreach (var organiser in new[] { false, true })
+            Assert.Equal(JsonSerializer.Serialize(BoardView.For(board, organiser), JsonSerializerOptions.Web),
+                Encoding.UTF8.GetString(broadcaster.BoardJson(Phase, organiser, 3) ?? []));
+        Assert.Null(broadcaster.BoardJson(Phase, organiser: false, 2));
+        Assert.Null(broadcaster.BoardJson(Guid.NewGuid(), organiser: false, 3));
+    }
+
     private static List<(string, long)> First(BoardSubscription viewer, int count)
     {
         using var _ = viewer;
