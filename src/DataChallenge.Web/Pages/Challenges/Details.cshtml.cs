@@ -1,4 +1,5 @@
 using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Notifications;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.PublicData;
 using DataChallenge.Web.Reading;
@@ -21,6 +22,7 @@ public sealed class DetailsModel(DataChallengeDbContext db, ChallengeLookup chal
     public ParticipationBlock Block { get; private set; }
     public ChallengeTerms? Terms { get; private set; }
     public DateTimeOffset Now { get; private set; }
+    public IReadOnlyList<Announcement> News { get; private set; } = [];
 
     /// <summary>The unlisted challenge's secret key, carried through the join form.</summary>
     [BindProperty(SupportsGet = true)]
@@ -94,6 +96,7 @@ public sealed class DetailsModel(DataChallengeDbContext db, ChallengeLookup chal
         Phases = (await db.Phases.AsNoTracking().Where(p => p.ChallengeId == Current.Id).ToListAsync(cancellationToken)).OrderBy(p => p.OpensAt).ToList();
         Files = await db.PublicFiles.AsNoTracking().Where(f => f.ChallengeId == Current.Id).OrderBy(f => f.Name).ToListAsync(cancellationToken);
         Block = await db.BlockAsync(sight, cancellationToken);
+        News = await AnnouncementReading.NewestFirstAsync(db, Current.Id, cancellationToken);
         if (Current.TermsVersion > 0)
             Terms = await db.ChallengeTerms.AsNoTracking().FirstOrDefaultAsync(t => t.ChallengeId == Current.Id && t.Version == Current.TermsVersion, cancellationToken);
         if (await db.TeamOfAsync(Current.Id, sight.UserId, cancellationToken) is { } teamId)
