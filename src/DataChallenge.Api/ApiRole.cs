@@ -1,9 +1,11 @@
 using DataChallenge.Api.Features.Accounts;
 using DataChallenge.Api.Features.Administrators;
+using DataChallenge.Api.Features.Announcements;
 using DataChallenge.Api.Features.Bundles;
 using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Api.Features.CodePhases;
 using DataChallenge.Api.Features.Judging;
+using DataChallenge.Api.Features.Notifications;
 using DataChallenge.Api.Features.Phases;
 using DataChallenge.Api.Features.PublicData;
 using DataChallenge.Api.Features.Registration;
@@ -105,6 +107,9 @@ public static class ApiRole
         app.MapBundles();
         app.MapSubmissions();
         app.MapJudging();
+        app.MapNotifications();
+        app.MapUnsubscribe();
+        app.MapAnnouncements();
         app.MapStatus();
         app.MapWebPages();
         app.MapOpenApi();

@@ -15,17 +15,9 @@ public sealed class AccountMailComposer(IOptions<MailOptions> mail, IOptions<Pas
         var text = AccountMailTexts.For(kind, language);
         var intro = string.Format(CultureInfo.InvariantCulture, text.Intro, (int)reset.Value.TokenLifespan.TotalMinutes);
         var html = HtmlEncoder.Default;
-        var body = new BodyBuilder
-        {
-            TextBody = $"{intro}\n\n{link}\n\n{text.Outro}\n",
-            HtmlBody = $"<!DOCTYPE html><html lang=\"{language}\"><body><p>{html.Encode(intro)}</p>"
-                + $"<p><a href=\"{html.Encode(link.AbsoluteUri)}\">{html.Encode(text.Action)}</a></p>"
-                + $"<p>{html.Encode(link.AbsoluteUri)}</p><p>{html.Encode(text.Outro)}</p></body></html>",
-        };
-        var message = new MimeMessage { Subject = text.Subject, Body = body.ToMessageBody() };
-        message.From.Add(MailboxAddress.Parse(mail.Value.Smtp.Sender));
-        message.To.Add(MailboxAddress.Parse(address));
-        message.Headers.Add(HeaderId.ContentLanguage, language);
-        return message;
+        return MailMessages.Create(mail.Value, address, language, text.Subject, $"{intro}\n\n{link}\n\n{text.Outro}\n",
+            $"<!DOCTYPE html><html lang=\"{language}\"><body><p>{html.Encode(intro)}</p>"
+            + $"<p><a href=\"{html.Encode(link.AbsoluteUri)}\">{html.Encode(text.Action)}</a></p>"
+            + $"<p>{html.Encode(link.AbsoluteUri)}</p><p>{html.Encode(text.Outro)}</p></body></html>");
     }
 }

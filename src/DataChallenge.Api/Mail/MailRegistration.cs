@@ -1,4 +1,5 @@
 using DataChallenge.Api.Features.Accounts;
+using DataChallenge.Api.Features.Notifications;
 using DataChallenge.Api.Jobs;
 using DataChallenge.Core.Accounts;
 using DataChallenge.Core.Challenges;
@@ -12,7 +13,7 @@ namespace DataChallenge.Api.Mail;
 
 public static class MailRegistration
 {
-    /// <summary>Account mail, queued as jobs: over SMTP when <c>Mail:Smtp:Host</c> is set, as <c>.eml</c> files under <c>&lt;DataFolder&gt;/mail</c> otherwise.</summary>
+    /// <summary>Account mail and notifications, queued as jobs: over SMTP when <c>Mail:Smtp:Host</c> is set, as <c>.eml</c> files under <c>&lt;DataFolder&gt;/mail</c> otherwise.</summary>
     public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateOnStart();
@@ -29,6 +30,10 @@ public static class MailRegistration
         services.AddScoped<SendAccountMailJob>();
         services.AddSingleton<IAccountMail, HangfireAccountMail>();
         services.AddSingleton<IEmailSender<User>, IdentityMailSender>();
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section));
+        services.AddSingleton<NotificationMailComposer>();
+        services.AddScoped<NotificationContent>();
+        services.AddSingleton<UnsubscribeTokens>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using DataChallenge.Core.Notifications;
+
 namespace DataChallenge.Core.Challenges;
 
 /// <summary>A user's membership of a challenge, through exactly one team.</summary>
@@ -12,4 +14,7 @@ public sealed class Participant
 
     /// <summary>The latest terms version this user accepted; the proof of each acceptance is a <see cref="TermsAcceptance"/> row.</summary>
     public int AcceptedTermsVersion { get; set; }
+
+    /// <summary>The kinds of mail this participant wants about this challenge.</summary>
+    public NotificationKind Notifications { get; set; } = NotificationKinds.OnJoin;
 }

@@ -2,6 +2,7 @@ using DataChallenge.Core.Accounts;
 using DataChallenge.Core.Audit;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Leaderboards;
+using DataChallenge.Core.Notifications;
 using DataChallenge.Core.PublicData;
 using DataChallenge.Core.Submissions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -31,6 +32,8 @@ public class DataChallengeDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<TermsAcceptance> TermsAcceptances => Set<TermsAcceptance>();
     public DbSet<SubmissionScore> SubmissionScores => Set<SubmissionScore>();
     public DbSet<RescoreRun> RescoreRuns => Set<RescoreRun>();
+    public DbSet<SentNotification> SentNotifications => Set<SentNotification>();
+    public DbSet<Announcement> Announcements => Set<Announcement>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<RegistrationQuestion> RegistrationQuestions => Set<RegistrationQuestion>();
     public DbSet<RegistrationAnswer> RegistrationAnswers => Set<RegistrationAnswer>();

@@ -309,6 +309,9 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.Property<DateTimeOffset>("JoinedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Notifications")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -601,6 +604,69 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.ToTable("RescoreRuns");
                 });
 
+            modelBuilder.Entity("DataChallenge.Core.Notifications.Announcement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId", "PublishedAt");
+
+                    b.ToTable("Announcements");
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Notifications.SentNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Topic", "ItemId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("SentNotifications");
+                });
+
             modelBuilder.Entity("DataChallenge.Core.PublicData.PublicFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -768,6 +834,8 @@ namespace DataChallenge.Core.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
 
                     b.HasIndex("TeamId");
 
@@ -1193,6 +1261,15 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.HasOne("DataChallenge.Core.Challenges.Phase", null)
                         .WithMany()
                         .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Notifications.Announcement", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Challenges.Challenge", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

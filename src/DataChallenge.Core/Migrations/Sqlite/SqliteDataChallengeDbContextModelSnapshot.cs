@@ -300,6 +300,9 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.Property<long>("JoinedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Notifications")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -590,6 +593,69 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.ToTable("RescoreRuns");
                 });
 
+            modelBuilder.Entity("DataChallenge.Core.Notifications.Announcement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId", "PublishedAt");
+
+                    b.ToTable("Announcements");
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Notifications.SentNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Topic", "ItemId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("SentNotifications");
+                });
+
             modelBuilder.Entity("DataChallenge.Core.PublicData.PublicFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -757,6 +823,8 @@ namespace DataChallenge.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
 
                     b.HasIndex("TeamId");
 
@@ -1176,6 +1244,15 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.HasOne("DataChallenge.Core.Challenges.Phase", null)
                         .WithMany()
                         .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Notifications.Announcement", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Challenges.Challenge", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

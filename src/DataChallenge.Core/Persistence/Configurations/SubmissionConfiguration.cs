@@ -21,6 +21,8 @@ public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submissio
         builder.HasIndex(s => new { s.PhaseId, s.TeamId, s.ReceivedAt });
         // The re-dispatch job scans unfinished submissions by age.
         builder.HasIndex(s => new { s.Status, s.DispatchedAt });
+        // The notification job reads recent outcomes.
+        builder.HasIndex(s => s.FinishedAt);
         // Quotas: each place is taken once, whatever the concurrency. Null places (given back) never collide.
         builder.HasIndex(s => new { s.PhaseId, s.TeamId, s.QuotaDay, s.QuotaSlot }).IsUnique();
         builder.HasIndex(s => new { s.PhaseId, s.TeamId, s.TotalSlot }).IsUnique();

@@ -1,4 +1,5 @@
 using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Notifications;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.PublicData;
 using DataChallenge.Web.Reading;
@@ -29,6 +30,7 @@ public sealed class DetailsModel(DataChallengeDbContext db, ChallengeLookup chal
 
     /// <summary>The registration question whose answer was refused, with the reason.</summary>
     public AnswerProblem? RefusedAnswer { get; private set; }
+    public IReadOnlyList<Announcement> News { get; private set; } = [];
 
     /// <summary>The unlisted challenge's secret key, carried through the join form.</summary>
     [BindProperty(SupportsGet = true)]
@@ -108,6 +110,7 @@ public sealed class DetailsModel(DataChallengeDbContext db, ChallengeLookup chal
         Files = await db.PublicFiles.AsNoTracking().Where(f => f.ChallengeId == Current.Id).OrderBy(f => f.Name).ToListAsync(cancellationToken);
         Block = await db.BlockAsync(sight, cancellationToken);
         Questions = await RegistrationQuestions.OfAsync(db, Current.Id, cancellationToken);
+        News = await AnnouncementReading.NewestFirstAsync(db, Current.Id, cancellationToken);
         if (Current.TermsVersion > 0)
             Terms = await db.ChallengeTerms.AsNoTracking().FirstOrDefaultAsync(t => t.ChallengeId == Current.Id && t.Version == Current.TermsVersion, cancellationToken);
         if (await db.TeamOfAsync(Current.Id, sight.UserId, cancellationToken) is { } teamId)
