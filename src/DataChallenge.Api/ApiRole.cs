@@ -5,6 +5,7 @@ using DataChallenge.Api.Features.Judging;
 using DataChallenge.Api.Features.Phases;
 using DataChallenge.Api.Features.PublicData;
 using DataChallenge.Api.Features.Registration;
+using DataChallenge.Api.Features.SubmissionResults;
 using DataChallenge.Api.Features.Status;
 using DataChallenge.Api.Features.Submissions;
 using DataChallenge.Api.Features.Teams;
@@ -97,6 +98,7 @@ public static class ApiRole
         app.MapBundles();
         app.MapSubmissions();
         app.MapJudging();
+        app.MapSubmissionResults();
         app.MapStatus();
         app.MapWebPages();
         app.MapOpenApi();

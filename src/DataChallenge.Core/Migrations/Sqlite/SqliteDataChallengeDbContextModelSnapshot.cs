@@ -350,12 +350,21 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.Property<int>("ProgramVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("PublishPrivateGroupBoard")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ScoreDecimals")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ScoringConfig")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowOwnDetailedResults")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowOwnGroupResults")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -566,6 +575,9 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("GroupsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -590,6 +602,10 @@ namespace DataChallenge.Core.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ObjectKey")
