@@ -28,8 +28,9 @@ public sealed class SubmissionIntake(DataChallengeDbContext db, IObjectStore sto
     public Task<IntakeResult> AcceptAsync(Phase phase, Guid teamId, Guid userId, SpooledUpload upload, string fileName, CancellationToken cancellationToken)
         => AcceptAsync(phase, teamId, userId, upload, fileName, null, clock.GetUtcNow(), cancellationToken);
 
+    /// <param name="note">The team's description of the file, already checked by <see cref="SubmissionNotes.TryClean"/>.</param>
     public async Task<IntakeResult> AcceptAsync(Phase phase, Guid teamId, Guid userId, SpooledUpload upload, string fileName,
-        string? idempotencyKey, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+        string? idempotencyKey, DateTimeOffset receivedAt, CancellationToken cancellationToken, string? note = null)
     {
         var id = Guid.NewGuid();
         var objectKey = Submission.PredictionsKey(phase.Id, id);
@@ -54,7 +55,7 @@ public sealed class SubmissionIntake(DataChallengeDbContext db, IObjectStore sto
                     Id = id, PhaseId = phase.Id, TeamId = teamId, UserId = userId, FileName = fileName, ObjectKey = objectKey,
                     Sha256 = upload.Sha256, SizeBytes = upload.Length, ReceivedAt = receivedAt, DispatchedAt = clock.GetUtcNow(),
                     Status = SubmissionLifecycle.Initial, QuotaDay = SubmissionQuota.DayOf(receivedAt),
-                    QuotaSlot = places.DailySlot, TotalSlot = places.TotalSlot, IdempotencyKey = idempotencyKey,
+                    QuotaSlot = places.DailySlot, TotalSlot = places.TotalSlot, IdempotencyKey = idempotencyKey, Note = note,
                 };
                 db.Submissions.Add(candidate);
                 try
