@@ -16,7 +16,7 @@ internal static class SubmitCommand
         var slug = new Argument<string>("slug") { Description = "The challenge's short name." };
         var file = new Argument<FileInfo>("file") { Description = "The predictions CSV file." }.AcceptExistingOnly();
         var phase = new Option<string?>("--phase") { Description = "Phase name or id; defaults to the only open phase." };
-        var message = new Option<string?>("--message") { Description = "A note for yourself; kept in the uploaded file's name." };
+        var message = new Option<string?>("--message") { Description = "A short note on the submission (at most 500 characters), shown to your team and the organisers." };
         var wait = new Option<bool>("--wait") { Description = "Follow the submission until it is scored, rejected or failed." };
         var json = new Option<bool>("--json") { Description = "Print the submission as one JSON document on stdout." };
         var command = new Command("submit", "Upload a predictions file to a challenge's phase.") { slug, file, phase, message, wait, json };
@@ -64,7 +64,7 @@ internal static class SubmitCommand
     private static async Task<JsonElement> UploadAsync(RemoteCall call, string phaseId, string path, string? note, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
-        if (!string.IsNullOrWhiteSpace(note)) name = $"{Path.GetFileNameWithoutExtension(path)} ({note.Trim()}){Path.GetExtension(path)}";
+        var noteQuery = string.IsNullOrWhiteSpace(note) ? "" : "&note=" + Uri.EscapeDataString(note.Trim());
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
         // One key for every try of this upload: a retry after a 503 or a lost answer is recorded once.
         var idempotencyKey = Guid.NewGuid().ToString("N");
@@ -75,7 +75,7 @@ internal static class SubmitCommand
             {
                 var content = new ProgressContent(stream, progress);
                 content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
-                var request = new HttpRequestMessage(HttpMethod.Post, $"api/phases/{phaseId}/submissions?fileName={Uri.EscapeDataString(name)}") { Content = content };
+                var request = new HttpRequestMessage(HttpMethod.Post, $"api/phases/{phaseId}/submissions?fileName={Uri.EscapeDataString(name)}{noteQuery}") { Content = content };
                 request.Headers.Add("Idempotency-Key", idempotencyKey);
                 return request;
             }, cancellationToken);
