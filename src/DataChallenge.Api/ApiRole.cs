@@ -9,6 +9,7 @@ using DataChallenge.Api.Features.Notifications;
 using DataChallenge.Api.Features.Phases;
 using DataChallenge.Api.Features.PublicData;
 using DataChallenge.Api.Features.Registration;
+using DataChallenge.Api.Features.SubmissionResults;
 using DataChallenge.Api.Features.Status;
 using DataChallenge.Api.Features.Submissions;
 using DataChallenge.Api.Features.Teams;
@@ -110,6 +111,7 @@ public static class ApiRole
         app.MapNotifications();
         app.MapUnsubscribe();
         app.MapAnnouncements();
+        app.MapSubmissionResults();
         app.MapStatus();
         app.MapWebPages();
         app.MapOpenApi();

@@ -21,10 +21,19 @@ public sealed record SubmissionScored
 
     /// <summary>Echoes <see cref="ScoreSubmission.ScoringConfigHash"/>.</summary>
     public string? ScoringConfigHash { get; init; }
+
+    /// <summary>With a group column (a centre): the primary metric per group and split; null without one.</summary>
+    public IReadOnlyList<GroupScore>? Groups { get; init; }
 }
 
 /// <summary>One metric on one split; <see cref="Value"/> is null when the metric is undefined on the data.</summary>
 public sealed record MetricScore(string Split, string Metric, double? Value, string? UndefinedReason);
+
+/// <summary>
+/// The primary metric on one group of one split. A <see cref="Suppressed"/> group had too few rows to show a value
+/// without revealing individual labels: it carries its existence and row count only, and <see cref="Value"/> is null.
+/// </summary>
+public sealed record GroupScore(string Split, string Group, int Rows, bool Suppressed, double? Value);
 
 /// <summary>A 95 % bootstrap interval.</summary>
 public sealed record ScoreInterval(double Lower, double Upper, int Resamples);

@@ -24,6 +24,9 @@ public static class LeaderboardEndpoints
         group.MapGet("/", GetBoard).WithName("GetLeaderboard")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The phase's public board, or with ?board=private the private one (organisers; everyone after the reveal).");
+        group.MapGet("/groups", GetGroupBoard).WithName("GetGroupLeaderboard").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The board per group (centre): who leads each, each team's worst group. Organisers; everyone for the private one "
+                + "after the reveal once the organisers publish it. Small groups show their existence only.");
         group.MapGet("/live", Watch).WithName("WatchLeaderboard")
             .WithSummary("Server-Sent Events: the public board now (event board), then the rows of each change (event delta); the id is the board version. "
                 + "With Last-Event-ID, the changes since that version when still held. With ?full=1, the whole board at every change (event leaderboard).");
@@ -56,6 +59,18 @@ public static class LeaderboardEndpoints
             default:
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "board is public or private.");
         }
+    }
+
+    private static async Task<Results<Ok<GroupBoardSnapshot>, ProblemHttpResult>> GetGroupBoard(Guid phaseId, string? board, string? key, ClaimsPrincipal user,
+        LeaderboardCache cache, DataChallengeDbContext db, ChallengeLookup challenges, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await challenges.ByPhaseAsync(phaseId, user, key, cancellationToken) is not var (sight, phase)) return NoSuchPhase();
+        var isPrivate = board == SplitScores.Private;
+        // Anyone else reads only the published private one; every other view answers as if it did not exist.
+        if (!sight.IsOrganiser && !(isPrivate && phase.IsRevealed && phase.PublishPrivateGroupBoard)) return NoSuchPhase();
+        if (await cache.GetAsync(phaseId, cancellationToken) is not { } publicBoard) return NoSuchPhase();
+        var built = isPrivate ? await PrivateBoard.BuildAsync(db, phase, publicBoard, clock.GetUtcNow(), cancellationToken) : publicBoard;
+        return TypedResults.Ok(await GroupBoard.BuildAsync(db, phase, built, BoardView.For(built, sight.IsOrganiser), cancellationToken));
     }
 
     private static async Task<Results<LiveBoardResult, ProblemHttpResult>> Watch(Guid phaseId, string? key, string? full, ClaimsPrincipal user,

@@ -9,8 +9,12 @@ namespace DataChallenge.Api.Http;
 /// The file part of an upload request, as a stream that is read once: either the raw body (curl --data-binary,
 /// the CLI) or the first file of a multipart form (browsers). Nothing is buffered.
 /// </summary>
-public sealed record UploadBody(Stream Content, string FileName)
+/// <param name="Note">The team's short description: the <c>note</c> form field before the file, or <c>?note=</c> with a raw body.</param>
+public sealed record UploadBody(Stream Content, string FileName, string? Note = null)
 {
+    /// <summary>The form field that carries the submission's note; it must come before the file.</summary>
+    public const string NoteField = "note";
+
     /// <summary>Form fields before the file are skipped, up to this many bytes in all.</summary>
     public const int MaxFieldBytes = 64 * 1024;
 
@@ -23,32 +27,40 @@ public sealed record UploadBody(Stream Content, string FileName)
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             var name = request.Query["fileName"].FirstOrDefault() ?? defaultName;
-            return new UploadBody(request.Body, Clean(name));
+            return new UploadBody(request.Body, Clean(name), request.Query[NoteField].FirstOrDefault());
         }
 
         var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
         if (string.IsNullOrEmpty(boundary)) return null;
         var reader = new MultipartReader(boundary, request.Body);
         long fieldBytes = 0;
+        string? note = null;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
-            if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFileDisposition())
-                return new UploadBody(section.Body, Clean(disposition.FileNameStar.Value ?? disposition.FileName.Value ?? defaultName));
+            var disposition = ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var parsed) ? parsed : null;
+            if (disposition is not null && disposition.IsFileDisposition())
+                return new UploadBody(section.Body, Clean(disposition.FileNameStar.Value ?? disposition.FileName.Value ?? defaultName), note);
             // The body has no size limit (the phase's applies to the file), so what precedes the file needs one of its own.
-            fieldBytes += await SkipAsync(section.Body, MaxFieldBytes - fieldBytes + 1, cancellationToken);
+            var field = new MemoryStream();
+            fieldBytes += await CopyAsync(section.Body, field, MaxFieldBytes - fieldBytes + 1, cancellationToken);
             if (fieldBytes > MaxFieldBytes) throw new UploadTooLargeException(MaxFieldBytes);
+            if (disposition is not null && HeaderUtilities.RemoveQuotes(disposition.Name).Equals(NoteField, StringComparison.Ordinal))
+                note = System.Text.Encoding.UTF8.GetString(field.GetBuffer(), 0, (int)field.Length);
         }
         return null;
     }
 
-    private static async Task<long> SkipAsync(Stream section, long atMost, CancellationToken cancellationToken)
+    private static async Task<long> CopyAsync(Stream section, Stream into, long atMost, CancellationToken cancellationToken)
     {
         var buffer = new byte[16 * 1024];
-        long skipped = 0;
+        long copied = 0;
         int read;
-        while (skipped < atMost && (read = await section.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, atMost - skipped)), cancellationToken)) > 0)
-            skipped += read;
-        return skipped;
+        while (copied < atMost && (read = await section.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, atMost - copied)), cancellationToken)) > 0)
+        {
+            into.Write(buffer, 0, read);
+            copied += read;
+        }
+        return copied;
     }
 
     // Only the last path segment, printable, bounded: the name is shown back to people.

@@ -18,7 +18,7 @@ internal static class SubmitCommand
         var code = new Option<DirectoryInfo>("--code") { Description = "A code phase: the folder to zip and submit (main.py, or submission.yaml with command:)." }.AcceptExistingOnly();
         var smoke = new Option<bool>("--smoke") { Description = "With --code: run on the public smoke data; its log is shown, nothing is scored." };
         var phase = new Option<string?>("--phase") { Description = "Phase name or id; defaults to the only open phase." };
-        var message = new Option<string?>("--message") { Description = "A note for yourself; kept in the uploaded file's name." };
+        var message = new Option<string?>("--message") { Description = "A short note on the submission (at most 500 characters), shown to your team and the organisers." };
         var wait = new Option<bool>("--wait") { Description = "Follow the submission until it is scored, rejected or failed." };
         var json = new Option<bool>("--json") { Description = "Print the submission as one JSON document on stdout." };
         var command = new Command("submit", "Upload a predictions file to a challenge's phase.") { slug, file, code, smoke, phase, message, wait, json };
@@ -29,7 +29,8 @@ internal static class SubmitCommand
             if ((folder is null) == (call.Parse.GetValue(file) is null)) throw new CliException(ExitCodes.Error, "Give either a predictions file or --code FOLDER.");
             var (_, chosen) = await PhaseChoice.ResolveAsync(call.Api, call.Parse.GetRequiredValue(slug), call.Parse.GetValue(phase), cancellationToken);
             var phaseId = chosen.String("id");
-            if (folder is not null) return await SubmitCodeAsync(call, phaseId!, folder, call.Parse.GetValue(smoke), call.Parse.GetValue(wait), call.Parse.GetValue(json), cancellationToken);
+            if (folder is not null) return await SubmitCodeAsync(call, phaseId!, folder, call.Parse.GetValue(message), call.Parse.GetValue(smoke), call.Parse.GetValue(wait),
+                call.Parse.GetValue(json), cancellationToken);
             var path = call.Parse.GetValue(file)!.FullName;
 
             if (await ConfigOfAsync(call.Api, phaseId!, cancellationToken) is { } config)
@@ -66,7 +67,7 @@ internal static class SubmitCommand
         }
     }
 
-    private static async Task<int> SubmitCodeAsync(RemoteCall call, string phaseId, DirectoryInfo folder, bool smoke, bool wait, bool json,
+    private static async Task<int> SubmitCodeAsync(RemoteCall call, string phaseId, DirectoryInfo folder, string? note, bool smoke, bool wait, bool json,
         CancellationToken cancellationToken)
     {
         if (CodeFolder.EntryPointRefusal(folder) is { } refusal)
@@ -77,7 +78,7 @@ internal static class SubmitCommand
         var zip = CodeFolder.Zip(folder);
         try
         {
-            var submission = await UploadAsync(call, phaseId, zip, null, cancellationToken, $"{folder.Name}.zip", "application/zip", smoke ? "&smoke=true" : "");
+            var submission = await UploadAsync(call, phaseId, zip, note, cancellationToken, $"{folder.Name}.zip", "application/zip", smoke ? "&smoke=true" : "");
             if (wait) submission = await FollowAsync(call, submission, cancellationToken, showStates: !json);
             if (submission.String("status") == "Finished" && !json)
             {
@@ -96,7 +97,7 @@ internal static class SubmitCommand
         string? uploadName = null, string contentType = "text/csv", string query = "")
     {
         var name = uploadName ?? Path.GetFileName(path);
-        if (!string.IsNullOrWhiteSpace(note)) name = $"{Path.GetFileNameWithoutExtension(path)} ({note.Trim()}){Path.GetExtension(path)}";
+        var noteQuery = string.IsNullOrWhiteSpace(note) ? "" : "&note=" + Uri.EscapeDataString(note.Trim());
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
         // One key for every try of this upload: a retry after a 503 or a lost answer is recorded once.
         var idempotencyKey = Guid.NewGuid().ToString("N");
@@ -107,7 +108,7 @@ internal static class SubmitCommand
             {
                 var content = new ProgressContent(stream, progress);
                 content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
-                var request = new HttpRequestMessage(HttpMethod.Post, $"api/phases/{phaseId}/submissions?fileName={Uri.EscapeDataString(name)}{query}") { Content = content };
+                var request = new HttpRequestMessage(HttpMethod.Post, $"api/phases/{phaseId}/submissions?fileName={Uri.EscapeDataString(name)}{query}{noteQuery}") { Content = content };
                 request.Headers.Add("Idempotency-Key", idempotencyKey);
                 return request;
             }, cancellationToken);

@@ -67,6 +67,15 @@ public sealed class Phase
     /// <summary>Ladder anti-probing: a team's public score moves only when it beats its shown score by this much. Null = off.</summary>
     public double? LadderMargin { get; set; }
 
+    /// <summary>Competitors see their own submissions' per-group values on the public split.</summary>
+    public bool ShowOwnGroupResults { get; set; }
+
+    /// <summary>After the reveal, everyone sees the private board per group.</summary>
+    public bool PublishPrivateGroupBoard { get; set; }
+
+    /// <summary>A team sees its own detailed results (an organiser program's page) of the public split.</summary>
+    public bool ShowOwnDetailedResults { get; set; }
+
     /// <summary>Set once by the job that notes the opening in the audit trail.</summary>
     public DateTimeOffset? OpeningNotedAt { get; set; }
 

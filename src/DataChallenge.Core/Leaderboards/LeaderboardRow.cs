@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace DataChallenge.Core.Leaderboards;
 
 /// <summary>One team's line on a board.</summary>
 /// <param name="StatisticallyTied">The team's bootstrap interval overlaps the one of the line above.</param>
 /// <param name="PublicRank">On the private board: the team's rank on the public board, to show who moved.</param>
+/// <param name="Values">Every metric of the phase, in <see cref="LeaderboardSnapshot.Metrics"/> order.</param>
+/// <param name="SubmissionId">The submission the line stands for; kept off the wire, read by the per-group board.</param>
 public sealed record LeaderboardRow(
     int Rank,
     Guid TeamId,
@@ -14,7 +18,9 @@ public sealed record LeaderboardRow(
     DateTimeOffset SubmittedAt,
     DateTimeOffset LastSubmittedAt,
     bool StatisticallyTied = false,
-    int? PublicRank = null);
+    int? PublicRank = null,
+    MetricValues? Values = null,
+    [property: JsonIgnore] Guid SubmissionId = default);
 
 /// <summary>An organiser's reference submission: shown beside the ranking, never in it.</summary>
 public sealed record BaselineRow(Guid SubmissionId, string Name, double? Score, DateTimeOffset SubmittedAt);
@@ -31,6 +37,9 @@ public sealed record LeaderboardSnapshot(
     IReadOnlyList<LeaderboardRow> Rows)
 {
     public string Board { get; init; } = SplitScores.Public;
+
+    /// <summary>The phase's metrics, primary first: the columns of every line's values.</summary>
+    public IReadOnlyList<string> Metrics { get; init; } = [];
     public bool Hidden { get; init; }
     public bool Anonymised { get; init; }
     public int ScoreDecimals { get; init; } = 4;

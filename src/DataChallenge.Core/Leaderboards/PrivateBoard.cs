@@ -41,11 +41,13 @@ public static class PrivateBoard
         var rows = BoardRanker.Rank(candidates, order.HigherIsBetter).Select(r => new LeaderboardRow(r.Rank, r.Candidate.TeamId,
             names.GetValueOrDefault(r.Candidate.TeamId, "(unknown team)"), r.Candidate.Keys[0]!.Value, null, null,
             entries[r.Candidate.TeamId].Count, r.Candidate.SubmittedAt, entries[r.Candidate.TeamId].Last, r.StatisticallyTied,
-            publicRanks.TryGetValue(r.Candidate.TeamId, out var publicRank) ? publicRank : null)).ToList();
+            publicRanks.TryGetValue(r.Candidate.TeamId, out var publicRank) ? publicRank : null,
+            new MetricValues(r.Candidate.Keys), r.Candidate.SubmissionId)).ToList();
 
         return new LeaderboardSnapshot(phase.Id, publicBoard.Version, now, order.Primary, order.HigherIsBetter[0], rows)
         {
             Board = SplitScores.Private,
+            Metrics = order.Metrics,
             Hidden = false,
             Anonymised = phase.AnonymiseTeams,
             ScoreDecimals = decimals,

@@ -39,12 +39,14 @@ public static class PublicBoard
             var entry = byTeam[r.Candidate.TeamId];
             return new LeaderboardRow(r.Rank, entry.TeamId, names.GetValueOrDefault(entry.TeamId, "(unknown team)"),
                 SplitScores.Round(entry.Score, decimals)!.Value, SplitScores.Round(entry.IntervalLower, decimals),
-                SplitScores.Round(entry.IntervalUpper, decimals), entry.Entries, entry.SubmittedAt, entry.LastSubmittedAt, r.StatisticallyTied);
+                SplitScores.Round(entry.IntervalUpper, decimals), entry.Entries, entry.SubmittedAt, entry.LastSubmittedAt, r.StatisticallyTied,
+                Values: new MetricValues(r.Candidate.Keys), SubmissionId: entry.SubmissionId);
         }).ToList();
 
         return new LeaderboardSnapshot(phase.Id, phase.BoardVersion, now, order.Primary, order.HigherIsBetter[0], rows)
         {
             Board = SplitScores.Public,
+            Metrics = order.Metrics,
             Hidden = phase.BoardHidden,
             Anonymised = phase.AnonymiseTeams,
             ScoreDecimals = decimals,

@@ -27,6 +27,14 @@ public static class SplitScores
         return keys;
     }
 
+    /// <summary>Every stored value: split, metric, value (null when undefined).</summary>
+    public static List<(string Split, string Metric, double? Value)> All(string? scoresJson)
+        => scoresJson is null ? [] : (JsonSerializer.Deserialize<List<StoredScore>>(scoresJson) ?? []).Select(s => (s.Split, s.Metric, s.Value)).ToList();
+
+    /// <summary>True when the worker scored public and private splits apart (the phase has a split column).</summary>
+    public static bool HasSplits(string? scoresJson)
+        => scoresJson is not null && (JsonSerializer.Deserialize<List<StoredScore>>(scoresJson) ?? []).Any(s => s.Split == Public);
+
     public static double? Round(double? value, int decimals)
         => ScoreDisclosure.Round(value, decimals);
 

@@ -53,6 +53,18 @@ public sealed class Submission
     /// <summary>All metrics on all splits (JSON); private values inside are never served before the reveal.</summary>
     public string? ScoresJson { get; set; }
 
+    /// <summary>
+    /// The primary metric per group (centre) on each split (JSON). Suppressed groups are stored without a value, so no
+    /// answer can carry one.
+    /// </summary>
+    public string? GroupsJson { get; set; }
+
+    /// <summary>The team's short description of the file; shown to the team and the organisers, never on a board.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The longest <see cref="Note"/> accepted.</summary>
+    public const int MaxNoteLength = 500;
+
     public int? ScoredLabelsVersion { get; set; }
     public string? ScorerVersion { get; set; }
 

@@ -41,6 +41,7 @@ public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, TimeProv
         submission.PublicScore = PublicPrimary(message);
         submission.PrivateScore = PrimaryOn(message, SplitScores.Private);
         submission.ScoresJson = JsonSerializer.Serialize(message.Scores);
+        submission.GroupsJson = GroupResults.Serialize(message.Groups?.Select(g => new GroupResult(g.Split, g.Group, g.Rows, g.Suppressed, g.Value)));
         submission.ScoredLabelsVersion = message.LabelsVersion;
         submission.ScorerVersion = message.ScorerVersion;
         submission.ScoredConfigHash = message.ScoringConfigHash;

@@ -21,6 +21,9 @@ public static class Display
     public static string Instant(DateTimeOffset? value)
         => value is { } v ? v.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "–";
 
+    /// <summary>A value as the sortable columns read it back: invariant, full precision, empty when missing.</summary>
+    public static string SortKey(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
+
     public static string Iso(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     public static string Size(long bytes) => bytes switch

@@ -53,7 +53,11 @@
       const last = document.createElement('td');
       last.append(time);
       const interval = r.intervalLower !== null && r.intervalUpper !== null ? `[${score(r.intervalLower)} ; ${score(r.intervalUpper)}]` : '';
-      tr.append(cell(r.rank, 'num'), team, cell(score(r.score), 'num'), cell(interval, 'num'), cell(r.entries, 'num'), last);
+      last.dataset.value = r.lastSubmittedAt;
+      // Every metric after the primary one, in the board's column order; data-value keeps the full value for sorting.
+      const valued = v => { const td = cell(score(v), 'num'); td.dataset.value = v ?? ''; return td; };
+      const others = (r.values ?? []).slice(1).map(valued);
+      tr.append(cell(r.rank, 'num'), team, valued(r.score), ...others, cell(interval, 'num'), cell(r.entries, 'num'), last);
       const key = r.rank + ':' + r.entries;
       const now = performance.now();
       if (previous.get(r.teamId) !== key) movedAt.set(r.teamId, now);
@@ -68,6 +72,8 @@
     previous = next;
     if (empty) empty.hidden = board.rows.length > 0;
     status.textContent = table.dataset.textUpdated.replace('{0}', instant(board.updatedAt));
+    // A reader's chosen sort survives live updates.
+    table.dispatchEvent(new Event('board:rendered'));
   }
 
   // The board as last received, which deltas are applied to.

@@ -72,6 +72,9 @@
         if (description && description.value) url += '?description=' + encodeURIComponent(description.value);
       }
       const body = new FormData();
+      // The note goes before the file: the server reads the fields that precede the file and streams the file itself.
+      const note = form.querySelector('[name=note]');
+      if (note && note.value) body.append('note', note.value);
       body.append('file', file, file.name);
       // One key for every try of this upload: the server records a retried upload once.
       const key = self.crypto && crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;

@@ -58,7 +58,7 @@ public sealed class ScoreSubmissionConsumer(BuiltInScoring library, ProgramScori
                     SubmissionId = message.SubmissionId, Attempt = message.Attempt, LabelsVersion = message.LabelsVersion,
                     PrimaryMetric = scored.PrimaryMetric, HigherIsBetter = scored.HigherIsBetter, Scores = scored.Scores,
                     ScorerVersion = scored.ScorerVersion, ScoredAt = now, DurationMilliseconds = took.TotalMilliseconds,
-                    RescoreRunId = message.RescoreRunId, ScoringConfigHash = message.ScoringConfigHash,
+                    RescoreRunId = message.RescoreRunId, ScoringConfigHash = message.ScoringConfigHash, Groups = scored.Groups,
                 }, context.CancellationToken);
                 if (scored.EstimateInterval && options.Value.BootstrapResamples > 0)
                     await SendIntervalAsync(context, scored.PrimaryMetric);

@@ -17,7 +17,8 @@ public sealed class BuiltInScoring(ScoringRun scoring)
             await beforeLabelsRead();
             var report = await scoring.ScoreAsync(message.LabelsKey, message.PredictionsKey, config, new ScoreOptions { BootstrapResamples = 0 },
                 cancellationToken);
-            return new ScoringOutcome.Scored(report.PrimaryMetric, report.HigherIsBetter, ScoresOf(report), ScorerVersion, EstimateInterval: true);
+            return new ScoringOutcome.Scored(report.PrimaryMetric, report.HigherIsBetter, ScoresOf(report), ScorerVersion, EstimateInterval: true,
+                GroupsOf(report));
         }
         catch (ScoringConfigException e)
         {
@@ -33,6 +34,11 @@ public sealed class BuiltInScoring(ScoringRun scoring)
             return new ScoringOutcome.Rejected(e.Message);
         }
     }
+
+    // The library computes groups over all rows, so they are labelled "all": with a split column they include private
+    // rows and are read as private. A suppressed group keeps no value even if one was computed.
+    private static List<GroupScore>? GroupsOf(ScoreReport report)
+        => report.Groups?.Select(g => new GroupScore("all", g.Group, g.Rows, g.Suppressed, g.Suppressed ? null : g.Primary?.Value)).ToList();
 
     private static List<MetricScore> ScoresOf(ScoreReport report)
     {

@@ -12,9 +12,12 @@ public abstract record ScoringOutcome
     {
     }
 
-    /// <summary>Scores on every split; <paramref name="EstimateInterval"/> asks for the primary metric's bootstrap interval.</summary>
-    public sealed record Scored(string PrimaryMetric, bool HigherIsBetter, IReadOnlyList<MetricScore> Scores, string ScorerVersion, bool EstimateInterval)
-        : ScoringOutcome;
+    /// <summary>
+    /// Scores on every split; <paramref name="EstimateInterval"/> asks for the primary metric's bootstrap interval;
+    /// <paramref name="Groups"/> holds the per-group values when the configuration names a group column.
+    /// </summary>
+    public sealed record Scored(string PrimaryMetric, bool HigherIsBetter, IReadOnlyList<MetricScore> Scores, string ScorerVersion, bool EstimateInterval,
+        IReadOnlyList<GroupScore>? Groups = null) : ScoringOutcome;
 
     /// <summary>The competitor's file is at fault; the reason is theirs to read.</summary>
     public sealed record Rejected(string Reason) : ScoringOutcome;

@@ -36,7 +36,7 @@ public sealed class SubmitCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Submit_PrintsTheScoredSubmissionAsJson_WhenJsonIsOn()
+    public void Submit_PrintsTheScoredSubmissionWithItsNoteAsJson_WhenJsonIsOn()
     {
         var file = _cli.Write("swapped.csv", SampleFiles.Predictions(swaps: 3));
 
@@ -46,7 +46,8 @@ public sealed class SubmitCommandTests : IAsyncLifetime
         using var json = JsonDocument.Parse(output);
         Assert.Equal("Scored", json.RootElement.GetProperty("status").GetString());
         Assert.InRange(json.RootElement.GetProperty("score").GetDouble(), 0.5, 0.999);
-        Assert.Equal("swapped (three swaps).csv", json.RootElement.GetProperty("fileName").GetString());
+        Assert.Equal("swapped.csv", json.RootElement.GetProperty("fileName").GetString());
+        Assert.Equal("three swaps", json.RootElement.GetProperty("note").GetString());
     }
 
     [Fact]

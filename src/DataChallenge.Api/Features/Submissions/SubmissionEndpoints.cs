@@ -71,10 +71,13 @@ public static class SubmissionEndpoints
 
         UploadBody? body;
         SpooledUpload upload;
+        string? note;
         try
         {
             body = await UploadBody.ReadAsync(request, "predictions.csv", cancellationToken);
             if (body is null) return Problems.BadRequest("The request carries no file.");
+            if (!SubmissionNotes.TryClean(body.Note, out note))
+                return Problems.BadRequest($"A note has at most {Submission.MaxNoteLength} characters.");
             upload = await SpooledUpload.ReceiveAsync(body.Content, phase.MaxFileBytes, cancellationToken);
         }
         catch (UploadTooLargeException e)
@@ -87,7 +90,7 @@ public static class SubmissionEndpoints
             // The reveal may have happened while the file was arriving; a file scored now would read its private score.
             if (await db.Phases.AnyAsync(p => p.Id == phase.Id && p.PrivateRevealedAt != null, cancellationToken)) return Revealed();
             var result = await intake.AcceptAsync(phase, teamId.Value, userId, upload, body.FileName, idempotencyKey.Length > 0 ? idempotencyKey : null,
-                receivedAt, cancellationToken);
+                receivedAt, cancellationToken, note);
             if (result.Refusal is not null) return QuotaUsed(request.HttpContext, result.Refusal);
             return result.Replayed ? await ReplayAsync(db, result.Submission!, phase, cancellationToken) : TypedResults.Accepted($"/api/submissions/{result.Submission!.Id}", SubmissionResponse.From(result.Submission, phase, mayReadPrivate: false));
         }

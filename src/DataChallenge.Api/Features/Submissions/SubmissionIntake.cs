@@ -30,8 +30,9 @@ public sealed class SubmissionIntake(DataChallengeDbContext db, IObjectStore sto
         => AcceptAsync(phase, teamId, userId, upload, fileName, null, clock.GetUtcNow(), cancellationToken);
 
     /// <param name="smoke">A code phase's smoke run: it takes no quota place (the smoke cap was checked before).</param>
+    /// <param name="note">The team's description of the file, already checked by <see cref="SubmissionNotes.TryClean"/>.</param>
     public async Task<IntakeResult> AcceptAsync(Phase phase, Guid teamId, Guid userId, SpooledUpload upload, string fileName,
-        string? idempotencyKey, DateTimeOffset receivedAt, CancellationToken cancellationToken, bool smoke = false)
+        string? idempotencyKey, DateTimeOffset receivedAt, CancellationToken cancellationToken, bool smoke = false, string? note = null)
     {
         var id = Guid.NewGuid();
         var objectKey = phase.Code is null ? Submission.PredictionsKey(phase.Id, id) : CodeRunKeys.Archive(phase.Id, id);
@@ -57,7 +58,7 @@ public sealed class SubmissionIntake(DataChallengeDbContext db, IObjectStore sto
                     Id = id, PhaseId = phase.Id, TeamId = teamId, UserId = userId, FileName = fileName, ObjectKey = objectKey,
                     Sha256 = upload.Sha256, SizeBytes = upload.Length, ReceivedAt = receivedAt, DispatchedAt = clock.GetUtcNow(),
                     Status = SubmissionLifecycle.Initial, QuotaDay = SubmissionQuota.DayOf(receivedAt),
-                    QuotaSlot = places?.DailySlot, TotalSlot = places?.TotalSlot, IdempotencyKey = idempotencyKey, IsSmoke = smoke,
+                    QuotaSlot = places?.DailySlot, TotalSlot = places?.TotalSlot, IdempotencyKey = idempotencyKey, IsSmoke = smoke, Note = note,
                 };
                 db.Submissions.Add(candidate);
                 try

@@ -37,7 +37,8 @@ public sealed record SubmissionResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ScoreUndefinedReason = null,
     bool ScoreHeld = false,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? PrivateScore = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double?>? PrivateMetrics = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double?>? PrivateMetrics = null,
+    string? Note = null)
 {
     /// <summary>The submission as organisers and judging actions show it: rounding only, private values included.</summary>
     public static SubmissionResponse From(Submission s, Phase phase, bool mayReadPrivate)
@@ -63,7 +64,8 @@ public sealed record SubmissionResponse(
             s.IsBaseline, s.IsFinal, s.InvalidatedAt is not null, s.InvalidReason,
             scores?.FirstOrDefault(m => m.Split == shownSplit && m.Metric == s.PrimaryMetric)?.UndefinedReason, held,
             showPrivate && hasSplit ? disclosure.Round(s.PrivateScore) : null,
-            showPrivate && hasSplit ? Split(scores, "private", disclosure) : null);
+            showPrivate && hasSplit ? Split(scores, "private", disclosure) : null,
+            s.Note);
     }
 
     private static Dictionary<string, double?>? Split(List<MetricScore>? scores, string split, ScoreDisclosure disclosure)

@@ -391,12 +391,21 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.Property<int>("ProgramVersion")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("PublishPrivateGroupBoard")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("ScoreDecimals")
                         .HasColumnType("integer");
 
                     b.Property<string>("ScoringConfig")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("ShowOwnDetailedResults")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ShowOwnGroupResults")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -727,6 +736,9 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("GroupsJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -759,6 +771,10 @@ namespace DataChallenge.Core.Migrations.Postgres
 
                     b.Property<string>("Message")
                         .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("ObjectKey")
                         .IsRequired()

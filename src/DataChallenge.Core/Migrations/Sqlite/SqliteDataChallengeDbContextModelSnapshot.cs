@@ -382,12 +382,21 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.Property<int>("ProgramVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("PublishPrivateGroupBoard")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ScoreDecimals")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ScoringConfig")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowOwnDetailedResults")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowOwnGroupResults")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -716,6 +725,9 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("GroupsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -747,6 +759,10 @@ namespace DataChallenge.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ObjectKey")

@@ -18,6 +18,7 @@ public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submissio
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.IdempotencyKey).HasMaxLength(100);
         builder.Property(s => s.LogKey).HasMaxLength(300);
+        builder.Property(s => s.Note).HasMaxLength(Submission.MaxNoteLength);
         builder.HasIndex(s => new { s.PhaseId, s.TeamId, s.ReceivedAt });
         // The re-dispatch job scans unfinished submissions by age.
         builder.HasIndex(s => new { s.Status, s.DispatchedAt });

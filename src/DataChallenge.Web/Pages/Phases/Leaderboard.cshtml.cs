@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Exports;
 using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Web.Reading;
@@ -40,17 +41,27 @@ public sealed class LeaderboardModel(DataChallengeDbContext db, ChallengeLookup 
         return Page();
     }
 
-    /// <summary>The board as CSV, public columns only, numbers in invariant culture so spreadsheets read them back.</summary>
-    public async Task<IActionResult> OnGetCsvAsync(Guid phaseId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A board as CSV, numbers in invariant culture so spreadsheets read them back: every metric of the phase after the
+    /// fixed columns. <paramref name="board"/> <c>private</c> gives the private board to whoever may see it here.
+    /// </summary>
+    public async Task<IActionResult> OnGetCsvAsync(Guid phaseId, string? board, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(phaseId, cancellationToken)) return NotFound();
-        var csv = new StringBuilder("rank,team,score,interval_lower,interval_upper,entries,best_submitted_at,last_submitted_at\n");
-        foreach (var row in Board.Rows)
+        var isPrivate = board == SplitScores.Private;
+        if (isPrivate && PrivateView is null) return NotFound();
+        var shown = isPrivate ? PrivateView! : Board;
+        var csv = new StringBuilder(CsvCells.Line(["rank", "team", "score", "interval_lower", "interval_upper", "entries", "best_submitted_at",
+            "last_submitted_at", "statistically_tied", .. shown.Metrics.Select(CsvCells.Text)]));
+        foreach (var row in shown.Rows)
         {
-            csv.Append(CultureInfo.InvariantCulture,
-                $"{row.Rank},{CsvField(row.Team)},{row.Score:R},{row.IntervalLower:R},{row.IntervalUpper:R},{row.Entries},{row.SubmittedAt.UtcDateTime:O},{row.LastSubmittedAt.UtcDateTime:O}\n");
+            csv.Append(CsvCells.Line([row.Rank.ToString(CultureInfo.InvariantCulture), CsvCells.Text(row.Team), CsvCells.Number(row.Score),
+                CsvCells.Number(row.IntervalLower), CsvCells.Number(row.IntervalUpper), row.Entries.ToString(CultureInfo.InvariantCulture),
+                CsvCells.Time(row.SubmittedAt), CsvCells.Time(row.LastSubmittedAt), row.StatisticallyTied ? "true" : "false",
+                .. shown.Metrics.Select((_, i) => CsvCells.Number(row.Values is { } values && i < values.Count ? values[i] : null))]));
         }
-        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"{Current.Slug}-{Phase.Name}-leaderboard.csv");
+        var name = $"{Current.Slug}-{Phase.Name}-{(isPrivate ? "private" : "leaderboard")}.csv";
+        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
     }
 
     private async Task<bool> LoadAsync(Guid phaseId, CancellationToken cancellationToken)
@@ -67,12 +78,5 @@ public sealed class LeaderboardModel(DataChallengeDbContext db, ChallengeLookup 
         if (IsOrganiser || phase.IsRevealed)
             PrivateView = BoardView.For(await PrivateBoard.BuildAsync(db, phase, publicBoard, Now, cancellationToken), IsOrganiser);
         return true;
-    }
-
-    // Quotes when needed, and a leading formula character is defused: team names are user input opened in spreadsheets.
-    private static string CsvField(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }
