@@ -4,6 +4,7 @@ using DataChallenge.Api.Http;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.CodePhases;
 using DataChallenge.Core.Persistence;
+using DataChallenge.Core.Submissions;
 using DataChallenge.Sandbox;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,10 +28,13 @@ public static class CodeSubmissionUpload
 
         UploadBody? body;
         SpooledUpload upload;
+        string? note;
         try
         {
             body = await UploadBody.ReadAsync(request, "submission.zip", cancellationToken);
             if (body is null) return Problems.BadRequest("The request carries no file.");
+            if (!SubmissionNotes.TryClean(body.Note, out note))
+                return Problems.BadRequest($"A note has at most {Submission.MaxNoteLength} characters.");
             upload = await SpooledUpload.ReceiveAsync(body.Content, code.MaxArchiveBytes, cancellationToken);
         }
         catch (UploadTooLargeException e)
@@ -50,7 +54,7 @@ public static class CodeSubmissionUpload
                 return Problems.BadRequest("A code submission is a zip archive.", e.Message);
             }
             upload.File.Position = 0;
-            var result = await intake.AcceptAsync(phase, teamId, userId, upload, body.FileName, idempotencyKey, receivedAt, cancellationToken, smoke);
+            var result = await intake.AcceptAsync(phase, teamId, userId, upload, body.FileName, idempotencyKey, receivedAt, cancellationToken, smoke, note);
             if (result.Refusal is not null) return SubmissionEndpoints.QuotaUsed(request.HttpContext, result.Refusal);
             return TypedResults.Accepted($"/api/submissions/{result.Submission!.Id}", SubmissionResponse.From(result.Submission, phase, mayReadPrivate: false));
         }

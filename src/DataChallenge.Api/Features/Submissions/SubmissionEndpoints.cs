@@ -90,7 +90,7 @@ public static class SubmissionEndpoints
             // The reveal may have happened while the file was arriving; a file scored now would read its private score.
             if (await db.Phases.AnyAsync(p => p.Id == phase.Id && p.PrivateRevealedAt != null, cancellationToken)) return Revealed();
             var result = await intake.AcceptAsync(phase, teamId.Value, userId, upload, body.FileName, idempotencyKey.Length > 0 ? idempotencyKey : null,
-                receivedAt, cancellationToken, note);
+                receivedAt, cancellationToken, note: note);
             if (result.Refusal is not null) return QuotaUsed(request.HttpContext, result.Refusal);
             return result.Replayed ? await ReplayAsync(db, result.Submission!, phase, cancellationToken) : TypedResults.Accepted($"/api/submissions/{result.Submission!.Id}", SubmissionResponse.From(result.Submission, phase, mayReadPrivate: false));
         }
