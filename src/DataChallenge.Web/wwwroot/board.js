@@ -55,43 +55,46 @@
   }
 
   // Writes the rank into a row (built or kept) and highlights the row when its rank or entries changed.
-  function mark(tr, r, now) {
+  function mark(tr, r, now, key) {
     tr.dataset.rank = r.rank;
     tr.dataset.entries = r.entries;
     tr.cells[0].textContent = r.rank;
-    const key = r.rank + ':' + r.entries;
-    const moving = previous.get(r.teamId) !== key;
-    if (moving) movedAt.set(r.teamId, now);
-    previous.set(r.teamId, key);
-    const since = now - (movedAt.get(r.teamId) ?? -Infinity);
+    const shown = r.rank + ':' + r.entries;
+    const moving = previous.get(key) !== shown;
+    if (moving) movedAt.set(key, now);
+    previous.set(key, shown);
+    const since = now - (movedAt.get(key) ?? -Infinity);
     tr.classList.toggle('moved', since < highlight);
     tr.style.animationDelay = since < highlight ? `-${Math.round(since)}ms` : '';
     // A kept row that moves again restarts its fade; a new class would not restart a running animation.
     if (moving) for (const a of tr.getAnimations?.() ?? []) a.currentTime = 0;
   }
 
-  // The board as last received, which deltas are applied to: each team's row data and its table row.
+  // The board as last received, which deltas are applied to: each team's row data and its table row. An anonymised
+  // board's rows share one team id and are only ever sent whole: they are keyed by position.
   let version = null;
   const rows = new Map();
   const trs = new Map();
   const byRank = (a, b) => a.rank - b.rank || Date.parse(a.submittedAt) - Date.parse(b.submittedAt);
 
-  // Puts the rows in rank order; existing rows are moved, not rebuilt. Baselines are rendered by the server and kept
-  // below the ranking.
-  function show(updatedAt) {
+  const keyOf = (r, i) => r.teamId === anonymous ? `row ${i}` : r.teamId;
+
+  // Puts the rows in the given order; existing rows are moved, not rebuilt. Baselines are rendered by the server and
+  // kept below the ranking.
+  function show(keys, updatedAt) {
     const baselines = [...body.querySelectorAll('tr.baseline')];
-    body.replaceChildren(...[...rows.values()].sort(byRank).map(r => trs.get(r.teamId)), ...baselines);
+    body.replaceChildren(...keys.map(key => trs.get(key)), ...baselines);
     if (empty) empty.hidden = rows.size > 0;
     status.textContent = table.dataset.textUpdated.replace('{0}', instant(updatedAt));
     // A reader's chosen sort survives live updates.
     table.dispatchEvent(new Event('board:rendered'));
   }
 
-  function put(r, now) {
+  function put(r, now, key) {
     const tr = build(r);
-    rows.set(r.teamId, r);
-    trs.set(r.teamId, tr);
-    mark(tr, r, now);
+    rows.set(key, r);
+    trs.set(key, tr);
+    mark(tr, r, now, key);
   }
 
   function whole(board) {
@@ -100,9 +103,10 @@
     rows.clear();
     trs.clear();
     const now = performance.now();
-    board.rows.forEach(r => put(r, now));
-    previous = new Map([...previous].filter(([team]) => rows.has(team)));
-    show(board.updatedAt);
+    const keys = board.rows.map(keyOf);
+    board.rows.forEach((r, i) => put(r, now, keys[i]));
+    previous = new Map([...previous].filter(([key]) => rows.has(key)));
+    show(keys, board.updatedAt);
   }
 
   function delta(change) {
@@ -119,10 +123,10 @@
       if (!shift) continue;
       const moved = { ...r, rank: r.rank + shift.by };
       rows.set(id, moved);
-      mark(trs.get(id), moved, now);
+      mark(trs.get(id), moved, now, id);
     }
-    change.rows.forEach(r => put(r, now));
-    show(change.updatedAt);
+    change.rows.forEach(r => put(r, now, r.teamId));
+    show([...rows.values()].sort(byRank).map(r => r.teamId), change.updatedAt);
   }
 
   let source = null;
