@@ -56,7 +56,8 @@ start_server() {
   # faster than a person: the per-client rate limits are lifted for it.
   (cd "$SERVER_DIR" && exec dotnet DataChallenge.Server.dll --urls "$server_url" --DataFolder "$WORK/$name-data" \
     --Demo:Enabled=false --Logging:LogLevel:Default=Warning \
-    --RateLimits:SignInPerClientPerMinute=100000 --RateLimits:UploadsPerAccountPerMinute=100000 "$@") > "$WORK/$name-server.log" 2>&1 &
+    --RateLimits:SignInPerClientPerMinute=100000 --RateLimits:SignInPerAccountAndClientPerMinute=100000 \
+    --RateLimits:UploadsPerAccountPerMinute=100000 "$@") > "$WORK/$name-server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 600); do
     curl -sf "$server_url/health" > /dev/null 2>&1 && { log "$name: server pid $server_pid ready on $server_url"; return 0; }
@@ -75,8 +76,10 @@ run_mode() {
   local name=$1 goal=$2
   shift 2
   start_server "$name" "$@" || return 1
+  # Joining a challenge needs a confirmed address: without SMTP the server writes its mail as .eml files in its data
+  # folder, where the driver reads each team's confirmation link.
   dotnet "$DRIVER" --server "$server_url" --server-pid "$server_pid" --mode "$name" --goal-p50-ms "$goal" --report "$WORK/$name.txt" \
-    "${driver_args[@]}" || { log "$name: the driver failed; server log: $WORK/$name-server.log"; stop_server; return 1; }
+    --mail-folder "$WORK/$name-data/mail" "${driver_args[@]}" || { log "$name: the driver failed; server log: $WORK/$name-server.log"; stop_server; return 1; }
   stop_server
 }
 

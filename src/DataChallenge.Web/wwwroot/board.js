@@ -28,74 +28,105 @@
     return td;
   }
 
-  function render(board) {
-    const next = new Map();
-    if (typeof board.scoreDecimals === 'number') decimals = board.scoreDecimals;
-    // Baselines are rendered by the server and kept below the ranking.
+  function build(r) {
+    const tr = document.createElement('tr');
+    tr.dataset.team = r.teamId;
+    const team = document.createElement('td');
+    if (r.teamId === anonymous) {
+      team.textContent = r.team;
+    } else {
+      const link = document.createElement('a');
+      link.href = `/phases/${phase}/teams/${r.teamId}`;
+      link.textContent = r.team;
+      team.append(link);
+    }
+    const time = document.createElement('time');
+    time.dateTime = r.lastSubmittedAt;
+    time.textContent = instant(r.lastSubmittedAt);
+    const last = document.createElement('td');
+    last.append(time);
+    const interval = r.intervalLower !== null && r.intervalUpper !== null ? `[${score(r.intervalLower)} ; ${score(r.intervalUpper)}]` : '';
+    last.dataset.value = r.lastSubmittedAt;
+    // Every metric after the primary one, in the board's column order; data-value keeps the full value for sorting.
+    const valued = v => { const td = cell(score(v), 'num'); td.dataset.value = v ?? ''; return td; };
+    const others = (r.values ?? []).slice(1).map(valued);
+    tr.append(cell('', 'num'), team, valued(r.score), ...others, cell(interval, 'num'), cell(r.entries, 'num'), last);
+    return tr;
+  }
+
+  // Writes the rank into a row (built or kept) and highlights the row when its rank or entries changed.
+  function mark(tr, r, now, key) {
+    tr.dataset.rank = r.rank;
+    tr.dataset.entries = r.entries;
+    tr.cells[0].textContent = r.rank;
+    const shown = r.rank + ':' + r.entries;
+    const moving = previous.get(key) !== shown;
+    if (moving) movedAt.set(key, now);
+    previous.set(key, shown);
+    const since = now - (movedAt.get(key) ?? -Infinity);
+    tr.classList.toggle('moved', since < highlight);
+    tr.style.animationDelay = since < highlight ? `-${Math.round(since)}ms` : '';
+    // A kept row that moves again restarts its fade; a new class would not restart a running animation.
+    if (moving) for (const a of tr.getAnimations?.() ?? []) a.currentTime = 0;
+  }
+
+  // The board as last received, which deltas are applied to: each team's row data and its table row. An anonymised
+  // board's rows share one team id and are only ever sent whole: they are keyed by position.
+  let version = null;
+  const rows = new Map();
+  const trs = new Map();
+  const byRank = (a, b) => a.rank - b.rank || Date.parse(a.submittedAt) - Date.parse(b.submittedAt);
+
+  const keyOf = (r, i) => r.teamId === anonymous ? `row ${i}` : r.teamId;
+
+  // Puts the rows in the given order; existing rows are moved, not rebuilt. Baselines are rendered by the server and
+  // kept below the ranking.
+  function show(keys, updatedAt) {
     const baselines = [...body.querySelectorAll('tr.baseline')];
-    body.replaceChildren(...board.rows.map(r => {
-      const tr = document.createElement('tr');
-      tr.dataset.team = r.teamId;
-      tr.dataset.rank = r.rank;
-      tr.dataset.entries = r.entries;
-      const team = document.createElement('td');
-      if (r.teamId === anonymous) {
-        team.textContent = r.team;
-      } else {
-        const link = document.createElement('a');
-        link.href = `/phases/${phase}/teams/${r.teamId}`;
-        link.textContent = r.team;
-        team.append(link);
-      }
-      const time = document.createElement('time');
-      time.dateTime = r.lastSubmittedAt;
-      time.textContent = instant(r.lastSubmittedAt);
-      const last = document.createElement('td');
-      last.append(time);
-      const interval = r.intervalLower !== null && r.intervalUpper !== null ? `[${score(r.intervalLower)} ; ${score(r.intervalUpper)}]` : '';
-      last.dataset.value = r.lastSubmittedAt;
-      // Every metric after the primary one, in the board's column order; data-value keeps the full value for sorting.
-      const valued = v => { const td = cell(score(v), 'num'); td.dataset.value = v ?? ''; return td; };
-      const others = (r.values ?? []).slice(1).map(valued);
-      tr.append(cell(r.rank, 'num'), team, valued(r.score), ...others, cell(interval, 'num'), cell(r.entries, 'num'), last);
-      const key = r.rank + ':' + r.entries;
-      const now = performance.now();
-      if (previous.get(r.teamId) !== key) movedAt.set(r.teamId, now);
-      const since = now - (movedAt.get(r.teamId) ?? -Infinity);
-      if (since < highlight) {
-        tr.classList.add('moved');
-        tr.style.animationDelay = `-${Math.round(since)}ms`;
-      }
-      next.set(r.teamId, key);
-      return tr;
-    }), ...baselines);
-    previous = next;
-    if (empty) empty.hidden = board.rows.length > 0;
-    status.textContent = table.dataset.textUpdated.replace('{0}', instant(board.updatedAt));
+    body.replaceChildren(...keys.map(key => trs.get(key)), ...baselines);
+    if (empty) empty.hidden = rows.size > 0;
+    status.textContent = table.dataset.textUpdated.replace('{0}', instant(updatedAt));
     // A reader's chosen sort survives live updates.
     table.dispatchEvent(new Event('board:rendered'));
   }
 
-  // The board as last received, which deltas are applied to.
-  let version = null;
-  const rows = new Map();
-  const byRank = (a, b) => a.rank - b.rank || Date.parse(a.submittedAt) - Date.parse(b.submittedAt);
+  function put(r, now, key) {
+    const tr = build(r);
+    rows.set(key, r);
+    trs.set(key, tr);
+    mark(tr, r, now, key);
+  }
 
   function whole(board) {
+    if (typeof board.scoreDecimals === 'number') decimals = board.scoreDecimals;
     version = board.version;
     rows.clear();
-    board.rows.forEach(r => rows.set(r.teamId, r));
-    render(board);
+    trs.clear();
+    const now = performance.now();
+    const keys = board.rows.map(keyOf);
+    board.rows.forEach((r, i) => put(r, now, keys[i]));
+    previous = new Map([...previous].filter(([key]) => rows.has(key)));
+    show(keys, board.updatedAt);
   }
 
   function delta(change) {
     // A delta for another board than the one shown means a change was missed: start again from a whole board.
     if (change.since !== version) { connect(); return; }
     version = change.version;
-    change.removed.forEach(id => rows.delete(id));
-    change.rows.forEach(r => rows.set(r.teamId, r));
-    change.moved.forEach(m => rows.set(m.teamId, { ...rows.get(m.teamId), rank: m.rank }));
-    render({ rows: [...rows.values()].sort(byRank), updatedAt: change.updatedAt });
+    const now = performance.now();
+    const replaced = new Set(change.rows.map(r => r.teamId));
+    change.removed.forEach(id => { rows.delete(id); trs.delete(id); previous.delete(id); });
+    // Kept rows only change rank: a shift covers every kept row whose previous rank is in its range.
+    for (const [id, r] of rows) {
+      if (replaced.has(id)) continue;
+      const shift = change.shifts.find(s => s.from <= r.rank && r.rank <= s.to);
+      if (!shift) continue;
+      const moved = { ...r, rank: r.rank + shift.by };
+      rows.set(id, moved);
+      mark(trs.get(id), moved, now, id);
+    }
+    change.rows.forEach(r => put(r, now, r.teamId));
+    show([...rows.values()].sort(byRank).map(r => r.teamId), change.updatedAt);
   }
 
   let source = null;

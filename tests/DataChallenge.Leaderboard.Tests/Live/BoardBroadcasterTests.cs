@@ -64,7 +64,7 @@ public sealed class BoardBroadcasterTests
         broadcaster.Publish(Board(1, 0.5));
         using var viewer = broadcaster.Subscribe(Phase, organiser: false)!;
 
-        // The last team jumps from fifth to second: its row is sent, the three it passed only move, the leader is left out.
+        // The last team jumps from fifth to second: its row is sent, the three it passed move down as one range, the leader is left out.
         broadcaster.Publish(Board(2, 0.75));
 
         var frame = await SecondAsync(viewer);
@@ -72,8 +72,8 @@ public sealed class BoardBroadcasterTests
         Assert.Equal(1, data.RootElement.GetProperty("since").GetInt64());
         var row = Assert.Single(data.RootElement.GetProperty("rows").EnumerateArray());
         Assert.Equal((Teams[4], 2, 0.75), (row.GetProperty("teamId").GetGuid(), row.GetProperty("rank").GetInt32(), row.GetProperty("score").GetDouble()));
-        var moved = data.RootElement.GetProperty("moved").EnumerateArray().ToDictionary(r => r.GetProperty("teamId").GetGuid(), r => r.GetProperty("rank").GetInt32());
-        Assert.Equal(new Dictionary<Guid, int> { [Teams[1]] = 3, [Teams[2]] = 4, [Teams[3]] = 5 }, moved);
+        var shift = Assert.Single(data.RootElement.GetProperty("shifts").EnumerateArray());
+        Assert.Equal((2, 4, 1), (shift.GetProperty("from").GetInt32(), shift.GetProperty("to").GetInt32(), shift.GetProperty("by").GetInt32()));
         Assert.Empty(data.RootElement.GetProperty("removed").EnumerateArray());
     }
 
@@ -147,14 +147,14 @@ public sealed class BoardBroadcasterTests
         return JsonDocument.Parse(data["data: ".Length..]);
     }
 
-    // Five teams scoring 0.8, 0.7, 0.6, 0.55 and the last team's score.
+    // Five teams scoring 0.8, 0.7, 0.6, 0.55 and the last team's score, submitted a minute apart: ties are ordered as the ranker orders them.
     private static LeaderboardSnapshot Board(long version, double lastTeam)
     {
         double[] scores = [0.8, 0.7, 0.6, 0.55, lastTeam];
         var at = DateTimeOffset.UnixEpoch;
         var candidates = Teams.Select((team, i) => new RankCandidate(team, Guid.NewGuid(), [scores[i]], at.AddMinutes(i), null, null));
-        var rows = BoardRanker.Rank(candidates, [true]).Select(r =>
-            new LeaderboardRow(r.Rank, r.Candidate.TeamId, $"team {Array.IndexOf(Teams, r.Candidate.TeamId)}", r.Candidate.Keys[0]!.Value, null, null, 1, at, at)).ToList();
+        var rows = BoardRanker.Rank(candidates, [true]).Select(r => new LeaderboardRow(r.Rank, r.Candidate.TeamId,
+            $"team {Array.IndexOf(Teams, r.Candidate.TeamId)}", r.Candidate.Keys[0]!.Value, null, null, 1, r.Candidate.SubmittedAt, r.Candidate.SubmittedAt)).ToList();
         return new LeaderboardSnapshot(Phase, version, at.AddSeconds(version), "auc", true, rows);
     }
 }
