@@ -34,6 +34,7 @@ builder.Services.AddDataChallengeBus(builder.Configuration, bus =>
     if (roles.Worker) bus.AddWorkerConsumers();
     if (roles.Leaderboard) bus.AddLeaderboardConsumers();
 });
+builder.Services.AddCodeRunHost(builder.Configuration, roles.Worker);
 if (roles.Api) builder.Services.AddDemoChallenge(builder.Configuration);
 
 var app = builder.Build();

@@ -5,7 +5,8 @@ internal sealed record DemoData(
     IReadOnlyList<DemoFile> PublicFiles,
     string HiddenLabelsCsv,
     string ScoringConfigJson,
-    IReadOnlyList<DemoCompetitor> Competitors);
+    IReadOnlyList<DemoCompetitor> Competitors,
+    DemoCodeData Code);
 
 /// <summary>One downloadable file of the demo challenge.</summary>
 internal sealed record DemoFile(string Name, string Description, string Content);

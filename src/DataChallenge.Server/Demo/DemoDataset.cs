@@ -48,7 +48,7 @@ internal static class DemoDataset
             new("test_visits.csv", "The admissions to predict; their features are in the OMOP tables, their labels are hidden.", testVisitIds.ToString()),
             new("sample_submission.csv", "A valid submission predicting 0.5 for every test admission.", sample.ToString()),
         ];
-        return new DemoData(files, hidden, ScoringConfigJson, competitors);
+        return new DemoData(files, hidden, ScoringConfigJson, competitors, DemoCodeData.From(cohort, seed));
     }
 
     private static string HiddenLabels(Random rng, List<DemoVisit> test)

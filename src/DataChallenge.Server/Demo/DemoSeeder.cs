@@ -98,6 +98,7 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IHostApplicationLi
                 await intake.AcceptAsync(phase, team.Id, user.Id, upload, $"predictions-v{i + 1}.csv", null, receivedAt, cancellationToken);
             }
         }
+        await DemoCodePhase.SeedAsync(services, challenge, data, now, cancellationToken);
         return phase.Id;
     }
 

@@ -1,5 +1,5 @@
 // Uploads with progress (XMLHttpRequest reports upload progress, fetch does not), by drop or by choice, to the
-// upload APIs; a prediction file is then followed until it is scored or rejected.
+// upload APIs; a submission is then followed until it has an outcome (a code run's elapsed time ticks while it runs).
 (() => {
   const maxAttempts = 8;
   const lang = document.documentElement.lang || 'en';
@@ -23,8 +23,26 @@
     if (fresh) list.replaceWith(fresh);
   }
 
-  async function follow(form, say, id) {
+  // A smoke run's log, shown as text only; the server answers 404 for a run on the hidden data.
+  async function showLog(form, id) {
+    const pre = form.querySelector('#run-log');
+    if (!pre) return;
+    const response = await fetch(`/api/submissions/${id}/log`, { credentials: 'same-origin' });
+    if (!response.ok) return;
+    pre.textContent = await response.text();
+    pre.hidden = false;
+  }
+
+  function elapsed(since) {
+    const seconds = Math.max(0, Math.round((Date.now() - since) / 1000));
+    return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
+  }
+
+  async function follow(form, say, id, smoke) {
     const text = form.dataset;
+    let runningSince = null;
+    let ticker = null;
+    const stopTicking = () => { clearInterval(ticker); ticker = null; };
     for (;;) {
       const response = await fetch(`/api/submissions/${id}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
       if (!response.ok) { say(text.textError.replace('{0}', response.status), 'error'); return; }
@@ -36,11 +54,24 @@
         say(text.textRejected.replace('{0}', submission.message || ''), 'rejected');
       } else if (submission.status === 'Failed') {
         say(text.textFailed, 'failed');
+      } else if (submission.status === 'Finished') {
+        say(text.textFinished, 'scored');
+      } else if (submission.status === 'Running' && text.textRunning) {
+        // Counted from when this page first saw the run start: the clock ticks between polls.
+        runningSince = runningSince || Date.now();
+        const tick = () => say(text.textRunning.replace('{0}', elapsed(runningSince)), 'running');
+        tick();
+        ticker = ticker || setInterval(tick, 1000);
       } else {
         say(submission.status === 'Scoring' ? text.textScoring : text.textReceived, 'pending');
       }
       // The server says when to stop, so a new state needs no change here.
-      if (submission.isFinished) { await refreshList(); return; }
+      if (submission.status !== 'Running') stopTicking();
+      if (submission.isFinished) {
+        if (smoke) await showLog(form, id);
+        await refreshList();
+        return;
+      }
       await new Promise(resolve => setTimeout(resolve, 700));
     }
   }
@@ -66,6 +97,11 @@
       const file = input.files[0];
       if (!file) { say(form.dataset.textChoose, 'error'); return; }
       let url = form.action;
+      const smokeBox = form.querySelector('[name=smoke]');
+      const smoke = Boolean(smokeBox && smokeBox.checked);
+      if (smoke) url += '?smoke=true';
+      const log = form.querySelector('#run-log');
+      if (log) { log.textContent = ''; log.hidden = true; }
       if (form.dataset.nameInUrl) {
         url += encodeURIComponent(file.name);
         const description = form.querySelector('[name=description]');
@@ -104,7 +140,7 @@
           progress.value = 100;
           if (xhr.status < 200 || xhr.status >= 300) { say(form.dataset.textError.replace('{0}', problemText(xhr)), 'error'); return; }
           if (form.dataset.upload === 'submission') {
-            follow(form, say, JSON.parse(xhr.responseText).id);
+            follow(form, say, JSON.parse(xhr.responseText).id, smoke);
           } else {
             say(form.dataset.textDone, 'scored');
             // The page lists what was uploaded; show the new state.

@@ -63,6 +63,36 @@ public sealed class DemoJourneyTests(DemoBrowserFixture fixture) : IClassFixture
         await BrowserFixture.ScreenshotAsync(page, "demo-leaderboard");
     }
 
+    [Fact]
+    public async Task DemoChallenge_ScoresTheBaselineCodeSubmission_WhenTheServerStarts()
+    {
+        fixture.RequireBrowser();
+        Bubblewrap.Require();
+        var page = await fixture.NewPageAsync();
+        await WaitForTheDemoAsync(page);
+        // The starting kit is a public file of the challenge, beside the tables.
+        await Expect(page.Locator("main")).ToContainTextAsync("starting-kit.zip");
+
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>();
+        var phase = await db.Phases.AsNoTracking().SingleAsync(p => p.Challenge!.Slug == DemoSlug && p.Name == "Code phase");
+        Assert.NotNull(phase.Code);
+        Assert.Equal(1, phase.Code.InputsVersion);
+        Assert.Equal(1, phase.Code.SmokeDataVersion);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        DataChallenge.Core.Submissions.Submission? run;
+        do
+        {
+            await Task.Delay(500);
+            run = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(s => s.PhaseId == phase.Id);
+        }
+        while (run is null || (DataChallenge.Core.Submissions.SubmissionLifecycle.IsUnfinished(run.Status) && DateTime.UtcNow < deadline));
+        Assert.True(run.Status == DataChallenge.Core.Submissions.SubmissionStatus.Scored, $"{run.Status}: {run.Message}");
+        Assert.Equal("starting-kit.zip", run.FileName);
+        // Better than chance: the baseline's model reads the hidden OMOP tables, not noise.
+        Assert.InRange(run.PublicScore!.Value, 0.55, 1.0);
+    }
+
     // The organisers ask for an affiliation and a data-use agreement, as a health-data challenge would.
     private async Task<(Guid Affiliation, Guid Agreement)> AskQuestionsAsync()
     {

@@ -1,4 +1,5 @@
 using DataChallenge.Core.Challenges;
+using DataChallenge.Core.CodePhases;
 using DataChallenge.Core.Judging;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
@@ -29,6 +30,9 @@ public sealed class SubmitModel(DataChallengeDbContext db, ChallengeLookup chall
     public QuotaUse? Quota { get; private set; }
     public Finals? Finals { get; private set; }
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>The team's run minutes and smoke runs used today, on a code phase.</summary>
+    public ComputeQuota? CodeQuota { get; private set; }
 
     /// <summary>What the team may read of its public scores: the phase's precision and Ladder.</summary>
     public ScoreDisclosure Disclosure { get; private set; } = null!;
@@ -93,6 +97,7 @@ public sealed class SubmitModel(DataChallengeDbContext db, ChallengeLookup chall
         Mine = mine.OrderByDescending(s => s.ReceivedAt).Take(200).ToList();
         Landed = LandedId is { } id ? mine.FirstOrDefault(s => s.Id == id) : null;
         Quota = await QuotaUse.ReadAsync(db, phaseId, teamId, Now, cancellationToken);
+        if (phase.Code is { } code) CodeQuota = await ComputeQuota.ReadAsync(db, phaseId, code, teamId, Now, cancellationToken);
         Finals = await FinalSelection.ReadAsync(db, phase, teamId, MetricCatalog.HigherIsBetter, cancellationToken);
         return true;
     }
