@@ -3,6 +3,7 @@ using DataChallenge.Api.Features.Administrators;
 using DataChallenge.Api.Features.Announcements;
 using DataChallenge.Api.Features.Bundles;
 using DataChallenge.Api.Features.Challenges;
+using DataChallenge.Api.Features.Closing;
 using DataChallenge.Api.Features.CodePhases;
 using DataChallenge.Api.Features.Judging;
 using DataChallenge.Api.Features.Notifications;
@@ -112,6 +113,7 @@ public static class ApiRole
         app.MapUnsubscribe();
         app.MapAnnouncements();
         app.MapSubmissionResults();
+        app.MapClosing();
         app.MapStatus();
         app.MapWebPages();
         app.MapOpenApi();

@@ -1,6 +1,7 @@
 using DataChallenge.Core.Accounts;
 using DataChallenge.Core.Audit;
 using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Closing;
 using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Notifications;
 using DataChallenge.Core.PublicData;
@@ -38,6 +39,7 @@ public class DataChallengeDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<RegistrationQuestion> RegistrationQuestions => Set<RegistrationQuestion>();
     public DbSet<RegistrationAnswer> RegistrationAnswers => Set<RegistrationAnswer>();
     public DbSet<AdministratorChange> AdministratorChanges => Set<AdministratorChange>();
+    public DbSet<WinnerCandidate> WinnerCandidates => Set<WinnerCandidate>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

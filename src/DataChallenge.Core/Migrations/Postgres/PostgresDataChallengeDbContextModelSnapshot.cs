@@ -533,6 +533,49 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.ToTable("TermsAcceptances");
                 });
 
+            modelBuilder.Entity("DataChallenge.Core.Closing.WinnerCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PhaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("PhaseId", "TeamId")
+                        .IsUnique();
+
+                    b.ToTable("WinnerCandidates");
+                });
+
             modelBuilder.Entity("DataChallenge.Core.Leaderboards.LeaderboardEntry", b =>
                 {
                     b.Property<Guid>("PhaseId")
@@ -1255,6 +1298,93 @@ namespace DataChallenge.Core.Migrations.Postgres
                         .HasForeignKey("ChallengeId", "Version")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Closing.WinnerCandidate", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Challenges.Phase", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DataChallenge.Core.Challenges.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("DataChallenge.Core.Closing.ClosingFile", "Code", b1 =>
+                        {
+                            b1.Property<Guid>("WinnerCandidateId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("ObjectKey")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<DateTimeOffset>("UploadedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("WinnerCandidateId");
+
+                            b1.ToTable("WinnerCandidates");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WinnerCandidateId");
+                        });
+
+                    b.OwnsOne("DataChallenge.Core.Closing.ClosingFile", "FactSheet", b1 =>
+                        {
+                            b1.Property<Guid>("WinnerCandidateId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("ObjectKey")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<DateTimeOffset>("UploadedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("WinnerCandidateId");
+
+                            b1.ToTable("WinnerCandidates");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WinnerCandidateId");
+                        });
+
+                    b.Navigation("Code");
+
+                    b.Navigation("FactSheet");
                 });
 
             modelBuilder.Entity("DataChallenge.Core.Leaderboards.LeaderboardEntry", b =>

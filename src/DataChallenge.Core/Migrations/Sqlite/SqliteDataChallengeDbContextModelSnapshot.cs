@@ -522,6 +522,49 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.ToTable("TermsAcceptances");
                 });
 
+            modelBuilder.Entity("DataChallenge.Core.Closing.WinnerCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MarkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PhaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("PhaseId", "TeamId")
+                        .IsUnique();
+
+                    b.ToTable("WinnerCandidates");
+                });
+
             modelBuilder.Entity("DataChallenge.Core.Leaderboards.LeaderboardEntry", b =>
                 {
                     b.Property<Guid>("PhaseId")
@@ -1238,6 +1281,93 @@ namespace DataChallenge.Core.Migrations.Sqlite
                         .HasForeignKey("ChallengeId", "Version")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Closing.WinnerCandidate", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Challenges.Phase", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DataChallenge.Core.Challenges.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("DataChallenge.Core.Closing.ClosingFile", "Code", b1 =>
+                        {
+                            b1.Property<Guid>("WinnerCandidateId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ObjectKey")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("UploadedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("WinnerCandidateId");
+
+                            b1.ToTable("WinnerCandidates");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WinnerCandidateId");
+                        });
+
+                    b.OwnsOne("DataChallenge.Core.Closing.ClosingFile", "FactSheet", b1 =>
+                        {
+                            b1.Property<Guid>("WinnerCandidateId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ObjectKey")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("UploadedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("WinnerCandidateId");
+
+                            b1.ToTable("WinnerCandidates");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WinnerCandidateId");
+                        });
+
+                    b.Navigation("Code");
+
+                    b.Navigation("FactSheet");
                 });
 
             modelBuilder.Entity("DataChallenge.Core.Leaderboards.LeaderboardEntry", b =>

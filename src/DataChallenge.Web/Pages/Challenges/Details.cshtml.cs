@@ -1,4 +1,5 @@
 using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Closing;
 using DataChallenge.Core.Notifications;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.PublicData;
@@ -18,6 +19,9 @@ public sealed class DetailsModel(DataChallengeDbContext db, ChallengeLookup chal
     public IReadOnlyList<Phase> Phases { get; private set; } = [];
     public IReadOnlyList<PublicFile> Files { get; private set; } = [];
     public string? TeamName { get; private set; }
+
+    /// <summary>The team's open requests for a fact sheet and code, as a candidate winner, with the phase's name.</summary>
+    public IReadOnlyList<(WinnerCandidate Candidate, string PhaseName)> Obligations { get; private set; } = [];
     public bool IsOrganiser { get; private set; }
     public ParticipationBlock Block { get; private set; }
     public ChallengeTerms? Terms { get; private set; }
@@ -114,7 +118,12 @@ public sealed class DetailsModel(DataChallengeDbContext db, ChallengeLookup chal
         if (Current.TermsVersion > 0)
             Terms = await db.ChallengeTerms.AsNoTracking().FirstOrDefaultAsync(t => t.ChallengeId == Current.Id && t.Version == Current.TermsVersion, cancellationToken);
         if (await db.TeamOfAsync(Current.Id, sight.UserId, cancellationToken) is { } teamId)
+        {
             TeamName = await db.Teams.Where(t => t.Id == teamId).Select(t => t.Name).FirstAsync(cancellationToken);
+            var owed = await db.WinnerCandidates.AsNoTracking().Where(c => c.TeamId == teamId && c.PublishedAt == null)
+                .Join(db.Phases, c => c.PhaseId, p => p.Id, (c, p) => new { Candidate = c, p.Name }).ToListAsync(cancellationToken);
+            Obligations = owed.Select(o => (o.Candidate, o.Name)).ToList();
+        }
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DataChallenge.Core.Challenges;
+using DataChallenge.Core.Closing;
 using DataChallenge.Core.Exports;
 using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Persistence;
@@ -22,6 +23,9 @@ public sealed class LeaderboardModel(DataChallengeDbContext db, ChallengeLookup 
 
     /// <summary>The private board beside the public one: for organisers at any time, for everyone after the reveal.</summary>
     public LeaderboardSnapshot? PrivateView { get; private set; }
+
+    /// <summary>The organisers' published verdicts on the candidate winners, by team; empty until they publish.</summary>
+    public IReadOnlyDictionary<Guid, WinnerCandidate> Verdicts { get; private set; } = new Dictionary<Guid, WinnerCandidate>();
     public bool IsOrganiser { get; private set; }
     public IReadOnlyList<ChartPoint> BestOverTime { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
@@ -77,6 +81,7 @@ public sealed class LeaderboardModel(DataChallengeDbContext db, ChallengeLookup 
         Board = BoardView.For(publicBoard, IsOrganiser);
         if (IsOrganiser || phase.IsRevealed)
             PrivateView = BoardView.For(await PrivateBoard.BuildAsync(db, phase, publicBoard, Now, cancellationToken), IsOrganiser);
+        if (phase.IsRevealed) Verdicts = await WinnerVerdicts.PublishedAsync(db, phase.Id, cancellationToken);
         return true;
     }
 }
