@@ -38,6 +38,7 @@ public class DataChallengeDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<RegistrationQuestion> RegistrationQuestions => Set<RegistrationQuestion>();
     public DbSet<RegistrationAnswer> RegistrationAnswers => Set<RegistrationAnswer>();
     public DbSet<AdministratorChange> AdministratorChanges => Set<AdministratorChange>();
+    public DbSet<FinalistComparisonRun> FinalistComparisonRuns => Set<FinalistComparisonRun>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
