@@ -83,6 +83,19 @@ public sealed class FinalistComparisonTests : IAsyncLifetime
         await CentreFixture.RevealAsync(_arena);
         var competitorView = await _gamma.Client.GetFromJsonAsync<JsonElement>($"/api/phases/{_arena.PhaseId}/finalist-comparison", cancellationToken);
         Assert.Equal(2, competitorView.GetProperty("standings").EnumerateArray().Count(s => s.GetProperty("tied").GetBoolean()));
+
+        // The private export, parsed back: the tied pair shares a place and a group.
+        var csv = CsvTable.Parse(await _arena.Anonymous.GetStringAsync($"/phases/{_arena.PhaseId}/leaderboard?handler=csv&board=private", cancellationToken));
+        var rows = csv.Rows.ToDictionary(r => r["team"]);
+        Assert.Equal("3–4", rows["Gamma"]["place"]);
+        Assert.Equal(rows["Gamma"]["tied_group"], rows["Delta"]["tied_group"]);
+        Assert.NotEqual(rows["Beta"]["tied_group"], rows["Gamma"]["tied_group"]);
+        Assert.Equal("false", rows["Alpha"]["tied"]);
+        Assert.Equal(byTeam["Beta"].GetProperty("probabilityBetterThanNext").GetDouble(), CsvTable.Number(rows["Beta"]["p_better_than_next"]));
+
+        var page = WebUtility.HtmlDecode(await _arena.Anonymous.GetStringAsync($"/phases/{_arena.PhaseId}/leaderboard", cancellationToken));
+        Assert.Contains("id=\"finalists\"", page, StringComparison.Ordinal);
+        Assert.Contains("⟦ 3–4", page, StringComparison.Ordinal);
     }
 
     [Fact]
