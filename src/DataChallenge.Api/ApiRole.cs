@@ -5,6 +5,7 @@ using DataChallenge.Api.Features.Bundles;
 using DataChallenge.Api.Features.Challenges;
 using DataChallenge.Api.Features.Closing;
 using DataChallenge.Api.Features.CodePhases;
+using DataChallenge.Api.Features.FinalistComparisons;
 using DataChallenge.Api.Features.Judging;
 using DataChallenge.Api.Features.Notifications;
 using DataChallenge.Api.Features.Phases;
@@ -109,6 +110,7 @@ public static class ApiRole
         app.MapBundles();
         app.MapSubmissions();
         app.MapJudging();
+        app.MapFinalistComparisons();
         app.MapNotifications();
         app.MapUnsubscribe();
         app.MapAnnouncements();

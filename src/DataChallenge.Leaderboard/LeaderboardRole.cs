@@ -23,6 +23,8 @@ public static class LeaderboardRole
         bus.AddConsumer<SubmissionRejectedConsumer>();
         bus.AddConsumer<SubmissionFailedConsumer>();
         bus.AddConsumer<HiddenLabelsReadConsumer>();
+        bus.AddConsumer<FinalistComparisonProgressedConsumer>();
+        bus.AddConsumer<FinalistsComparedConsumer>();
         bus.AddConsumer<PhaseBoardChangedConsumer>();
         // Standings are written once (above); every replica hears that they changed, on an auto-deleted queue of its own.
         var queue = BoardResync.NewQueueName();

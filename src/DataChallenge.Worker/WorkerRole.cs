@@ -22,5 +22,6 @@ public static class WorkerRole
         bus.AddConsumer<ScoreProgramConsumer, ScoreProgramConsumerDefinition>();
         bus.AddConsumer<EstimateSubmissionIntervalConsumer, EstimateSubmissionIntervalConsumerDefinition>();
         bus.AddConsumer<RunCodeSubmissionConsumer, RunCodeSubmissionConsumerDefinition>();
+        bus.AddConsumer<CompareFinalistsConsumer, CompareFinalistsConsumerDefinition>();
     }
 }

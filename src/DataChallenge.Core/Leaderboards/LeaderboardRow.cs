@@ -45,4 +45,7 @@ public sealed record LeaderboardSnapshot(
     public int ScoreDecimals { get; init; } = 4;
     public DateTimeOffset? RevealedAt { get; init; }
     public IReadOnlyList<BaselineRow> Baselines { get; init; } = [];
+
+    /// <summary>The latest paired comparison of the finalists, on the private board only.</summary>
+    public FinalistComparisonView? Finalists { get; init; }
 }

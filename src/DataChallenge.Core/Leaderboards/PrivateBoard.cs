@@ -52,6 +52,7 @@ public static class PrivateBoard
             Anonymised = phase.AnonymiseTeams,
             ScoreDecimals = decimals,
             RevealedAt = phase.PrivateRevealedAt,
+            Finalists = await FinalistBoard.LatestAsync(db, phase.Id, names, cancellationToken),
             Baselines = scored.Where(s => s.IsBaseline).OrderBy(s => s.ReceivedAt).Select(s => new BaselineRow(s.Id,
                 names.GetValueOrDefault(s.TeamId, "Baseline"), SplitScores.Keys(s.ScoresJson, SplitScores.Private, order, decimals)[0], s.ReceivedAt)).ToList(),
         };

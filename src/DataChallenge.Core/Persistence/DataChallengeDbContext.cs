@@ -40,6 +40,7 @@ public class DataChallengeDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<RegistrationAnswer> RegistrationAnswers => Set<RegistrationAnswer>();
     public DbSet<AdministratorChange> AdministratorChanges => Set<AdministratorChange>();
     public DbSet<WinnerCandidate> WinnerCandidates => Set<WinnerCandidate>();
+    public DbSet<FinalistComparisonRun> FinalistComparisonRuns => Set<FinalistComparisonRun>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -576,6 +576,49 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.ToTable("WinnerCandidates");
                 });
 
+            modelBuilder.Entity("DataChallenge.Core.Leaderboards.FinalistComparisonRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("PhaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResampledUnit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Resamples")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhaseId", "RequestedAt");
+
+                    b.ToTable("FinalistComparisonRuns");
+                });
+
             modelBuilder.Entity("DataChallenge.Core.Leaderboards.LeaderboardEntry", b =>
                 {
                     b.Property<Guid>("PhaseId")
@@ -1385,6 +1428,15 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.Navigation("Code");
 
                     b.Navigation("FactSheet");
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Leaderboards.FinalistComparisonRun", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Challenges.Phase", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DataChallenge.Core.Leaderboards.LeaderboardEntry", b =>

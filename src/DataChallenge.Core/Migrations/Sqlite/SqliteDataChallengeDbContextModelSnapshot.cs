@@ -565,6 +565,49 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.ToTable("WinnerCandidates");
                 });
 
+            modelBuilder.Entity("DataChallenge.Core.Leaderboards.FinalistComparisonRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PhaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResampledUnit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Resamples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhaseId", "RequestedAt");
+
+                    b.ToTable("FinalistComparisonRuns");
+                });
+
             modelBuilder.Entity("DataChallenge.Core.Leaderboards.LeaderboardEntry", b =>
                 {
                     b.Property<Guid>("PhaseId")
@@ -1368,6 +1411,15 @@ namespace DataChallenge.Core.Migrations.Sqlite
                     b.Navigation("Code");
 
                     b.Navigation("FactSheet");
+                });
+
+            modelBuilder.Entity("DataChallenge.Core.Leaderboards.FinalistComparisonRun", b =>
+                {
+                    b.HasOne("DataChallenge.Core.Challenges.Phase", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DataChallenge.Core.Leaderboards.LeaderboardEntry", b =>

@@ -56,13 +56,14 @@ public sealed class LeaderboardModel(DataChallengeDbContext db, ChallengeLookup 
         if (isPrivate && PrivateView is null) return NotFound();
         var shown = isPrivate ? PrivateView! : Board;
         var csv = new StringBuilder(CsvCells.Line(["rank", "team", "score", "interval_lower", "interval_upper", "entries", "best_submitted_at",
-            "last_submitted_at", "statistically_tied", .. shown.Metrics.Select(CsvCells.Text)]));
+            "last_submitted_at", "statistically_tied", .. shown.Metrics.Select(CsvCells.Text), .. FinalistCsvColumns.Header(isPrivate)]));
         foreach (var row in shown.Rows)
         {
             csv.Append(CsvCells.Line([row.Rank.ToString(CultureInfo.InvariantCulture), CsvCells.Text(row.Team), CsvCells.Number(row.Score),
                 CsvCells.Number(row.IntervalLower), CsvCells.Number(row.IntervalUpper), row.Entries.ToString(CultureInfo.InvariantCulture),
                 CsvCells.Time(row.SubmittedAt), CsvCells.Time(row.LastSubmittedAt), row.StatisticallyTied ? "true" : "false",
-                .. shown.Metrics.Select((_, i) => CsvCells.Number(row.Values is { } values && i < values.Count ? values[i] : null))]));
+                .. shown.Metrics.Select((_, i) => CsvCells.Number(row.Values is { } values && i < values.Count ? values[i] : null)),
+                .. FinalistCsvColumns.Cells(shown, row.Team)]));
         }
         var name = $"{Current.Slug}-{Phase.Name}-{(isPrivate ? "private" : "leaderboard")}.csv";
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
