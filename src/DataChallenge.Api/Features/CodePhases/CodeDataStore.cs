@@ -52,8 +52,10 @@ public sealed class CodeDataStore(IObjectStore store, IOptions<ObjectStoreOption
                     await using var content = File.OpenRead(spool);
                     var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
                     content.Position = 0;
-                    await store.PutAsync(bucket, prefix + entry.FullName, content, content.Length, "application/octet-stream", cancellationToken);
-                    files.Add(new CodeDataFile(entry.FullName, content.Length, sha));
+                    // Read before the upload: the S3 client closes the stream it sends.
+                    var length = content.Length;
+                    await store.PutAsync(bucket, prefix + entry.FullName, content, length, "application/octet-stream", cancellationToken);
+                    files.Add(new CodeDataFile(entry.FullName, length, sha));
                 }
                 finally
                 {
