@@ -7,8 +7,9 @@ namespace DataChallenge.IntegrationTests;
 /// <summary>
 /// The compose stack's object-store rights (compose/minio/policies) on a test's buckets, as Swift container ACLs for
 /// one tempauth user per role; the buckets are made with the admin key, since the roles may not create any.
-/// Swift grants whole containers, so two rights are wider than compose's: the worker may write anywhere in
-/// hidden-labels (compose: only under phases/*/program/results/), and a read right includes listing.
+/// Swift grants whole containers, so some rights are wider than compose's: the worker may write anywhere in
+/// hidden-labels (compose: only under phases/*/program/results/) and in submissions (compose: only code-run logs and
+/// predictions), may read all of public-data (compose: only smoke data), and a read right includes listing.
 /// </summary>
 public static class ObjectStoreRights
 {
@@ -24,9 +25,9 @@ public static class ObjectStoreRights
         using var swift = await SwiftAdminAsync(endpoint, accessKey, secretKey);
         (string Bucket, string[] Read, string[] Write)[] rights =
         [
-            (settings["ObjectStore:Buckets:Submissions"]!, [api, worker], [api]),
+            (settings["ObjectStore:Buckets:Submissions"]!, [api, worker], [api, worker]),
             (settings["ObjectStore:Buckets:HiddenLabels"]!, [worker], [api, worker]),
-            (settings["ObjectStore:Buckets:PublicData"]!, [api], [api]),
+            (settings["ObjectStore:Buckets:PublicData"]!, [api, worker], [api]),
         ];
         foreach (var (bucket, read, write) in rights)
         {

@@ -11,7 +11,8 @@ namespace DataChallenge.Leaderboard.Consumers;
 /// <summary>
 /// Records a code run's provenance, log and duration on its submission. A smoke run ends here: Finished when its program
 /// wrote its file, Rejected (with the run's summary) otherwise. A real run stays Running: its scoring, or its rejection,
-/// follows from the worker. A repeated notice, or one of an older attempt, changes nothing.
+/// follows from the worker, and may be recorded before this notice: the provenance and the log are kept all the same.
+/// A repeated notice, or one of an older attempt, changes nothing.
 /// </summary>
 public sealed class CodeRunFinishedConsumer(DataChallengeDbContext db) : IConsumer<CodeRunFinished>
 {
@@ -21,7 +22,7 @@ public sealed class CodeRunFinishedConsumer(DataChallengeDbContext db) : IConsum
     {
         var m = context.Message;
         var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == m.SubmissionId && s.Attempt == m.Attempt, context.CancellationToken);
-        if (submission is null || SubmissionLifecycle.IsFinished(submission.Status)) return;
+        if (submission is null) return;
         var earlier = submission.ProvenanceJson is null ? null : JsonNode.Parse(submission.ProvenanceJson);
         // The provenance names its attempt: a repeated notice of the recorded attempt changes nothing.
         if (earlier?[AttemptField]?.GetValue<int>() == m.Attempt) return;
@@ -34,7 +35,7 @@ public sealed class CodeRunFinishedConsumer(DataChallengeDbContext db) : IConsum
         submission.ProvenanceJson = provenance.ToJsonString();
         submission.LogKey = m.LogKey;
         submission.RunMilliseconds = m.Provenance.DurationMilliseconds;
-        if (m.Smoke)
+        if (m.Smoke && !SubmissionLifecycle.IsFinished(submission.Status))
         {
             submission.Take(m.Succeeded ? SubmissionTransition.FinishSmoke : SubmissionTransition.Reject);
             submission.Message = m.Summary;

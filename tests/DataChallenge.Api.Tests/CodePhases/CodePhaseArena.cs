@@ -17,8 +17,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace DataChallenge.Api.Tests.CodePhases;
 
 /// <summary>
-/// A code phase with labels, hidden inputs and smoke data, one competing team, and no worker: the tests publish what a
-/// code-run worker would, through the bus test harness, and read the commands the api sent.
+/// A code phase with labels, hidden inputs and smoke data, and one competing team. Without a worker, the tests publish
+/// what a code-run worker would, through the bus test harness, and read the commands the api sent; with one, every role
+/// runs in one process on the in-memory bus and the folder store, and code really runs in the bubblewrap sandbox.
 /// </summary>
 public sealed class CodePhaseArena : IAsyncDisposable
 {
@@ -32,9 +33,10 @@ public sealed class CodePhaseArena : IAsyncDisposable
     public ApiSession Competitor { get; private set; } = null!;
     public Guid PhaseId { get; private set; }
 
-    private CodePhaseArena()
+    private CodePhaseArena(bool withWorker)
     {
-        Server = new ServerFactory
+        // A real run renews its lease on the clock, so the whole server keeps the system clock.
+        Server = withWorker ? new ServerFactory() : new ServerFactory
         {
             ConfigureServices = services =>
             {
@@ -43,12 +45,13 @@ public sealed class CodePhaseArena : IAsyncDisposable
                 services.AddSingleton<IQueueMonitor>(Queues);
             },
         };
-        Server.Settings["Roles"] = "api,leaderboard";
+        Server.Settings["Roles"] = withWorker ? "api,worker,leaderboard" : "api,leaderboard";
     }
 
-    public static async Task<CodePhaseArena> StartAsync()
+    /// <param name="withWorker">Run the worker role too, so submitted code runs for real.</param>
+    public static async Task<CodePhaseArena> StartAsync(bool withWorker = false)
     {
-        var arena = new CodePhaseArena();
+        var arena = new CodePhaseArena(withWorker);
         arena.Organiser = await ApiSession.RegisterAsync(arena.Server.CreateClient());
         var slug = await arena.Organiser.CreateChallengeAsync();
         arena.PhaseId = await arena.Organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig, opensAt: arena.Clock.GetUtcNow().AddDays(-1));
@@ -56,7 +59,7 @@ public sealed class CodePhaseArena : IAsyncDisposable
         await Ensure(await arena.Organiser.Client.PutAsJsonAsync($"/api/phases/{arena.PhaseId}/code",
             new { runtime = "python", maxArchiveBytes = MaxArchiveBytes, runMinutesPerDay = 2, smokeRunsPerDay = 3 }));
         await Ensure(await arena.Organiser.Client.PutAsync($"/api/phases/{arena.PhaseId}/hidden-inputs",
-            ZipContent(Zip((HiddenInputName, "person_id,age\n1,44\n")))));
+            ZipContent(Zip((HiddenInputName, HiddenInputs())))));
         await Ensure(await arena.Organiser.Client.PutAsync($"/api/phases/{arena.PhaseId}/smoke-data",
             ZipContent(Zip(("person.csv", "person_id,age\n900,30\n")))));
         arena.Competitor = await ApiSession.RegisterAsync(arena.Server.CreateClient());
@@ -66,6 +69,10 @@ public sealed class CodePhaseArena : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 
+    /// <summary>One row per labelled id, whose feature <c>x</c> is the label itself: a program predicting x scores a ROC AUC of 1.</summary>
+    public static string HiddenInputs()
+        => "id,x\n" + string.Concat(SampleFiles.Labels().Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => string.Join(',', l.Split(',')[..2]) + "\n"));
+
     public ITestHarness Harness => Server.Services.GetTestHarness();
 
     public static byte[] Zip(params (string Name, string Content)[] entries)
@@ -74,7 +81,7 @@ public sealed class CodePhaseArena : IAsyncDisposable
         using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
             foreach (var (name, content) in entries)
             {
-                using var writer = new StreamWriter(archive.CreateEntry(name).Open(), Encoding.UTF8);
+                using var writer = new StreamWriter(archive.CreateEntry(name).Open(), new UTF8Encoding(false));
                 writer.Write(content);
             }
         return buffer.ToArray();

@@ -92,6 +92,22 @@ public sealed class CodeRunRecordingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CodeRunFinished_RecordsProvenanceAndLog_WhenTheVerdictArrivedFirst()
+    {
+        // The worker publishes the run's end and its verdict one after the other; the board may take them in either order.
+        var id = await _arena.SubmitAcceptedAsync(CodePhaseArena.GoodSubmission());
+        await _arena.PublishAsync(CodeRunMessages.Started(id, 1), id, s => s.Status == SubmissionStatus.Running);
+        await _arena.PublishAsync(new SubmissionRejected { SubmissionId = id, Attempt = 1, Reason = "wrote no predictions.csv", RejectedAt = DateTimeOffset.UtcNow },
+            id, s => s.Status == SubmissionStatus.Rejected);
+
+        var row = await _arena.PublishAsync(CodeRunMessages.Finished(id, 1, smoke: false, succeeded: false, logKey: "run.log"), id, s => s.ProvenanceJson is not null);
+
+        Assert.NotNull(row.ProvenanceJson);
+        Assert.Equal("run.log", row.LogKey);
+        Assert.Equal(SubmissionStatus.Rejected, row.Status);
+    }
+
+    [Fact]
     public async Task CodeRunFinished_ChangesNothing_WhenTheSameAttemptIsReportedAgain()
     {
         var id = await _arena.SubmitAcceptedAsync(CodePhaseArena.GoodSubmission());

@@ -227,7 +227,7 @@ public sealed class ComposeFileTests
             .Select(folder => Path.Combine(folder, name))
             .FirstOrDefault(File.Exists);
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

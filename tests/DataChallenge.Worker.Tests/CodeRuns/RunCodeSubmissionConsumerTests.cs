@@ -103,19 +103,7 @@ public sealed class RunCodeSubmissionConsumerTests : IAsyncDisposable
     public async Task Consume_FindsNoHiddenLabels_WhenTheCodeSearchesEverythingItCanSee()
     {
         Bubblewrap.Require();
-        // The program holds the labels' marker reversed, so that reading its own source finds nothing.
-        var probe = $$"""
-            import os
-            marker = "{{new string(LabelsMarker.Reverse().ToArray())}}"[::-1].encode()
-            found = []
-            for top in ("/app", "/tmp", "/etc"):
-                for folder, dirs, names in os.walk(top):
-                    for name in names:
-                        try:
-                            if marker in open(os.path.join(folder, name), "rb").read():
-                                found.append(os.path.join(folder, name))
-                        except OSError:
-                            pass
+        var probe = LabelProbe.Search(LabelsMarker) + """
             print("INPUTS", sorted(os.listdir("/app/input")))
             open("/app/output/predictions.csv", "w").write("FOUND " + ",".join(found) + "\n")
             """;

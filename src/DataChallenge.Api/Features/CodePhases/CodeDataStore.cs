@@ -14,14 +14,15 @@ public sealed record CodeDataFile(string Name, long SizeBytes, string Sha256);
 
 /// <summary>
 /// Stores one version of a code phase's data set (hidden inputs or smoke data) from an organiser's zip: each file under
-/// the version's prefix, where a run reads them, and a manifest beside them that names them, since the object store
-/// lists nothing. The zip is checked like a scoring program's before anything is written.
+/// the version's prefix, where a run reads them, and a manifest that names them beside the prefix, not inside it, since
+/// a run receives every object under the prefix. The zip is checked like a scoring program's before anything is written.
 /// </summary>
 public sealed class CodeDataStore(IObjectStore store, IOptions<ObjectStoreOptions> options)
 {
     public static readonly ArchiveLimits Limits = new() { MaxEntries = 100_000, MaxTotalBytes = 50L * 1024 * 1024 * 1024 };
 
-    public static string ManifestKey(string prefix) => prefix + "manifest.json";
+    /// <summary><c>…/inputs/v3/</c> → <c>…/inputs/v3.manifest.json</c>: beside the files, never among a run's inputs.</summary>
+    public static string ManifestKey(string prefix) => prefix.TrimEnd('/') + ".manifest.json";
 
     /// <summary>The smoke data as uploaded, so participants download it in one piece.</summary>
     public static string SmokeArchiveKey(Guid phaseId, int version) => $"phases/{phaseId:N}/smoke/v{version}.zip";
@@ -51,8 +52,10 @@ public sealed class CodeDataStore(IObjectStore store, IOptions<ObjectStoreOption
                     await using var content = File.OpenRead(spool);
                     var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
                     content.Position = 0;
-                    await store.PutAsync(bucket, prefix + entry.FullName, content, content.Length, "application/octet-stream", cancellationToken);
-                    files.Add(new CodeDataFile(entry.FullName, content.Length, sha));
+                    // Read before the upload: the S3 client closes the stream it sends.
+                    var length = content.Length;
+                    await store.PutAsync(bucket, prefix + entry.FullName, content, length, "application/octet-stream", cancellationToken);
+                    files.Add(new CodeDataFile(entry.FullName, length, sha));
                 }
                 finally
                 {
