@@ -1,3 +1,5 @@
+using System.IO.Compression;
+
 namespace DataChallenge.Sandbox;
 
 /// <summary>
@@ -14,18 +16,42 @@ public static class CodeEntryPoint
     /// <summary>The command to run in the code folder.</summary>
     /// <exception cref="CodeEntryPointException">Neither a command nor main.py; the message is for the competitor.</exception>
     public static string Resolve(string codeFolder)
+        => Resolve(name => File.Exists(Path.Combine(codeFolder, name)) ? File.OpenRead(Path.Combine(codeFolder, name)) : null);
+
+    /// <summary>The same rule read from a zip before it is unpacked, so an upload is refused for what a run would refuse.</summary>
+    public static string Resolve(ZipArchive archive) => Resolve(name => archive.GetEntry(name)?.Open());
+
+    /// <summary>Null when the archive says how to start it; otherwise why not, in the competitor's words.</summary>
+    public static string? Refusal(Func<string> resolve)
     {
-        var settings = Path.Combine(codeFolder, SettingsFile);
-        if (File.Exists(settings) && CommandIn(settings) is { } command) return command;
-        if (File.Exists(Path.Combine(codeFolder, DefaultFile))) return DefaultCommand;
+        try
+        {
+            resolve();
+            return null;
+        }
+        catch (CodeEntryPointException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private static string Resolve(Func<string, Stream?> openTopLevel)
+    {
+        using (var settings = openTopLevel(SettingsFile))
+            if (settings is not null && CommandIn(settings) is { } command) return command;
+        using (var main = openTopLevel(DefaultFile))
+            if (main is not null) return DefaultCommand;
         throw new CodeEntryPointException(
             $"The archive has no {DefaultFile} at its top level and no 'command:' in a {SettingsFile}; add one of them to say how your code starts.");
     }
 
-    private static string? CommandIn(string settings)
+    private static string? CommandIn(Stream settings)
     {
-        if (new FileInfo(settings).Length > MaxSettingsBytes) throw new CodeEntryPointException($"{SettingsFile} is larger than {MaxSettingsBytes} bytes.");
-        foreach (var line in File.ReadLines(settings))
+        using var reader = new StreamReader(settings);
+        var buffer = new char[MaxSettingsBytes + 1];
+        var read = reader.ReadBlock(buffer, 0, buffer.Length);
+        if (read > MaxSettingsBytes) throw new CodeEntryPointException($"{SettingsFile} is larger than {MaxSettingsBytes} bytes.");
+        foreach (var line in new string(buffer, 0, read).Split('\n'))
         {
             if (!line.StartsWith("command:", StringComparison.Ordinal)) continue;
             var value = line["command:".Length..].Trim();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using DataChallenge.Api.Features.Submissions;
 using DataChallenge.Api.Http;
 using DataChallenge.Core.Challenges;
@@ -47,7 +48,9 @@ public static class CodeSubmissionUpload
             {
                 SafeArchive.Check(upload.File, new ArchiveLimits());
                 upload.File.Position = 0;
-                if (EntryPointCheck.Refusal(upload.File) is { } missing) return Problems.BadRequest("The zip has no entry point.", missing);
+                using (var archive = new ZipArchive(upload.File, ZipArchiveMode.Read, leaveOpen: true))
+                    if (CodeEntryPoint.Refusal(() => CodeEntryPoint.Resolve(archive)) is { } missing)
+                        return Problems.BadRequest("The zip has no entry point.", missing);
             }
             catch (UnsafeArchiveException e)
             {
