@@ -44,6 +44,7 @@ public sealed class NotificationClaimTests : IAsyncLifetime
             participants.Add(participant);
         }
 
+        await FillConnectionPoolAsync(8);
         var runs = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(RunJobAsync)));
 
         Assert.Equal(Participants, runs.Sum());
@@ -56,6 +57,25 @@ public sealed class NotificationClaimTests : IAsyncLifetime
         foreach (var participant in participants) await SentMail.WaitForAsync(participant.Email, m => (m.Subject ?? "").Contains("closes soon", StringComparison.Ordinal));
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.All(participants, p => Assert.Single(SentMail.To(p.Email), m => (m.Subject ?? "").Contains("closes soon", StringComparison.Ordinal)));
+    }
+
+    // Eight connections opened in the same instant can take longer than the server's fail-fast connect timeout on a busy
+    // machine; the race under test is the claim, so the pool is filled first, one connection at a time.
+    private async Task FillConnectionPoolAsync(int connections)
+    {
+        var scopes = new List<AsyncServiceScope>();
+        try
+        {
+            for (var i = 0; i < connections; i++)
+            {
+                scopes.Add(_server.Services.CreateAsyncScope());
+                await scopes[^1].ServiceProvider.GetRequiredService<DataChallengeDbContext>().Database.OpenConnectionAsync();
+            }
+        }
+        finally
+        {
+            foreach (var scope in scopes) await scope.DisposeAsync();
+        }
     }
 
     private async Task<int> RunJobAsync()
