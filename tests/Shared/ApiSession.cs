@@ -101,6 +101,25 @@ public sealed class ApiSession(HttpClient client, string email)
         }
     }
 
+    /// <summary>
+    /// A code run's log. Its score and its log are recorded from separate notices, in either order, so the log may
+    /// appear a moment after the submission ends: a 404 is waited out until <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<string> ReadLogAsync(Guid submissionId, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            using var response = await Client.GetAsync($"/api/submissions/{submissionId}/log");
+            if (response.StatusCode != HttpStatusCode.NotFound || DateTime.UtcNow > deadline)
+            {
+                await EnsureAsync(response, "read log");
+                return await response.Content.ReadAsStringAsync();
+            }
+            await Task.Delay(50);
+        }
+    }
+
     public async Task<JsonElement> LeaderboardAsync(Guid phaseId)
     {
         var response = await Client.GetAsync($"/api/phases/{phaseId}/leaderboard");

@@ -113,7 +113,7 @@ public sealed class CodePhaseEndToEndTests : IAsyncLifetime
         var id = await _arena.SubmitAcceptedAsync(zip);
         var (outcome, _) = await WatchAsync(id);
 
-        var log = await _arena.Organiser.Client.GetStringAsync($"/api/submissions/{id}/log", TestContext.Current.CancellationToken);
+        var log = await _arena.Organiser.ReadLogAsync(id);
         Assert.True("Scored" == outcome.GetProperty("status").GetString(), $"Ended {outcome}\n{log}");
         Assert.Contains("FOUND []", log);
         Assert.Equal(1.0, outcome.GetProperty("score").GetDouble(), 6);

@@ -126,7 +126,16 @@ internal sealed class FaultRun : IAsyncDisposable
     {
         var stopwatch = Stopwatch.StartNew();
         var probe = await UploadUntilAcknowledgedAsync(SampleFiles.Predictions(2000, swaps: 7), cancellationToken);
-        var outcome = await _competitor.WaitForOutcomeAsync(probe, bound);
+        JsonElement outcome;
+        try
+        {
+            outcome = await _competitor.WaitForOutcomeAsync(probe, bound);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} {stopwatch.Elapsed.TotalSeconds:F0} s after the {dependency} came back.\nWorker log tail:\n"
+                + string.Join("\n", Worker.Lines.TakeLast(40)), e);
+        }
         Assert.Equal("Scored", outcome.GetProperty("status").GetString());
         var figure = $"{dependency}\t{stopwatch.Elapsed.TotalSeconds:F1}\t{_answered503}\t{_otherwiseRefused}";
         TestContext.Current.TestOutputHelper?.WriteLine(figure);

@@ -104,8 +104,7 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Equal(1.0, outcome.GetProperty("score").GetDouble(), 6);
         Assert.Equal("Real code", Assert.Single((await competitor.LeaderboardWithEntriesAsync(phaseId, 1)).GetProperty("rows").EnumerateArray())
             .GetProperty("team").GetString());
-        var log = await organiser.Client.GetAsync($"/api/submissions/{submissionId}/log");
-        Assert.Contains("wrote predictions.csv", await log.Content.ReadAsStringAsync());
+        Assert.Contains("wrote predictions.csv", await organiser.ReadLogAsync(submissionId));
     }
 
     private static ByteArrayContent ZipContent(params (string Name, string Content)[] files)
