@@ -19,10 +19,11 @@ public sealed class Arena(Uri server, HttpClient http, SpineClient organiser, st
         return new Arena(server, http, organiser, slug, phaseId, files, mail);
     }
 
-    public async Task<(SpineClient Client, Guid TeamId)> NewTeamAsync(string name, CancellationToken cancellationToken)
+    /// <param name="otherSlug">Another challenge of the same server to join instead of the arena's.</param>
+    public async Task<(SpineClient Client, Guid TeamId)> NewTeamAsync(string name, CancellationToken cancellationToken, string? otherSlug = null)
     {
         var client = await SpineClient.RegisterAsync(http, name, mail, cancellationToken);
-        var teamId = await client.JoinAsync(slug, $"{name}-{Guid.NewGuid():N}"[..30], cancellationToken);
+        var teamId = await client.JoinAsync(otherSlug ?? slug, $"{name}-{Guid.NewGuid():N}"[..30], cancellationToken);
         return (client, teamId);
     }
 }

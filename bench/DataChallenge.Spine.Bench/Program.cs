@@ -13,6 +13,8 @@ if (options is null)
                [--mail-folder DIR]   (the server's .eml folder: teams confirm their address from it, as joining requires)
                [--viewers N --teams T [--ways whole,delta]]   (live board at scale only: N viewers of a T-team board,
                                                                board reads at --rate over --connections meanwhile)
+               [--code-backlog B [--code-cpu-seconds S]]   (code starvation only: --runs uploads with the run-code queue
+                                                            empty, then with B busy code runs of S s of CPU kept unfinished)
         """);
     return 2;
 }
@@ -37,6 +39,13 @@ if (options.Viewers > 0)
     var ways = options.Ways.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(w => w == "whole").ToList();
     await Spectators.RunAsync(arena, options.ServerPid, new SpectatorOptions(options.Viewers, options.Teams, options.Runs, ways, options.Rate, options.Connections),
         report, token);
+    return Finish(report, options);
+}
+
+if (options.CodeBacklog > 0)
+{
+    Console.WriteLine($"[{options.Mode}] upload -> board, run-code queue empty then full");
+    await CodeStarvation.RunAsync(arena, options.Runs, options.CodeBacklog, options.CodeCpuSeconds, options.GoalP50Ms, report, token);
     return Finish(report, options);
 }
 
@@ -69,7 +78,8 @@ static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', F
 
 /// <summary>Command-line settings; the defaults are the full benchmark the issue asks for.</summary>
 internal sealed record Options(Uri Server, int? ServerPid, string Mode, int Runs, int LoadSeconds, int Rate, int Connections,
-    int WrkSeconds, long UploadMb, int Rows, double GoalP50Ms, string? ReportFile, int Viewers, int Teams, string Ways, string? MailFolder)
+    int WrkSeconds, long UploadMb, int Rows, double GoalP50Ms, string? ReportFile, int Viewers, int Teams, string Ways, string? MailFolder,
+    int CodeBacklog, int CodeCpuSeconds)
 {
     public static Options? Parse(string[] args)
     {
@@ -85,6 +95,7 @@ internal sealed record Options(Uri Server, int? ServerPid, string Mode, int Runs
             values.GetValueOrDefault("mode", "embedded defaults"), Int("runs", 9), Int("load-seconds", 60), Int("rate", 500),
             Int("connections", 8), Int("wrk-seconds", 15), Int("upload-mb", 1024), Int("rows", 100_000),
             Int("goal-p50-ms", 500), values.GetValueOrDefault("report"), Int("viewers", 0), Int("teams", 300),
-            values.GetValueOrDefault("ways", "whole,delta"), values.GetValueOrDefault("mail-folder"));
+            values.GetValueOrDefault("ways", "whole,delta"), values.GetValueOrDefault("mail-folder"),
+            Int("code-backlog", 0), Int("code-cpu-seconds", 15));
     }
 }

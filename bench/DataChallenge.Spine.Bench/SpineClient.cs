@@ -65,6 +65,21 @@ public sealed class SpineClient(HttpClient http, string token)
         return body.GetProperty("id").GetGuid();
     }
 
+    /// <summary>Makes the phase a code phase with the given settings (PUT /code; fields left out keep their defaults).</summary>
+    public Task ConfigureCodeAsync(Guid phaseId, object settings, CancellationToken cancellationToken)
+        => SendAsync(HttpMethod.Put, $"/api/phases/{phaseId}/code", JsonContent.Create(settings), "make a code phase", cancellationToken);
+
+    public Task UploadSmokeDataAsync(Guid phaseId, byte[] zip, CancellationToken cancellationToken)
+        => SendAsync(HttpMethod.Put, $"/api/phases/{phaseId}/smoke-data", Zip(zip), "upload smoke data", cancellationToken);
+
+    /// <summary>Uploads a zipped code folder, as a smoke run or a real one; returns once the server has accepted it (202).</summary>
+    public async Task<Guid> SubmitCodeAsync(Guid phaseId, byte[] zip, bool smoke, CancellationToken cancellationToken)
+    {
+        var body = await SendAsync(HttpMethod.Post, $"/api/phases/{phaseId}/submissions?fileName=code.zip&smoke={(smoke ? "true" : "false")}", Zip(zip),
+            "submit code", cancellationToken, HttpStatusCode.Accepted);
+        return body.GetProperty("id").GetGuid();
+    }
+
     public Task<JsonElement> SubmissionAsync(Guid submissionId, CancellationToken cancellationToken)
         => SendAsync(HttpMethod.Get, $"/api/submissions/{submissionId}", null, "read submission", cancellationToken);
 
@@ -78,6 +93,13 @@ public sealed class SpineClient(HttpClient http, string token)
             if (body.GetProperty("status").GetString() is not ("Received" or "Scoring") || DateTime.UtcNow > deadline) return body;
             await Task.Delay(100, cancellationToken);
         }
+    }
+
+    private static ByteArrayContent Zip(byte[] zip)
+    {
+        var content = new ByteArrayContent(zip);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        return content;
     }
 
     private static HttpContent Csv(HttpContent content)
