@@ -90,6 +90,10 @@ public static class BundleEndpoints
             {
                 return Problems.BadRequest($"Phase '{source.Name}': {revealed.Message}");
             }
+            else if (source.Kind == "predictions" && phase.Code is not null)
+            {
+                return Problems.BadRequest($"Phase '{source.Name}': 'kind' is code for this phase; a bundle does not turn a code phase back into a predictions phase.");
+            }
             else if (phase.ScoringConfig != source.ScoringJson)
             {
                 changes.Add($"changed the scoring of phase '{source.Name}'");
