@@ -27,7 +27,14 @@ internal static class ChallengeCommand
         {
             Description = "Upload the labels of phases that already have some, as a new version. Without it only phases without labels get them.",
         };
-        var push = new Command("push", "Create or update a challenge from a bundle.yaml, then upload its hidden labels and public files.") { file, replaceLabels };
+        var replaceData = new Option<bool>("--replace-data")
+        {
+            Description = "Upload the hidden inputs and smoke data folders of code phases that already have some, as new versions.",
+        };
+        var push = new Command("push", "Create or update a challenge from a bundle.yaml, then upload its hidden labels, code phases' data and public files.")
+        {
+            file, replaceLabels, replaceData,
+        };
         RemoteCall.Attach(push, host, async (call, cancellationToken) =>
         {
             call.RequireToken();
@@ -59,6 +66,7 @@ internal static class ChallengeCommand
                 var receipt = await FileTransfer.PutAsync(call, $"api/phases/{id}/labels", BundleFile.Resolve(path, labels), "text/csv", cancellationToken);
                 call.Output.WriteLine($"Uploaded {labels} as labels version {receipt.Get("labelsVersion")} of phase '{phaseName}'.");
             }
+            await PushCodeDataAsync(call, result, path, local.CodeData, call.Parse.GetValue(replaceData), cancellationToken);
             await PushPublicFilesAsync(call, name, path, local.PublicFiles, cancellationToken);
             return ExitCodes.Success;
         });
@@ -95,9 +103,40 @@ internal static class ChallengeCommand
             if (!File.Exists(BundleFile.Resolve(bundlePath, labels)))
                 throw new CliException(ExitCodes.Usage, $"The labels of phase '{phase}', {labels}, are not in the bundle's folder.");
         }
+        foreach (var data in bundle.CodeData)
+        {
+            if (!Directory.Exists(BundleFile.Resolve(bundlePath, data.Path)))
+                throw new CliException(ExitCodes.Usage, $"The {data.Kind.Description} of phase '{data.Phase}' (code: {data.Kind.Key}), {data.Path}, is not a folder in the bundle's folder.");
+        }
         foreach (var file in bundle.PublicFiles)
         {
             if (!File.Exists(BundleFile.Resolve(bundlePath, file))) throw new CliException(ExitCodes.Usage, $"The public file {file} is not in the bundle's folder.");
+        }
+    }
+
+    // Zipped and sent to the code endpoints, as an organiser's own upload would be; a phase's existing version is kept unless told.
+    private static async Task PushCodeDataAsync(RemoteCall call, JsonElement imported, string bundlePath, IReadOnlyList<CodeDataFolder> folders, bool replace,
+        CancellationToken cancellationToken)
+    {
+        foreach (var data in folders)
+        {
+            var id = imported.Get("phases").EnumerateArray().First(p => p.String("name") == data.Phase.Trim()).String("id")!;
+            var current = (await call.Api.GetJsonAsync($"api/phases/{id}/code", cancellationToken)).Get(data.Kind.VersionField).GetInt32();
+            if (current > 0 && !replace)
+            {
+                call.Output.WriteLine($"Kept the {data.Kind.Description} of phase '{data.Phase}'; pass --replace-data to upload {data.Path} as a new version.");
+                continue;
+            }
+            var zip = CodeFolder.Zip(new DirectoryInfo(BundleFile.Resolve(bundlePath, data.Path)));
+            try
+            {
+                var receipt = await FileTransfer.PutAsync(call, $"api/phases/{id}/{data.Kind.Route}", zip, "application/zip", cancellationToken);
+                call.Output.WriteLine($"Uploaded {data.Path} as {data.Kind.Description} version {receipt.Get("version")} of phase '{data.Phase}'.");
+            }
+            finally
+            {
+                File.Delete(zip);
+            }
         }
     }
 

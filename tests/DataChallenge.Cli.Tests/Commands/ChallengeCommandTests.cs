@@ -35,6 +35,16 @@ public sealed class ChallengeCommandTests : IAsyncLifetime
         - data/train.csv
         """;
 
+    private static readonly string CodeBundle = Bundle.Replace("  labels: hidden/labels.csv\n", """
+          kind: code
+          code:
+            runtime: python
+            wall_clock_seconds: 300
+            inputs: hidden/inputs
+            smoke_data: smoke/
+
+        """, StringComparison.Ordinal);
+
     private readonly ServerFactory _server = new();
     private ApiSession _organiser = null!;
     private CliSession _cli = null!;
@@ -130,6 +140,41 @@ public sealed class ChallengeCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Push_UploadsHiddenInputsAndSmokeDataAsVersion1_WhenTheBundleHasACodePhase()
+    {
+        File.WriteAllText(_bundlePath, CodeBundle);
+        WriteCodeData();
+
+        var (code, output, error) = _cli.Run("challenge", "push", _bundlePath);
+        var again = _cli.Run("challenge", "push", _bundlePath);
+
+        Assert.Equal((0, string.Empty), (code, error));
+        Assert.Contains("Uploaded hidden/inputs as hidden inputs version 1 of phase 'Main'.", output, StringComparison.Ordinal);
+        Assert.Contains("Uploaded smoke as smoke data version 1 of phase 'Main'.", output, StringComparison.Ordinal);
+        var phaseId = await PhaseIdAsync();
+        var settings = await _organiser.Client.GetFromJsonAsync<JsonElement>($"/api/phases/{phaseId}/code");
+        Assert.Equal(("python", 300, 1, 1), (settings.GetProperty("runtime").GetString(), settings.GetProperty("wallClockSeconds").GetInt32(),
+            settings.GetProperty("inputsVersion").GetInt32(), settings.GetProperty("smokeDataVersion").GetInt32()));
+        var inputs = await _organiser.Client.GetFromJsonAsync<JsonElement>($"/api/phases/{phaseId}/hidden-inputs");
+        Assert.Equal(["person.csv"], inputs.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
+        // Pushed again, the data already there is kept: a new version is the organiser's explicit choice.
+        Assert.Equal(0, again.Code);
+        Assert.Contains("Kept the hidden inputs of phase 'Main'; pass --replace-data", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Push_Returns64NamingTheKeyAndSendsNothing_WhenAnInputsFolderIsMissing()
+    {
+        File.WriteAllText(_bundlePath, CodeBundle);
+
+        var (code, _, error) = _cli.Run("challenge", "push", _bundlePath);
+
+        Assert.Equal(64, code);
+        Assert.Equal("The hidden inputs of phase 'Main' (code: inputs), hidden/inputs, is not a folder in the bundle's folder." + Environment.NewLine, error);
+        Assert.Equal(HttpStatusCode.NotFound, (await _organiser.Client.GetAsync($"/api/challenges/{Slug}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Pull_WritesTheBundleAndPublicFilesButNoLabels_WhenTheCallerOrganisesTheChallenge()
     {
         Assert.Equal(0, _cli.Run("challenge", "push", _bundlePath).Code);
@@ -187,6 +232,15 @@ public sealed class ChallengeCommandTests : IAsyncLifetime
         var path = Path.Combine(root, "bundle.yaml");
         File.WriteAllText(path, yaml);
         return path;
+    }
+
+    private void WriteCodeData()
+    {
+        var root = Path.GetDirectoryName(_bundlePath)!;
+        Directory.CreateDirectory(Path.Combine(root, "hidden", "inputs"));
+        Directory.CreateDirectory(Path.Combine(root, "smoke"));
+        File.WriteAllText(Path.Combine(root, "hidden", "inputs", "person.csv"), "person_id,age\n1,70\n");
+        File.WriteAllText(Path.Combine(root, "smoke", "person.csv"), "person_id,age\n900,30\n");
     }
 
     private async Task<Guid> PhaseIdAsync()

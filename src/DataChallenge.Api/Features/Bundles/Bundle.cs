@@ -1,3 +1,5 @@
+using DataChallenge.Api.Features.CodePhases;
+
 namespace DataChallenge.Api.Features.Bundles;
 
 /// <summary>
@@ -35,7 +37,19 @@ public sealed record BundlePhase
 
     /// <summary>The hidden labels file, relative to the bundle; read by the CLI on push, never written on export.</summary>
     public string? Labels { get; init; }
+
+    /// <summary><c>predictions</c> or <c>code</c>; null when the key is absent (a code phase stays one).</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>Set for a code phase only.</summary>
+    public BundleCode? Code { get; init; }
 }
+
+/// <summary>
+/// A code phase's settings, as the code endpoint takes them (absent fields keep their value), and the folders of its hidden
+/// inputs and smoke data relative to the bundle: read by the CLI on push, never written on export.
+/// </summary>
+public sealed record BundleCode(CodeSettingsRequest Settings, string? Inputs, string? SmokeData);
 
 public sealed record BundleRules
 {

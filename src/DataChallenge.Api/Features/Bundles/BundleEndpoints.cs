@@ -26,7 +26,7 @@ public static class BundleEndpoints
             .WithSummary("The challenge as a bundle.yaml: metadata, phases, rules, scoring configuration, public file names (organisers).");
         group.MapPut("/bundles", Import).Accepts<string>(YamlContentType, "text/yaml", "text/plain")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithSummary("Create a challenge from a bundle.yaml (the caller becomes its owner), or update it by slug (organisers): phases are matched by name, new ones added, none deleted.");
+            .WithSummary("Create a challenge from a bundle.yaml (the caller becomes its owner), or update it by slug (organisers): phases are matched by name, new ones added, none deleted; a phase of kind: code takes its code settings as PUT /api/phases/{id}/code does.");
         return group;
     }
 
@@ -89,6 +89,10 @@ public static class BundleEndpoints
             else if (PhaseEditing.RevealedWindowProblem(phase, source.ClosesAt) is { } revealed)
             {
                 return Problems.BadRequest($"Phase '{source.Name}': {revealed.Message}");
+            }
+            else if (source.Kind == "predictions" && phase.Code is not null)
+            {
+                return Problems.BadRequest($"Phase '{source.Name}': 'kind' is code for this phase; a bundle does not turn a code phase back into a predictions phase.");
             }
             else if (phase.ScoringConfig != source.ScoringJson)
             {

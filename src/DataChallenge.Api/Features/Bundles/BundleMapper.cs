@@ -1,4 +1,6 @@
+using DataChallenge.Api.Features.CodePhases;
 using DataChallenge.Core.Challenges;
+using DataChallenge.Core.CodePhases;
 
 namespace DataChallenge.Api.Features.Bundles;
 
@@ -36,6 +38,8 @@ public static class BundleMapper
         target.MaxSubmissionsPerDay = source.Rules.MaxSubmissionsPerDay;
         target.MaxSubmissionsTotal = source.Rules.MaxSubmissionsTotal;
         target.MaxFinalSubmissions = source.Rules.MaxFinalSubmissions ?? DefaultMaxFinalSubmissions;
+        // The code endpoint's own merge: settings left out of the bundle keep their value, data versions are untouched.
+        if (source.Code is { } code) target.Code = code.Settings.ApplyTo(target.Code ?? new CodePhaseSettings());
     }
 
     public static Bundle ToBundle(Challenge challenge, IEnumerable<string> publicFiles) => new()
@@ -63,5 +67,7 @@ public static class BundleMapper
             MaxSubmissionsTotal = phase.MaxSubmissionsTotal,
             MaxFinalSubmissions = phase.MaxFinalSubmissions,
         },
+        Kind = phase.Code is null ? null : "code",
+        Code = phase.Code is { } code ? new BundleCode(CodeSettingsRequest.From(code), null, null) : null,
     };
 }

@@ -13,9 +13,11 @@ public static partial class BundleYamlReader
     private static readonly string[] ChallengeKeys =
         ["slug", "title", "description", "terms", "visibility", "requires_approval", "max_team_size", "phases", "public_files"];
 
-    private static readonly string[] PhaseKeys = ["name", "opens_at", "closes_at", "scoring", "rules", "labels"];
+    private static readonly string[] PhaseKeys = ["name", "kind", "opens_at", "closes_at", "scoring", "rules", "labels", "code"];
 
     private static readonly string[] RuleKeys = ["max_submissions_per_day", "max_submissions_total", "max_file_mb", "max_final_submissions"];
+
+    private static readonly string[] Kinds = ["predictions", "code"];
 
     private static readonly string[] Visibilities = ["draft", "public", "unlisted"];
 
@@ -110,19 +112,28 @@ public static partial class BundleYamlReader
             };
         }
 
+        var kind = fields.String("kind", 20);
+        if (kind is not null && !Kinds.Contains(kind, StringComparer.Ordinal)) throw fields.Bad(fields.Value("kind")!, "kind", "is predictions or code");
+        var codeNode = fields.Value("code");
+        if (codeNode is not null && kind != "code") throw fields.Bad(codeNode, "code", "belongs to a phase of kind: code");
+
         return new BundlePhase
         {
             Name = name, OpensAt = opensAt, ClosesAt = closesAt, ScoringJson = json, Rules = rules,
             Labels = fields.Value("labels") is { } labels ? RelativePath(labels, "labels") : null,
+            Kind = kind,
+            Code = kind != "code" ? null : codeNode is null ? new BundleCode(new(), null, null) : CodeYaml.Read(codeNode),
         };
     }
 
     // A path inside the bundle's folder: a bundle never names a file elsewhere on the organiser's disk.
-    private static string RelativePath(YamlNode node, string key)
+    internal static string RelativePath(YamlNode node, string key, bool folder = false)
     {
         if (node is not YamlScalarNode { Value: { Length: > 0 and <= 1000 } text })
-            throw new BundleFormatException(node.Start, $"'{key}' names a file by its path relative to the bundle.");
+            throw new BundleFormatException(node.Start, $"'{key}' names a {(folder ? "folder" : "file")} by its path relative to the bundle.");
         var path = text.Replace('\\', '/');
+        // A folder may be written with a trailing slash.
+        if (folder && path.Length > 1) path = path.TrimEnd('/');
         if (path.StartsWith('/') || path.Contains(':', StringComparison.Ordinal) || path.Split('/').Any(segment => segment is ".." or ""))
             throw new BundleFormatException(node.Start, $"'{text}' is not a path inside the bundle's folder.");
         return path;

@@ -31,6 +31,7 @@ public static class BundleYamlWriter
     {
         var node = new YamlMappingNode();
         Add(node, "name", YamlScalars.String(phase.Name));
+        if (phase.Kind is { } kind) Add(node, "kind", YamlScalars.String(kind));
         Add(node, "opens_at", Instant(phase.OpensAt));
         if (phase.ClosesAt is { } closesAt) Add(node, "closes_at", Instant(closesAt));
         Add(node, "scoring", ScoringYaml.FromJson(phase.ScoringJson));
@@ -41,6 +42,7 @@ public static class BundleYamlWriter
         if (phase.Rules.MaxFinalSubmissions is { } finals) Add(rules, "max_final_submissions", Number(finals));
         if (rules.Children.Count > 0) Add(node, "rules", rules);
         if (phase.Labels is { } labels) Add(node, "labels", YamlScalars.String(labels));
+        if (phase.Code is { } code) Add(node, "code", CodeYaml.Write(code));
         return node;
     }
 

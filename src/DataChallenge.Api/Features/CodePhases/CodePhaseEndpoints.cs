@@ -49,17 +49,7 @@ public static class CodePhaseEndpoints
         var phase = await db.Phases.FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
         if (phase is null || !await db.IsOrganiserAsync(phase.ChallengeId, user.UserId(), cancellationToken)) return Problems.NotFound("The phase");
         if (CodeSettingsCheck.Refusal(request) is { } refusal) return Problems.BadRequest("The code settings are not valid.", refusal);
-        var code = phase.Code ?? new CodePhaseSettings();
-        code.Runtime = request.Runtime ?? code.Runtime;
-        code.WallClockSeconds = request.WallClockSeconds ?? code.WallClockSeconds;
-        code.CpuSeconds = request.CpuSeconds ?? code.CpuSeconds;
-        code.MemoryBytes = request.MemoryBytes ?? code.MemoryBytes;
-        code.MaxProcesses = request.MaxProcesses ?? code.MaxProcesses;
-        code.OutputBytes = request.OutputBytes ?? code.OutputBytes;
-        code.RunMinutesPerDay = request.RunMinutesPerDay ?? code.RunMinutesPerDay;
-        code.SmokeRunsPerDay = request.SmokeRunsPerDay ?? code.SmokeRunsPerDay;
-        code.PredictionsFile = request.PredictionsFile ?? code.PredictionsFile;
-        code.MaxArchiveBytes = request.MaxArchiveBytes ?? code.MaxArchiveBytes;
+        var code = request.ApplyTo(phase.Code ?? new CodePhaseSettings());
         phase.Code = code;
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(CodePhaseResponse.From(phase.Id, code, null));

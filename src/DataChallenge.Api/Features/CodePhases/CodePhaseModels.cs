@@ -13,7 +13,29 @@ public sealed record CodeSettingsRequest(
     int? RunMinutesPerDay = null,
     int? SmokeRunsPerDay = null,
     string? PredictionsFile = null,
-    long? MaxArchiveBytes = null);
+    long? MaxArchiveBytes = null)
+{
+    /// <summary>Lays the fields this request gives over <paramref name="code"/> and returns it.</summary>
+    public CodePhaseSettings ApplyTo(CodePhaseSettings code)
+    {
+        code.Runtime = Runtime ?? code.Runtime;
+        code.WallClockSeconds = WallClockSeconds ?? code.WallClockSeconds;
+        code.CpuSeconds = CpuSeconds ?? code.CpuSeconds;
+        code.MemoryBytes = MemoryBytes ?? code.MemoryBytes;
+        code.MaxProcesses = MaxProcesses ?? code.MaxProcesses;
+        code.OutputBytes = OutputBytes ?? code.OutputBytes;
+        code.RunMinutesPerDay = RunMinutesPerDay ?? code.RunMinutesPerDay;
+        code.SmokeRunsPerDay = SmokeRunsPerDay ?? code.SmokeRunsPerDay;
+        code.PredictionsFile = PredictionsFile ?? code.PredictionsFile;
+        code.MaxArchiveBytes = MaxArchiveBytes ?? code.MaxArchiveBytes;
+        return code;
+    }
+
+    /// <summary>Every setting of <paramref name="c"/>, as a request that would set them all.</summary>
+    public static CodeSettingsRequest From(CodePhaseSettings c)
+        => new(c.Runtime, c.WallClockSeconds, c.CpuSeconds, c.MemoryBytes, c.MaxProcesses, c.OutputBytes, c.RunMinutesPerDay, c.SmokeRunsPerDay,
+            c.PredictionsFile, c.MaxArchiveBytes);
+}
 
 /// <summary>
 /// A code phase as its readers see it. The quota fields are the caller's team's, today (UTC); absent for a caller in no team.
