@@ -31,7 +31,7 @@ public sealed class LeaderboardCache(IServiceScopeFactory scopes, TimeProvider c
         // Two refreshes may race; a board older than the one held is neither kept nor pushed.
         var held = _boards.AddOrUpdate(phaseId, snapshot, (_, current) => current.Version > snapshot.Version ? current : snapshot);
         if (!ReferenceEquals(held, snapshot)) return held;
-        broadcaster.Publish(snapshot);
+        await broadcaster.PublishAsync(snapshot);
         return snapshot;
     }
 

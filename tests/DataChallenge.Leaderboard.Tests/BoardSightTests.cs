@@ -55,6 +55,20 @@ public sealed class BoardSightTests : OwnerAndOutsiderTests
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(Anonymous, $"/api/phases/{phaseId}/leaderboard/live"));
     }
 
+    [Fact]
+    public async Task Board_Answers404AtOnce_WhenAPublicChallengeIsMadeADraftRightAfterBeingRead()
+    {
+        var slug = await Owner.CreateChallengeAsync(visibility: "public");
+        var phaseId = await Owner.CreatePhaseAsync(slug, SampleFiles.BinaryConfig);
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(Anonymous, $"/api/phases/{phaseId}/leaderboard"));
+
+        // Whatever a read keeps for the next one, a change of the sight rule must take effect on the very next read.
+        await ApiSession.EnsureAsync(await Owner.Client.PutAsJsonAsync($"/api/challenges/{slug}",
+            new { title = "Withdrawn", visibility = "draft", requiresApproval = false }), "make draft");
+
+        foreach (var read in BoardReads(phaseId)) Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(Anonymous, read));
+    }
+
     private static string[] BoardReads(Guid phaseId) =>
     [
         $"/api/phases/{phaseId}/leaderboard",

@@ -15,13 +15,22 @@ public sealed class BoardBroadcaster(int historyLength = BoardBroadcaster.Defaul
     /// <summary>Events a viewer may have waiting before it is sent the whole board instead.</summary>
     public const int DefaultQueue = 8;
 
+    /// <summary>
+    /// Viewers handed a change before the fan-out lets other work run: a board read waits behind one batch of viewers'
+    /// writes, not behind ten thousand.
+    /// </summary>
+    public const int FanOutBatch = 256;
+
     private readonly ConcurrentDictionary<(Guid PhaseId, bool Organiser), BoardFeed> _feeds = new();
 
-    /// <summary>Takes a phase's newest board; an older or equal version than the one held is ignored.</summary>
-    public void Publish(LeaderboardSnapshot board)
+    /// <summary>
+    /// Takes a phase's newest board; an older or equal version than the one held is ignored. Completes once every
+    /// viewer has the change queued; with many viewers the fan-out lets board reads run between its batches.
+    /// </summary>
+    public async Task PublishAsync(LeaderboardSnapshot board)
     {
-        foreach (var organiser in (ReadOnlySpan<bool>)[false, true])
-            Feed(board.PhaseId, organiser).Publish(BoardView.For(board, organiser));
+        foreach (var organiser in new[] { false, true })
+            await Feed(board.PhaseId, organiser).PublishAsync(BoardView.For(board, organiser));
     }
 
     /// <summary>A new live viewer of the phase's board; null when no board of the phase has been published yet.</summary>

@@ -9,30 +9,55 @@ namespace DataChallenge.Leaderboard.Live;
 internal sealed class BoardFeed(int historyLength, int queueCapacity)
 {
     private readonly Lock _gate = new();
+    // One publish at a time, fan-out included, so every viewer gets the changes in version order.
+    private readonly SemaphoreSlim _publishing = new(1, 1);
     private readonly Queue<BoardFrame> _history = new();
     private readonly HashSet<BoardSubscription> _viewers = [];
     private LeaderboardSnapshot? _board;
-    private BoardFrame? _whole;
+    private volatile BoardFrame? _whole;
 
     public int Viewers { get { lock (_gate) return _viewers.Count; } }
 
-    /// <summary>The newest board as one event, serialised when it was published.</summary>
-    public BoardFrame? Current { get { lock (_gate) return _whole; } }
+    /// <summary>The newest board as one event, serialised when it was published; read without waiting for a publish.</summary>
+    public BoardFrame? Current => _whole;
 
-    /// <summary>Takes a newer board, turns it into one event (serialised once) and queues it for every viewer.</summary>
-    public void Publish(LeaderboardSnapshot board)
+    /// <summary>
+    /// Takes a newer board, turns it into one event (serialised once) and queues it for every viewer, a batch at a time.
+    /// </summary>
+    public async Task PublishAsync(LeaderboardSnapshot board)
+    {
+        await _publishing.WaitAsync();
+        try
+        {
+            if (Advance(board) is not var (change, whole, viewers)) return;
+            for (var start = 0; start < viewers.Length; start += BoardBroadcaster.FanOutBatch)
+            {
+                if (start > 0) await Task.Yield();
+                foreach (var viewer in viewers.AsSpan(start, Math.Min(BoardBroadcaster.FanOutBatch, viewers.Length - start))) viewer.Offer(change, whole);
+            }
+        }
+        finally
+        {
+            _publishing.Release();
+        }
+    }
+
+    // The new board becomes current before the fan-out starts: a viewer who joins meanwhile starts from it and is not
+    // among the viewers the change is sent to, so it neither misses the change nor gets it twice.
+    private (BoardFrame Change, BoardFrame Whole, BoardSubscription[] Viewers)? Advance(LeaderboardSnapshot board)
     {
         lock (_gate)
         {
-            if (_board is not null && board.Version <= _board.Version) return;
+            if (_board is not null && board.Version <= _board.Version) return null;
             var delta = _board is null ? null : BoardDiff.Between(_board, board);
-            (_board, _whole) = (board, BoardFrame.Whole(board));
+            var whole = BoardFrame.Whole(board);
+            (_board, _whole) = (board, whole);
             BoardFrame change;
             if (delta is null)
             {
                 // A delta across this change cannot be written, so none older than it can be replayed either.
                 _history.Clear();
-                change = _whole;
+                change = whole;
             }
             else
             {
@@ -40,7 +65,7 @@ internal sealed class BoardFeed(int historyLength, int queueCapacity)
                 _history.Enqueue(change);
                 if (_history.Count > historyLength) _history.Dequeue();
             }
-            foreach (var viewer in _viewers) viewer.Offer(change, _whole);
+            return (change, whole, [.. _viewers]);
         }
     }
 

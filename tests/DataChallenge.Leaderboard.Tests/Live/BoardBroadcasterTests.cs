@@ -15,7 +15,7 @@ public sealed class BoardBroadcasterTests
     public async Task SlowViewer_NeverDelaysOthersAndStaysBounded_WhenItStopsReading()
     {
         var broadcaster = new BoardBroadcaster();
-        broadcaster.Publish(Board(1, 0.5));
+        await broadcaster.PublishAsync(Board(1, 0.5));
         using var stalled = broadcaster.Subscribe(Phase, organiser: false)!;
         using var reader = broadcaster.Subscribe(Phase, organiser: false)!;
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -25,7 +25,7 @@ public sealed class BoardBroadcasterTests
         // The reader gets each change as soon as it is published, whatever the stalled viewer does.
         for (var version = 2; version <= 101; version++)
         {
-            broadcaster.Publish(Board(version, 0.5 + version / 1000.0));
+            await broadcaster.PublishAsync(Board(version, 0.5 + version / 1000.0));
             Assert.True(await reading.MoveNextAsync());
             Assert.Equal((BoardFrame.DeltaEvent, (long)version), (reading.Current.Name, reading.Current.Version));
             Assert.InRange(stalled.Queued, 0, BoardBroadcaster.DefaultQueue);
@@ -45,10 +45,10 @@ public sealed class BoardBroadcasterTests
     public async Task Publish_SerialisesEachChangeOnce_WhenManyViewersWatch()
     {
         var broadcaster = new BoardBroadcaster();
-        broadcaster.Publish(Board(1, 0.5));
+        await broadcaster.PublishAsync(Board(1, 0.5));
         var viewers = Enumerable.Range(0, 50).Select(_ => broadcaster.Subscribe(Phase, organiser: false)!).ToList();
 
-        broadcaster.Publish(Board(2, 0.9));
+        await broadcaster.PublishAsync(Board(2, 0.9));
 
         var frames = new List<BoardFrame>();
         foreach (var viewer in viewers) frames.Add(await SecondAsync(viewer));
@@ -61,11 +61,11 @@ public sealed class BoardBroadcasterTests
     public async Task Delta_CarriesOnlyTheRowsThatChanged_WhenOneTeamOvertakesAnother()
     {
         var broadcaster = new BoardBroadcaster();
-        broadcaster.Publish(Board(1, 0.5));
+        await broadcaster.PublishAsync(Board(1, 0.5));
         using var viewer = broadcaster.Subscribe(Phase, organiser: false)!;
 
         // The last team jumps from fifth to second: its row is sent, the three it passed move down as one range, the leader is left out.
-        broadcaster.Publish(Board(2, 0.75));
+        await broadcaster.PublishAsync(Board(2, 0.75));
 
         var frame = await SecondAsync(viewer);
         using var data = Data(frame);
@@ -78,10 +78,10 @@ public sealed class BoardBroadcasterTests
     }
 
     [Fact]
-    public void Subscribe_ReplaysExactlyTheMissedDeltas_WhenTheViewerSawARecentVersion()
+    public async Task Subscribe_ReplaysExactlyTheMissedDeltas_WhenTheViewerSawARecentVersion()
     {
         var broadcaster = new BoardBroadcaster(historyLength: 4);
-        for (var version = 1; version <= 6; version++) broadcaster.Publish(Board(version, 0.5 + version / 100.0));
+        for (var version = 1; version <= 6; version++) await broadcaster.PublishAsync(Board(version, 0.5 + version / 100.0));
 
         var resumed = First(broadcaster.Subscribe(Phase, organiser: false, lastSeen: 3)!, 3);
         var current = First(broadcaster.Subscribe(Phase, organiser: false, lastSeen: 6)!, 0);
@@ -93,17 +93,74 @@ public sealed class BoardBroadcasterTests
     }
 
     [Fact]
-    public void BoardJson_IsTheViewReadersGet_OnlyForTheVersionTheFeedHolds()
+    public async Task BoardJson_IsTheViewReadersGet_OnlyForTheVersionTheFeedHolds()
     {
         var broadcaster = new BoardBroadcaster();
         var board = Board(3, 0.5);
-        broadcaster.Publish(board);
+        await broadcaster.PublishAsync(board);
 
         foreach (var organiser in new[] { false, true })
             Assert.Equal(JsonSerializer.Serialize(BoardView.For(board, organiser), JsonSerializerOptions.Web),
                 Encoding.UTF8.GetString(broadcaster.BoardJson(Phase, organiser, 3) ?? []));
         Assert.Null(broadcaster.BoardJson(Phase, organiser: false, 2));
         Assert.Null(broadcaster.BoardJson(Guid.NewGuid(), organiser: false, 3));
+    }
+
+    [Fact]
+    public async Task BoardJson_AnswersTheNewBoard_WhileTheFanOutToThousandsOfViewersIsUnderWay()
+    {
+        var broadcaster = new BoardBroadcaster();
+        await broadcaster.PublishAsync(Board(1, 0.5));
+        var viewers = Enumerable.Range(0, 3 * BoardBroadcaster.FanOutBatch).Select(_ => broadcaster.Subscribe(Phase, organiser: false)!).ToList();
+        var paused = new PausedContext();
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(paused);
+        Task publishing;
+        try
+        {
+            publishing = broadcaster.PublishAsync(Board(2, 0.9));
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        // One batch has the change; the fan-out has stepped aside, and a read meanwhile gets the new board's bytes.
+        Assert.False(publishing.IsCompleted, "The fan-out ran to the last viewer without stepping aside.");
+        Assert.Equal(BoardBroadcaster.FanOutBatch, viewers.Count(v => v.Queued == 1));
+        Assert.NotNull(broadcaster.BoardJson(Phase, organiser: false, 2));
+        // A viewer joining meanwhile starts from the new board and is not sent the change a second time.
+        using var joined = broadcaster.Subscribe(Phase, organiser: false)!;
+
+        while (paused.RunNext()) { }
+        await publishing;
+        Assert.All(viewers, v => Assert.Equal(1, v.Queued));
+        Assert.Equal([(BoardFrame.BoardEvent, 2L)], First(joined, 1));
+        viewers.ForEach(v => v.Dispose());
+    }
+
+    // Holds what a fan-out posts when it steps aside, so the test sees the world between two batches.
+    private sealed class PausedContext : SynchronizationContext
+    {
+        private readonly Queue<(SendOrPostCallback Callback, object? State)> _posted = new();
+
+        public override void Post(SendOrPostCallback d, object? state) => _posted.Enqueue((d, state));
+
+        public bool RunNext()
+        {
+            if (!_posted.TryDequeue(out var next)) return false;
+            var previous = Current;
+            SetSynchronizationContext(this);
+            try
+            {
+                next.Callback(next.State);
+            }
+            finally
+            {
+                SetSynchronizationContext(previous);
+            }
+            return true;
+        }
     }
 
     private static List<(string, long)> First(BoardSubscription viewer, int count)
