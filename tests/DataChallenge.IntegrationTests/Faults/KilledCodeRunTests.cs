@@ -35,7 +35,7 @@ public sealed class KilledCodeRunTests : IAsyncLifetime
             if len(sys.argv) == 1:
                 os.execv(sys.executable, [sys.executable, "main.py", "{{marker}}"])
             print("started", flush=True)
-            time.sleep(20)
+            time.sleep(30)
             {{CodePhaseSetup.PredictX}}
             """)));
         await ApiSession.EnsureAsync(submitted, "submit code", HttpStatusCode.Accepted);
@@ -46,8 +46,9 @@ public sealed class KilledCodeRunTests : IAsyncLifetime
 
         await first.KillAloneAsync();
 
+        // Well before the program would end by itself: the sandbox must die with its worker, not run on to its end.
         await WaitUntilAsync(() => Task.FromResult(SandboxProcesses(marker).Count == 0),
-            "the killed worker's sandbox to end: " + string.Join(", ", SandboxProcesses(marker)));
+            "the killed worker's sandbox to end: " + string.Join(", ", SandboxProcesses(marker)), TimeSpan.FromSeconds(5));
         var second = await StartWorkerAsync();
         var outcome = await competitor.WaitForOutcomeAsync(submissionId, TimeSpan.FromMinutes(3));
 
@@ -89,9 +90,9 @@ public sealed class KilledCodeRunTests : IAsyncLifetime
         return found;
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited in vain for {what}.");
