@@ -33,6 +33,16 @@ public sealed class WorkerProcess : IAsyncDisposable
         return worker;
     }
 
+    /// <summary>The worker's name in a code run's provenance (<c>machine:pid</c>).</summary>
+    public string Name => $"{Environment.MachineName}:{_process.Id}";
+
+    /// <summary>Kills the server process alone, as an out-of-memory kill does: whatever it started must end by itself.</summary>
+    public async Task KillAloneAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
     public bool Mentions(string text) => Lines.Any(l => l.Contains(text, StringComparison.Ordinal));
 
     public async Task WaitForAsync(string text, TimeSpan timeout)

@@ -68,6 +68,7 @@ public sealed class Submission
     public int? ScoredLabelsVersion { get; set; }
     public string? ScorerVersion { get; set; }
 
+    /// <summary>The key of an uploaded prediction file; a code run's predictions are under <see cref="CodePhases.CodeRunKeys"/>.</summary>
     public static string PredictionsKey(Guid phaseId, Guid submissionId) => $"phases/{phaseId:N}/submissions/{submissionId:N}.csv";
 
     /// <summary>Hash of the scoring configuration that produced the current scores.</summary>

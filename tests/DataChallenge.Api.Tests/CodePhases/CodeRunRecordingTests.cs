@@ -2,8 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DataChallenge.Api.Jobs;
 using DataChallenge.Contracts;
+using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
 using MassTransit.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataChallenge.Api.Tests.CodePhases;
@@ -170,6 +172,29 @@ public sealed class CodeRunRecordingTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.NotFound, rerun.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, run.StatusCode);
         Assert.Single(_arena.Harness.Sent.Select<RunCodeSubmission>(m => m.Context.Message.SubmissionId == id));
+    }
+
+    [Fact]
+    public async Task Rerun_Answers409AndRunsNothing_WhenThePrivateBoardIsRevealed()
+    {
+        var id = await _arena.SubmitAcceptedAsync(CodePhaseArena.GoodSubmission());
+        // A scored run on a phase whose winners are out: running it again could change them.
+        await using (var scope = _arena.Server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>();
+            await db.Submissions.Where(s => s.Id == id).ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SubmissionStatus.Scored));
+            await db.Phases.Where(p => p.Id == _arena.PhaseId)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.PrivateRevealedAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        }
+
+        var response = await _arena.Organiser.Client.PostAsync($"/api/submissions/{id}/rerun", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("revealed", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        var row = await _arena.ReadAsync(id);
+        Assert.Equal((1, SubmissionStatus.Scored), (row.Attempt, row.Status));
+        Assert.Empty(_arena.Harness.Sent.Select<RunCodeSubmission>(m => m.Context.Message.SubmissionId == id && m.Context.Message.Attempt == 2));
     }
 
     private async Task<int> RunJobAsync()

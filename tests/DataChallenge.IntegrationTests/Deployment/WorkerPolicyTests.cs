@@ -19,7 +19,7 @@ public sealed class WorkerPolicyTests
         var policy = Load();
 
         Assert.True(Allows(policy, "s3:PutObject", "submissions/" + CodeRunKeys.Log(PhaseId, SubmissionId, 2)), "code-run log");
-        Assert.True(Allows(policy, "s3:PutObject", "submissions/" + Submission.PredictionsKey(PhaseId, SubmissionId)), "predictions");
+        Assert.True(Allows(policy, "s3:PutObject", "submissions/" + CodeRunKeys.Predictions(PhaseId, SubmissionId)), "predictions");
         Assert.True(Allows(policy, "s3:GetObject", "public-data/" + CodePhaseSettings.SmokePrefix(PhaseId, 1) + "tables/person.csv"), "smoke data");
         Assert.True(Allows(policy, "s3:ListBucket", "public-data"), "listing the smoke data");
     }
@@ -33,6 +33,14 @@ public sealed class WorkerPolicyTests
         Assert.False(Allows(policy, "s3:GetObject", "public-data/challenges/c/files/data.csv"), "read other public files");
         Assert.False(Allows(policy, "s3:PutObject", "public-data/" + CodePhaseSettings.SmokePrefix(PhaseId, 1) + "person.csv"), "write smoke data");
         Assert.False(Allows(policy, "s3:DeleteObject", "submissions/" + CodeRunKeys.Log(PhaseId, SubmissionId, 1)), "delete a log");
+    }
+
+    [Fact]
+    public void WorkerPolicy_CannotOverwriteUploadedPredictions()
+    {
+        var policy = Load();
+
+        Assert.False(Allows(policy, "s3:PutObject", "submissions/" + Submission.PredictionsKey(PhaseId, SubmissionId)), "overwrite an uploaded prediction file");
     }
 
     private static JsonElement Load()

@@ -7,42 +7,28 @@ namespace DataChallenge.IntegrationTests.Spine;
 /// <summary>Two worker processes on one RabbitMQ queue share the scoring; the status endpoint sees both.</summary>
 public sealed class CompetingWorkersTests : IAsyncLifetime
 {
-    private readonly string _runId = RealServices.NewRunId();
-    private ServerFactory _server = null!;
     private readonly List<WorkerProcess> _workers = [];
+    // This process runs the api and leaderboard roles; scoring happens only in the two worker processes.
+    private WorkerFleet _fleet = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        // This process runs the api and leaderboard roles; scoring happens only in the two worker processes.
-        _server = new ServerFactory();
-        foreach (var (key, value) in RealServices.Settings(_runId)) _server.Settings[key] = value;
-        _server.Settings["Roles"] = "api,leaderboard";
-        await ObjectStoreRights.ProvisionAsync(_runId);
-    }
+    public async ValueTask InitializeAsync() => _fleet = await WorkerFleet.StartAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var worker in _workers) await worker.DisposeAsync();
-        await _server.DisposeAsync();
-        await RealServices.DropDatabaseIfUsedAsync(_runId);
-    }
+    public ValueTask DisposeAsync() => _fleet.DisposeAsync();
 
     [Fact]
     public async Task Submissions_AreSharedBetweenWorkers_WhenTwoWorkersConsumeTheQueue()
     {
-        var settings = RealServices.Settings(_runId);
-        var organiser = await ApiSession.RegisterAsync(_server.CreateClient());
+        var organiser = await ApiSession.RegisterAsync(_fleet.Server.CreateClient());
         var slug = await organiser.CreateChallengeAsync();
         // Sixteen uploads of one team in a day: more than the default daily limit.
         var phaseId = await organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig, unlimitedSubmissionsPerDay: true);
         await organiser.UploadLabelsAsync(phaseId, SampleFiles.Labels(2000));
-        for (var i = 0; i < 2; i++) _workers.Add(WorkerProcess.Start(settings, concurrency: 1));
-        foreach (var worker in _workers) await worker.WaitForAsync("running with roles: worker", TimeSpan.FromSeconds(60));
+        for (var i = 0; i < 2; i++) _workers.Add(await _fleet.StartWorkerAsync());
 
         // A worker logs that it runs before its bus has finished connecting; the broker's count catches up.
         Assert.Equal(2, await ConsumersAsync(organiser, slug, expected: 2));
 
-        var competitor = await ApiSession.RegisterAsync(_server.CreateClient());
+        var competitor = await ApiSession.RegisterAsync(_fleet.Server.CreateClient());
         await competitor.JoinAsync(slug);
         var ids = new List<Guid>();
         for (var i = 0; i < 16; i++) ids.Add(await competitor.SubmitAsync(phaseId, SampleFiles.Predictions(2000, swaps: i)));

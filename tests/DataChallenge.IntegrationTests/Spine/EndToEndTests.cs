@@ -81,21 +81,11 @@ public sealed class EndToEndTests : IAsyncLifetime
         Bubblewrap.Require();
         var organiser = await ApiSession.RegisterAsync(_server.CreateClient());
         var slug = await organiser.CreateChallengeAsync();
-        var phaseId = await organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig);
-        await organiser.UploadLabelsAsync(phaseId, SampleFiles.Labels());
-        await ApiSession.EnsureAsync(await organiser.Client.PutAsJsonAsync($"/api/phases/{phaseId}/code", new { runtime = "python" }), "make a code phase");
-        // The hidden inputs hold each id's label as feature x: a program predicting x scores a ROC AUC of 1.
-        var inputs = "id,x\n" + string.Concat(SampleFiles.Labels().Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => string.Join(',', l.Split(',')[..2]) + "\n"));
-        var uploaded = await organiser.Client.PutAsync($"/api/phases/{phaseId}/hidden-inputs", ZipContent(("features.csv", inputs)));
-        Assert.True(uploaded.IsSuccessStatusCode, string.Join('\n', _server.Logs.Lines.Where(l => l.Contains("Exception", StringComparison.Ordinal)).Take(3)));
+        var phaseId = await CodePhaseSetup.CreateAsync(organiser, slug);
         var competitor = await ApiSession.RegisterAsync(_server.CreateClient());
         await competitor.JoinAsync(slug, "Real code");
 
-        var submitted = await competitor.Client.PostAsync($"/api/phases/{phaseId}/submissions?fileName=code.zip", ZipContent(("main.py", """
-            import pandas as pd
-            x = pd.read_csv("/app/input/features.csv")
-            pd.DataFrame({"id": x["id"], "label": x["x"]}).to_csv("/app/output/predictions.csv", index=False)
-            """)));
+        var submitted = await competitor.Client.PostAsync($"/api/phases/{phaseId}/submissions?fileName=code.zip", CodePhaseSetup.Zip(("main.py", CodePhaseSetup.PredictX)));
         await ApiSession.EnsureAsync(submitted, "submit code", HttpStatusCode.Accepted);
         var submissionId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var outcome = await competitor.WaitForOutcomeAsync(submissionId, TimeSpan.FromMinutes(2));
@@ -105,13 +95,6 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Equal("Real code", Assert.Single((await competitor.LeaderboardWithEntriesAsync(phaseId, 1)).GetProperty("rows").EnumerateArray())
             .GetProperty("team").GetString());
         Assert.Contains("wrote predictions.csv", await organiser.ReadLogAsync(submissionId));
-    }
-
-    private static ByteArrayContent ZipContent(params (string Name, string Content)[] files)
-    {
-        var content = new ByteArrayContent(ProgramArchives.Zip(files));
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/zip");
-        return content;
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using DataChallenge.Api.Http;
 using DataChallenge.Contracts;
 using DataChallenge.Core.Audit;
 using DataChallenge.Core.Challenges;
+using DataChallenge.Core.CodePhases;
 using DataChallenge.Core.Leaderboards;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Core.Submissions;
@@ -71,8 +72,7 @@ public static class FinalistComparisonEndpoints
             ComparisonId = run.Id, PhaseId = phase.Id, LabelsKey = phase.LabelsKey, LabelsVersion = phase.LabelsVersion, ScoringConfig = phase.ScoringConfig,
             Resamples = resamples, Seed = SeedOf(phase.Id), GroupColumn = groupColumn,
             Finalists = board.Rows.Select(r => new FinalistFile(r.TeamId, r.SubmissionId,
-                // A code submission's object is its archive; the predictions its run wrote are stored beside it.
-                phase.Code is null ? objectKeys[r.SubmissionId] : Submission.PredictionsKey(phase.Id, r.SubmissionId))).ToList(),
+                CodeRunKeys.ScoredFile(phase, r.SubmissionId, objectKeys[r.SubmissionId]))).ToList(),
         }, cancellationToken);
         return TypedResults.Accepted($"/api/phases/{phase.Id}/finalist-comparison", FinalistBoard.View(run, new Dictionary<Guid, string>()));
     }

@@ -1,5 +1,6 @@
 using DataChallenge.Contracts;
 using DataChallenge.Core.Challenges;
+using DataChallenge.Core.CodePhases;
 using DataChallenge.Core.Submissions;
 using DataChallenge.Hosting.Messaging;
 using DataChallenge.Sandbox;
@@ -35,8 +36,8 @@ public sealed class SubmissionDispatcher(ISendEndpointProvider endpoints)
                 SubmissionId = submission.Id,
                 Attempt = submission.Attempt,
                 PhaseId = phase.Id,
-                // A code submission's object is its archive; the predictions its run writes are stored beside it.
-                PredictionsKey = phase.Code is null ? submission.ObjectKey : Submission.PredictionsKey(phase.Id, submission.Id),
+                // A code submission's object is its archive; the predictions its run writes have keys of their own.
+                PredictionsKey = CodeRunKeys.ScoredFile(phase, submission.Id, submission.ObjectKey),
                 LabelsKey = phase.LabelsKey,
                 LabelsVersion = phase.LabelsVersion,
                 ScoringConfig = phase.ScoringConfig,
