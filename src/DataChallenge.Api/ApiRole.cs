@@ -77,6 +77,8 @@ public static class ApiRole
         services.AddScoped<PublicFileStore>();
         services.AddScoped<CodeDataStore>();
         services.Configure<SubmissionRecoveryOptions>(configuration.GetSection(SubmissionRecoveryOptions.Section));
+        services.AddScoped<FinalistComparisonStarter>();
+        services.Configure<FinalistComparisonOptions>(configuration.GetSection(FinalistComparisonOptions.Section));
 
         services.AddRecurringJobs(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Postgres);
         services.AddWebPages();

@@ -21,6 +21,7 @@ public static class RecurringJobs
         services.AddScoped<NotePhaseTransitionsJob>();
         services.AddScoped<QueueDueNotificationsJob>();
         services.AddScoped<SendNotificationJob>();
+        services.AddScoped<CompareFinalistsAtCloseJob>();
 
         // Hangfire's defaults are process-wide statics. Each host owns its storage and activator instead, so that two
         // hosts in one process never run each other's jobs, and one host's shutdown never disposes the other's storage.
@@ -38,6 +39,7 @@ public static class RecurringJobs
     {
         jobs.AddOrUpdate<RequeueStuckSubmissionsJob>("requeue-stuck-submissions", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<RevealDuePhasesJob>("reveal-due-phases", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<CompareFinalistsAtCloseJob>("compare-finalists-at-close", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<NotePhaseTransitionsJob>("note-phase-transitions", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<QueueDueNotificationsJob>("queue-due-notifications", job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<CleanAbandonedUploadsJob>("clean-abandoned-uploads", job => job.RunAsync(CancellationToken.None), Cron.Hourly());

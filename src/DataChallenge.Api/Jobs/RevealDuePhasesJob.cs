@@ -1,3 +1,4 @@
+using DataChallenge.Api.Features.FinalistComparisons;
 using DataChallenge.Contracts;
 using DataChallenge.Core.Judging;
 using DataChallenge.Core.Persistence;
@@ -9,9 +10,11 @@ namespace DataChallenge.Api.Jobs;
 
 /// <summary>
 /// Reveals the private board of every phase that has closed. Each reveal is a conditional update, so the job may run
-/// twice, late, or on two servers at once: every phase is revealed once, with one audit line.
+/// twice, late, or on two servers at once: every phase is revealed once, with one audit line. Its finalists are then
+/// compared by themselves.
 /// </summary>
-public sealed class RevealDuePhasesJob(DataChallengeDbContext db, IPublishEndpoint bus, TimeProvider clock, ILogger<RevealDuePhasesJob> logger)
+public sealed class RevealDuePhasesJob(DataChallengeDbContext db, IPublishEndpoint bus, FinalistComparisonStarter finalists, TimeProvider clock,
+    ILogger<RevealDuePhasesJob> logger)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -25,6 +28,7 @@ public sealed class RevealDuePhasesJob(DataChallengeDbContext db, IPublishEndpoi
             revealed++;
             logger.LogInformation("Revealed the private leaderboard of phase {PhaseId}", phase.Id);
             await bus.Publish(new PhaseBoardChanged { PhaseId = phase.Id, ChangedAt = now }, cancellationToken);
+            await finalists.AtCloseAsync(phase, cancellationToken);
         }
         return revealed;
     }

@@ -1,8 +1,8 @@
 namespace DataChallenge.Core.Leaderboards;
 
 /// <summary>
-/// A paired comparison of a phase's finalists, asked by an organiser and run by a worker off the scoring path. The
-/// latest completed one is shown on the private board.
+/// A paired comparison of a phase's finalists, started at the close or by an organiser and run by a worker off the
+/// scoring path. The latest one is shown on the private board.
 /// </summary>
 public sealed class FinalistComparisonRun
 {
@@ -12,11 +12,23 @@ public sealed class FinalistComparisonRun
     public DateTimeOffset RequestedAt { get; init; }
     public int Resamples { get; init; }
 
+    /// <summary>The hidden labels it compares against.</summary>
+    public int LabelsVersion { get; init; }
+
+    /// <summary>
+    /// The labels version of a run started by itself at the close, null for an organiser's. Unique per phase, so a
+    /// repeated trigger cannot start a second run for the same labels.
+    /// </summary>
+    public int? AutomaticForLabelsVersion { get; init; }
+
     /// <summary><c>rows</c>, or <c>groups</c> when whole centres are resampled.</summary>
     public required string ResampledUnit { get; init; }
 
     /// <summary>Share of resamples done, 0 to 1, as last reported by the worker.</summary>
     public double Progress { get; set; }
+
+    /// <summary>When the worker last reported progress; a run silent for too long is failed as stuck.</summary>
+    public DateTimeOffset? LastProgressAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
 
     /// <summary>The metric compared and the standings (<see cref="FinalistComparisonOutcome"/> as JSON), set at completion.</summary>

@@ -21,6 +21,9 @@ public sealed class SubmissionScore
     public double? PrivateScore { get; init; }
     public string? ScoresJson { get; init; }
 
+    /// <summary>The per-group values of this scoring (<see cref="Leaderboards.GroupResults"/>), so a rescore switches them with the scores.</summary>
+    public string? GroupsJson { get; init; }
+
     /// <summary>The reason of a rejection or failure.</summary>
     public string? Message { get; init; }
 

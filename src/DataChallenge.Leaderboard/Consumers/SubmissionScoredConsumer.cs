@@ -41,7 +41,7 @@ public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, TimeProv
         submission.PublicScore = PublicPrimary(message);
         submission.PrivateScore = PrimaryOn(message, SplitScores.Private);
         submission.ScoresJson = JsonSerializer.Serialize(message.Scores);
-        submission.GroupsJson = GroupResults.Serialize(message.Groups?.Select(g => new GroupResult(g.Split, g.Group, g.Rows, g.Suppressed, g.Value)));
+        submission.GroupsJson = GroupsOf(message);
         submission.ScoredLabelsVersion = message.LabelsVersion;
         submission.ScorerVersion = message.ScorerVersion;
         submission.ScoredConfigHash = message.ScoringConfigHash;
@@ -76,8 +76,11 @@ public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, TimeProv
         SubmissionId = message.SubmissionId, LabelsVersion = message.LabelsVersion, ConfigHash = message.ScoringConfigHash ?? "",
         ScorerVersion = message.ScorerVersion, RescoreRunId = runId, Outcome = SubmissionStatus.Scored, PrimaryMetric = message.PrimaryMetric,
         HigherIsBetter = message.HigherIsBetter, PublicScore = publicScore, PrivateScore = privateScore, ScoresJson = scoresJson,
-        RecordedAt = clock.GetUtcNow(),
+        GroupsJson = GroupsOf(message), RecordedAt = clock.GetUtcNow(),
     };
+
+    private static string? GroupsOf(SubmissionScored message)
+        => GroupResults.Serialize(message.Groups?.Select(g => new GroupResult(g.Split, g.Group, g.Rows, g.Suppressed, g.Value)));
 
     // With a split column the public value comes from public rows only: undefined there stays undefined, never the all-rows value.
     private static double? PublicPrimary(SubmissionScored message)

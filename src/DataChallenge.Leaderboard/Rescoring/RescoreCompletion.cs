@@ -44,6 +44,7 @@ public static class RescoreCompletion
                 submission.PublicScore = outcome.PublicScore;
                 submission.PrivateScore = outcome.PrivateScore;
                 submission.ScoresJson = outcome.ScoresJson;
+                submission.GroupsJson = outcome.GroupsJson;
                 submission.ScoredLabelsVersion = outcome.LabelsVersion;
                 submission.ScorerVersion = outcome.ScorerVersion;
                 submission.ScoredConfigHash = outcome.ConfigHash;
@@ -54,6 +55,7 @@ public static class RescoreCompletion
                 submission.PublicScore = null;
                 submission.PrivateScore = null;
                 submission.ScoresJson = null;
+                submission.GroupsJson = null;
                 submission.Message = "Rescoring: " + outcome.Message;
                 submission.ScoredLabelsVersion = outcome.LabelsVersion;
                 submission.ScoredConfigHash = outcome.ConfigHash;

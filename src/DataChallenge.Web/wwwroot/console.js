@@ -1,5 +1,5 @@
-// The organiser console's actions that go through the workers: rescoring a phase, with its progress, and sending a
-// failed submission again. Both call the JSON API with the page's own sign-in cookie.
+// The organiser console's actions that go through the workers: rescoring a phase and comparing its finalists, with
+// their progress, and sending a failed submission again. Both call the JSON API with the page's own sign-in cookie.
 (() => {
   const headers = { Accept: 'application/json' };
   const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
@@ -11,6 +11,17 @@
     } catch {
       return `${response.status} ${response.statusText}`;
     }
+  }
+
+  // A button that starts a worker's run: shows the answer and follows the run, or shows the refusal and can be pressed again.
+  function startOnClick(button, start, refused, show, follow) {
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      const response = await start();
+      if (!response.ok) { button.disabled = false; refused(await problemText(response)); return; }
+      show(await response.json());
+      await follow();
+    });
   }
 
   function rescore(panel) {
@@ -51,16 +62,49 @@
       button.disabled = false;
     }
 
-    button.addEventListener('click', async () => {
-      button.disabled = true;
+    startOnClick(button, () => {
       changes.replaceChildren();
-      const response = await fetch(text.rescore, { method: 'POST', credentials: 'same-origin', headers });
-      if (!response.ok) { button.disabled = false; say(fill(text.textError, await problemText(response)), 'error'); return; }
-      show(await response.json());
-      await follow();
-    });
+      return fetch(text.rescore, { method: 'POST', credentials: 'same-origin', headers });
+    }, response => say(fill(text.textError, response), 'error'), show, follow);
     panel.hidden = false;
     // A rescoring started elsewhere, or before a reload, is shown and followed too.
+    button.disabled = true;
+    follow();
+  }
+
+  function finalists(panel) {
+    const text = panel.dataset;
+    const button = panel.querySelector('button');
+    const progress = panel.querySelector('progress');
+    const status = panel.querySelector('[data-status]');
+    const say = (message, state) => { status.textContent = message; status.dataset.state = state || ''; };
+
+    function show(run) {
+      progress.hidden = false;
+      progress.value = run.status === 'running' ? run.progress : 1;
+      if (run.status === 'running') say(fill(text.textRunning, Math.round(run.progress * 100)), 'pending');
+      else if (run.status === 'failed') say(fill(text.textFailed, run.error), 'error');
+      else say(fill(text.textDone, run.standings.length, new Set(run.standings.map(s => s.tiedGroup)).size), 'scored');
+    }
+
+    async function follow() {
+      for (;;) {
+        const response = await fetch(text.finalists, { credentials: 'same-origin', headers });
+        // 404: no comparison yet (a phase with fewer than two teams has none).
+        if (response.status === 404) break;
+        if (!response.ok) { say(fill(text.textError, await problemText(response)), 'error'); break; }
+        const run = await response.json();
+        show(run);
+        if (run.status !== 'running') break;
+        await new Promise(resolve => setTimeout(resolve, 2000));
+      }
+      button.disabled = false;
+    }
+
+    startOnClick(button, () => fetch(text.finalists, {
+      method: 'POST', credentials: 'same-origin', headers: { ...headers, 'Content-Type': 'application/json' }, body: '{}',
+    }), problem => say(fill(text.textError, problem), 'error'), show, follow);
+    panel.hidden = false;
     button.disabled = true;
     follow();
   }
@@ -90,6 +134,7 @@
   }
 
   document.querySelectorAll('[data-rescore]').forEach(rescore);
+  document.querySelectorAll('[data-finalists]').forEach(finalists);
   const table = document.querySelector('table[data-statuses]');
   if (table) table.querySelectorAll('button[data-redispatch]').forEach(button => redispatch(button, table));
 })();

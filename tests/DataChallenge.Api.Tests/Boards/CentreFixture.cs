@@ -33,13 +33,14 @@ public static class CentreFixture
         return arena;
     }
 
-    public static string Labels(int rows = 60)
+    /// <param name="flipped">Every label reversed: a perfect file then scores 0 in every centre.</param>
+    public static string Labels(int rows = 60, bool flipped = false)
     {
         var text = new StringBuilder("id,label,Usage,care_site\n");
         for (var i = 0; i < rows; i++)
         {
             var site = i < 30 ? "north" : i < 55 ? "south" : "tiny";
-            text.Append(CultureInfo.InvariantCulture, $"r{i},{i % 2},{(i < 40 ? "Public" : "Private")},{site}\n");
+            text.Append(CultureInfo.InvariantCulture, $"r{i},{(i + (flipped ? 1 : 0)) % 2},{(i < 40 ? "Public" : "Private")},{site}\n");
         }
         return text.ToString();
     }

@@ -3,8 +3,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using DataChallenge.Api.Features.FinalistComparisons;
+using DataChallenge.Api.Jobs;
+using DataChallenge.Core.Leaderboards;
 using DataChallenge.Testing;
 using DataChallenge.Testing.Judging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataChallenge.Api.Tests.Boards;
 
@@ -77,11 +82,12 @@ public sealed class FinalistComparisonTests : IAsyncLifetime
         Assert.Equal(4, byTeam["Gamma"].GetProperty("rankUpper").GetInt32());
         Assert.Equal("rows", result.GetProperty("resampledUnit").GetString());
 
-        // The private board carries the same comparison, and after the reveal so does everyone's view of it.
+        // The private board carries the same comparison. The reveal compares the final board again by itself (the same
+        // seed and resamples, so the same places), and everyone sees that one.
         var board = await _arena.BoardAsync(_arena.Organiser.Client, "private");
         Assert.Equal(result.GetProperty("comparisonId").GetGuid(), board.GetProperty("finalists").GetProperty("comparisonId").GetGuid());
         await CentreFixture.RevealAsync(_arena);
-        var competitorView = await _gamma.Client.GetFromJsonAsync<JsonElement>($"/api/phases/{_arena.PhaseId}/finalist-comparison", cancellationToken);
+        var competitorView = await CompletedAsync(_gamma.Client);
         Assert.Equal(2, competitorView.GetProperty("standings").EnumerateArray().Count(s => s.GetProperty("tied").GetBoolean()));
 
         // The private export, parsed back: the tied pair shares a place and a group.
@@ -113,6 +119,54 @@ public sealed class FinalistComparisonTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await _arena.Anonymous.GetAsync(path, cancellationToken)).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await _gamma.Client.GetAsync($"/api/phases/{_arena.PhaseId}/leaderboard?board=private", cancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Comparison_StartsByItselfOncePerLabelsVersion_WhenThePrivateBoardIsRevealed()
+    {
+        await CentreFixture.RevealAsync(_arena);
+
+        var result = await CompletedAsync(_arena.Organiser.Client);
+        Assert.Equal(4, result.GetProperty("standings").GetArrayLength());
+        Assert.Equal(CompareFinalistsRequest.DefaultResamples, result.GetProperty("resamples").GetInt32());
+
+        // A repeated trigger (the scheduled job, after the organiser's reveal) starts no second run for the same labels.
+        await using (var scope = _arena.Server.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<RevealDuePhasesJob>().RunAsync(TestContext.Current.CancellationToken);
+        await CentreFixture.RevealAsync(_arena);
+        Assert.Equal(1, await _arena.WithDbAsync(db => db.FinalistComparisonRuns.CountAsync(r => r.PhaseId == _arena.PhaseId)));
+    }
+
+    [Fact]
+    public async Task Comparison_IsFailedAsStuckAndCanStartAgain_WhenItsWorkerStopsReporting()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var path = $"/api/phases/{_arena.PhaseId}/finalist-comparison";
+        // A run whose worker died after its first report: nothing will ever complete it.
+        var stuck = new FinalistComparisonRun
+        {
+            PhaseId = _arena.PhaseId, RequestedAt = _arena.Clock.GetUtcNow(), Resamples = Resamples, ResampledUnit = "rows", Progress = 0.05,
+        };
+        await _arena.WithDbAsync(db =>
+        {
+            db.FinalistComparisonRuns.Add(stuck);
+            return db.SaveChangesAsync();
+        });
+
+        _arena.Clock.Advance(TimeSpan.FromMinutes(9));
+        var waiting = await _arena.Organiser.Client.GetFromJsonAsync<JsonElement>(path, cancellationToken);
+        Assert.Equal("running", waiting.GetProperty("status").GetString());
+
+        _arena.Clock.Advance(TimeSpan.FromMinutes(2));
+        var failed = await _arena.Organiser.Client.GetFromJsonAsync<JsonElement>(path, cancellationToken);
+        Assert.Equal(stuck.Id, failed.GetProperty("comparisonId").GetGuid());
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
+        Assert.Contains("no progress", failed.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
+
+        await ApiSession.EnsureAsync(await _arena.Organiser.Client.PostAsJsonAsync(path, new { resamples = 100 }, cancellationToken), "compare again",
+            HttpStatusCode.Accepted);
+        var again = await CompletedAsync(_arena.Organiser.Client);
+        Assert.NotEqual(stuck.Id, again.GetProperty("comparisonId").GetGuid());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DataChallenge.Testing;
 using DataChallenge.Testing.Judging;
 
 namespace DataChallenge.Api.Tests.Boards;
@@ -40,6 +41,26 @@ public sealed class GroupResultsTests : IAsyncLifetime
         Assert.Equal(5, groups["tiny"].GetProperty("rows").GetInt32());
         Assert.Equal(JsonValueKind.Null, groups["tiny"].GetProperty("value").ValueKind);
         Assert.DoesNotContain(CentreFixture.SuppressedValueText, raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rescore_RefreshesEachSubmissionsGroupValues_WhenTheLabelsChange()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await _arena.Organiser.UploadLabelsAsync(_arena.PhaseId, CentreFixture.Labels(flipped: true));
+
+        await ApiSession.EnsureAsync(await _arena.Organiser.Client.PostAsync($"/api/phases/{_arena.PhaseId}/rescore", null, cancellationToken), "rescore",
+            HttpStatusCode.Accepted);
+        await JudgingArena.EventuallyAsync(() => _arena.Organiser.Client.GetFromJsonAsync<JsonElement>($"/api/phases/{_arena.PhaseId}/rescore"),
+            r => r.GetProperty("status").GetString() == "completed", "the rescoring completed");
+
+        var body = await _arena.Organiser.Client.GetFromJsonAsync<JsonElement>($"/api/submissions/{_alpha}/groups", cancellationToken);
+        var groups = body.GetProperty("groups").EnumerateArray().ToDictionary(g => g.GetProperty("group").GetString()!);
+        // Alpha orders north and south perfectly under the first labels; the reversed labels turn both AUCs to 0.
+        Assert.Equal(0.0, groups["north"].GetProperty("value").GetDouble());
+        Assert.Equal(0.0, groups["south"].GetProperty("value").GetDouble());
+        Assert.True(groups["tiny"].GetProperty("suppressed").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, groups["tiny"].GetProperty("value").ValueKind);
     }
 
     [Fact]

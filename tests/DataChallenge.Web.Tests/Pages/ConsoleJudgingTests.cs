@@ -145,6 +145,23 @@ public sealed partial class ConsoleJudgingTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Console_OffersToCompareTheFinalists_OnceTheBoardIsRevealed()
+    {
+        var scenario = await Scenario.CreateAsync(_server);
+        var organiser = await PageBrowser.SignInAsync(_server, scenario.Organiser);
+        var console = $"/console/{scenario.Slug}";
+        var panel = $"<div class=\"finalists\" data-finalists=\"/api/phases/{scenario.PhaseId}/finalist-comparison\" hidden";
+        Assert.DoesNotContain(panel, await organiser.Browser.GetStringAsync(console));
+
+        await organiser.PostFormAsync(console, $"{console}?handler=Reveal&phaseId={scenario.PhaseId}", new Dictionary<string, string> { ["understood"] = "true" });
+
+        var html = await organiser.Browser.GetStringAsync(console);
+        Assert.Contains(panel, html);
+        Assert.Contains("Compare the finalists</button>", html);
+        Assert.Contains($"POST /api/phases/{scenario.PhaseId}/finalist-comparison", html);
+    }
+
+    [Fact]
     public async Task Console_HidesScriptActionsBehindANoscriptSentence_WhenServedWithoutInlineCode()
     {
         var scenario = await Scenario.CreateAsync(_server);

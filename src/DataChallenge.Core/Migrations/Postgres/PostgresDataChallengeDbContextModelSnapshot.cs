@@ -582,12 +582,21 @@ namespace DataChallenge.Core.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("AutomaticForLabelsVersion")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("LabelsVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastProgressAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("PhaseId")
                         .HasColumnType("uuid");
@@ -613,6 +622,9 @@ namespace DataChallenge.Core.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PhaseId", "AutomaticForLabelsVersion")
+                        .IsUnique();
 
                     b.HasIndex("PhaseId", "RequestedAt");
 
@@ -972,6 +984,9 @@ namespace DataChallenge.Core.Migrations.Postgres
                     b.Property<string>("ScorerVersion")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("GroupsJson")
+                        .HasColumnType("text");
 
                     b.Property<bool>("HigherIsBetter")
                         .HasColumnType("boolean");

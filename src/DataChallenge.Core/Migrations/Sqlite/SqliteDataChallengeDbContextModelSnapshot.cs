@@ -571,12 +571,21 @@ namespace DataChallenge.Core.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AutomaticForLabelsVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("LabelsVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastProgressAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PhaseId")
                         .HasColumnType("TEXT");
@@ -602,6 +611,9 @@ namespace DataChallenge.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PhaseId", "AutomaticForLabelsVersion")
+                        .IsUnique();
 
                     b.HasIndex("PhaseId", "RequestedAt");
 
@@ -960,6 +972,9 @@ namespace DataChallenge.Core.Migrations.Sqlite
 
                     b.Property<string>("ScorerVersion")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupsJson")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("HigherIsBetter")

@@ -13,6 +13,8 @@ public sealed class FinalistComparisonRunConfiguration : IEntityTypeConfiguratio
         builder.Property(r => r.ResampledUnit).HasMaxLength(16);
         builder.Property(r => r.Error).HasMaxLength(2000);
         builder.HasIndex(r => new { r.PhaseId, r.RequestedAt });
+        // Nulls (organisers' runs) never collide; one automatic run per labels version does.
+        builder.HasIndex(r => new { r.PhaseId, r.AutomaticForLabelsVersion }).IsUnique();
         builder.HasOne<Phase>().WithMany().HasForeignKey(r => r.PhaseId);
     }
 }
