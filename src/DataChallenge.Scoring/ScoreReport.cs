@@ -27,6 +27,12 @@ public sealed record ScoreReport
     /// <summary>With a group column: the primary metric per group.</summary>
     public IReadOnlyList<GroupResult>? Groups { get; init; }
 
+    /// <summary>
+    /// With a group column and a split column: the primary metric per group within each split, keyed "public", "private"
+    /// and "all" (the same as <see cref="Groups"/>). Each split suppresses the groups that have too few rows in it.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<GroupResult>>? SplitGroups { get; init; }
+
     /// <summary>Number of rows scored.</summary>
     public required int Rows { get; init; }
 }

@@ -28,7 +28,7 @@ public static class Scorer
         var intervalData = table.Split is null ? data : data.Gather(Readers.RowsWhere(table.Split, 0));
         var request = new IntervalRequest(options.BootstrapResamples, options.Seed, options.MaxDegreeOfParallelism, cancellationToken);
         var intervals = Intervals(metrics, intervalData, config, request);
-        var groups = table.Group is null ? null : GroupResults(table, primary, data, config, options.MinGroupSize);
+        var groups = table.Group is null ? null : GroupScores.Compute(table, primary, data, config, options.MinGroupSize);
 
         return new ScoreReport
         {
@@ -38,7 +38,8 @@ public static class Scorer
             Splits = splits,
             Interval = intervals.TryGetValue(primary, out var interval) ? interval : null,
             Intervals = intervals,
-            Groups = groups,
+            Groups = groups?["all"],
+            SplitGroups = table.Split is null ? null : groups,
             Rows = data.Rows,
         };
     }
@@ -85,31 +86,4 @@ public static class Scorer
             ["private"] = Compute(metrics, data.Gather(Readers.RowsWhere(split, 1)), config),
             ["all"] = all,
         };
-
-    private static List<GroupResult> GroupResults(LabelsTable table, string primary, ScoringData data, ScoringConfig config, int minGroupSize)
-    {
-        var names = table.GroupNames!;
-        var members = new List<int>[names.Count];
-        for (var g = 0; g < members.Length; g++) members[g] = [];
-        var group = table.Group!;
-        for (var row = 0; row < group.Length; row++) members[group[row]].Add(row);
-
-        var results = new List<GroupResult>(names.Count);
-        for (var g = 0; g < names.Count; g++)
-        {
-            var rows = members[g];
-
-            // Small groups are withheld: a value over a handful of rows can reveal individual labels.
-            if (rows.Count < minGroupSize)
-            {
-                results.Add(new GroupResult(names.Id(g), rows.Count, Suppressed: true, Primary: null));
-                continue;
-            }
-
-            var subset = data.Gather(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows));
-            results.Add(new GroupResult(names.Id(g), rows.Count, Suppressed: false, MetricTable.Prepare(primary, subset, config)([])));
-        }
-
-        return results;
-    }
 }

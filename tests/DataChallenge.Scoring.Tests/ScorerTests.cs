@@ -158,6 +158,57 @@ public sealed class ScorerTests
         Assert.True(small.Suppressed);
         Assert.Null(small.Primary);
         Assert.Equal(4, small.Rows);
+        Assert.Null(report.SplitGroups);
+    }
+
+    [Fact]
+    public void Score_ComputesGroupsPerSplit_WithEachSplitsOwnSuppression_WhenLabelsHaveSplits()
+    {
+        // Accuracy at threshold 0.5, hand-counted per group and split (C = correct, W = wrong):
+        //   A public : C C W C → 3/4      A private: C W → 1/2        A all rows: 4/6
+        //   B public : C (1 row, under k = 2: suppressed)             B private: C W C C C → 4/5   B all rows: 5/6
+        const string labels = """
+            id,target,Usage,site
+            1,1,Public,A
+            2,1,Private,B
+            3,0,Public,A
+            4,1,Private,A
+            5,1,Private,B
+            6,1,Public,A
+            7,0,Private,B
+            8,0,Private,A
+            9,0,Public,A
+            10,0,Private,B
+            11,1,Public,B
+            12,1,Private,B
+            """;
+        const string predictions = """
+            id,target
+            1,0.9
+            2,0.6
+            3,0.1
+            4,0.9
+            5,0.4
+            6,0.2
+            7,0.3
+            8,0.8
+            9,0.1
+            10,0.3
+            11,0.9
+            12,0.8
+            """;
+        var config = BinaryConfig.Replace("\"primary_metric\": \"roc_auc\"",
+            "\"primary_metric\": \"accuracy\", \"split_column\": \"Usage\", \"group_column\": \"site\"", StringComparison.Ordinal);
+
+        var report = Score(labels, predictions, config, new ScoreOptions { BootstrapResamples = 0, MinGroupSize = 2 });
+
+        Assert.NotNull(report.SplitGroups);
+        Assert.Equal(["public", "private", "all"], report.SplitGroups.Keys);
+        Assert.Equal([new("A", 4, false, MetricResult.Of(3.0 / 4)), new("B", 1, true, null)], report.SplitGroups["public"]);
+        Assert.Equal([new("A", 2, false, MetricResult.Of(1.0 / 2)), new("B", 5, false, MetricResult.Of(4.0 / 5))], report.SplitGroups["private"]);
+        IReadOnlyList<GroupResult> all = [new("A", 6, false, MetricResult.Of(4.0 / 6)), new("B", 6, false, MetricResult.Of(5.0 / 6))];
+        Assert.Equal(all, report.SplitGroups["all"]);
+        Assert.Equal(all, report.Groups);
     }
 
     [Fact]

@@ -53,31 +53,39 @@ internal static class ScoreReportJson
                 writer.WriteEndObject();
             }
 
-            if (report.Groups is { } groups)
+            if (report.Groups is { } groups) WriteGroups(writer, "groups", groups);
+            if (report.SplitGroups is { } splitGroups)
             {
-                writer.WriteStartArray("groups");
-                foreach (var group in groups)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("group", group.Group);
-                    writer.WriteNumber("rows", group.Rows);
-                    writer.WriteBoolean("suppressed", group.Suppressed);
-                    if (group.Primary is { } primary)
-                    {
-                        WriteValue(writer, "value", primary);
-                        if (primary.UndefinedReason is { } reason) writer.WriteString("reason", reason);
-                    }
-
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
+                writer.WriteStartObject("split_groups");
+                foreach (var split in new[] { "public", "private" }) WriteGroups(writer, split, splitGroups[split]);
+                writer.WriteEndObject();
             }
 
             writer.WriteEndObject();
         }
 
         output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteGroups(Utf8JsonWriter writer, string key, IReadOnlyList<GroupResult> groups)
+    {
+        writer.WriteStartArray(key);
+        foreach (var group in groups)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("group", group.Group);
+            writer.WriteNumber("rows", group.Rows);
+            writer.WriteBoolean("suppressed", group.Suppressed);
+            if (group.Primary is { } primary)
+            {
+                WriteValue(writer, "value", primary);
+                if (primary.UndefinedReason is { } reason) writer.WriteString("reason", reason);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     // Values sit in "metrics"; reasons for the undefined ones in a sibling "undefined" object, so values stay plain numbers.

@@ -24,14 +24,20 @@ internal static class ScoreReportText
 
         if (report.Intervals.Count > 0)
             output.WriteLine("Intervals: 95 %, by the method named; a method that resamples says how many resamples it used.");
-        if (report.Groups is { } groups)
+        if (report.Groups is { } groups) WriteGroups(output, "groups", groups);
+        if (report.SplitGroups is { } splitGroups)
         {
-            output.WriteLine("groups:");
-            foreach (var group in groups)
-            {
-                var value = group.Suppressed ? "suppressed (too few rows)" : Describe(group.Primary!.Value);
-                output.WriteLine($"  {group.Group} ({group.Rows} rows): {value}");
-            }
+            foreach (var split in new[] { "public", "private" }) WriteGroups(output, $"{split} groups", splitGroups[split]);
+        }
+    }
+
+    private static void WriteGroups(TextWriter output, string title, IReadOnlyList<GroupResult> groups)
+    {
+        output.WriteLine($"{title}:");
+        foreach (var group in groups)
+        {
+            var value = group.Suppressed ? "suppressed (too few rows)" : Describe(group.Primary!.Value);
+            output.WriteLine($"  {group.Group} ({group.Rows} rows): {value}");
         }
     }
 

@@ -35,10 +35,15 @@ public sealed class BuiltInScoring(ScoringRun scoring)
         }
     }
 
-    // The library computes groups over all rows, so they are labelled "all": with a split column they include private
-    // rows and are read as private. A suppressed group keeps no value even if one was computed.
+    // Every group goes with the name of the split it was computed on, so that readers can tell public values from values
+    // that include private rows. A suppressed group keeps no value even if one was computed.
     private static List<GroupScore>? GroupsOf(ScoreReport report)
-        => report.Groups?.Select(g => new GroupScore("all", g.Group, g.Rows, g.Suppressed, g.Suppressed ? null : g.Primary?.Value)).ToList();
+    {
+        var splits = report.SplitGroups
+            ?? (report.Groups is { } groups ? new Dictionary<string, IReadOnlyList<GroupResult>> { ["all"] = groups } : null);
+        return splits?.SelectMany(split => split.Value.Select(g =>
+            new GroupScore(split.Key, g.Group, g.Rows, g.Suppressed, g.Suppressed ? null : g.Primary?.Value))).ToList();
+    }
 
     private static List<MetricScore> ScoresOf(ScoreReport report)
     {

@@ -131,6 +131,35 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Score_PrintsGroupsOfEachSplit_WhenLabelsHaveSplitsAndGroups()
+    {
+        // Site a: 20 public and 10 private rows; site b: 10 private rows. Each split suppresses below 10 rows of its own.
+        var labels = new System.Text.StringBuilder("id,target,Usage,site\n");
+        var predictions = new System.Text.StringBuilder("id,target\n");
+        for (var i = 0; i < 40; i++)
+        {
+            labels.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i},{i % 2},{(i < 20 ? "Public" : "Private")},{(i < 30 ? "a" : "b")}\n");
+            predictions.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i},{(i % 2 == 1 ? "0.7" : "0.2")}\n");
+        }
+        var config = Write("g.json", Config.Replace("\"split_column\"", "\"group_column\": \"site\", \"split_column\"", StringComparison.Ordinal));
+        var (l, p) = (Write("gl.csv", labels.ToString()), Write("gp.csv", predictions.ToString()));
+
+        var (code, output, _) = RunWith(l, p, config, "--json", "--bootstrap", "0");
+        var (_, text, _) = RunWith(l, p, config, "--bootstrap", "0");
+
+        Assert.Equal(0, code);
+        var splitGroups = JsonDocument.Parse(output).RootElement.GetProperty("split_groups");
+        var publicGroups = splitGroups.GetProperty("public").EnumerateArray().ToDictionary(g => g.GetProperty("group").GetString()!);
+        var privateGroups = splitGroups.GetProperty("private").EnumerateArray().ToDictionary(g => g.GetProperty("group").GetString()!);
+        Assert.Equal((20, 1.0), (publicGroups["a"].GetProperty("rows").GetInt32(), publicGroups["a"].GetProperty("value").GetDouble()));
+        Assert.True(publicGroups["b"].GetProperty("suppressed").GetBoolean());
+        Assert.Equal((10, 1.0), (privateGroups["b"].GetProperty("rows").GetInt32(), privateGroups["b"].GetProperty("value").GetDouble()));
+        Assert.Contains("public groups:", text, StringComparison.Ordinal);
+        Assert.Contains("b (0 rows): suppressed (too few rows)", text, StringComparison.Ordinal);
+        Assert.Contains("private groups:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Score_PrintsEveryMetricsIntervalAndMethod_WhenIntervalsAreOn()
     {
         var config = Write("c.json", """
