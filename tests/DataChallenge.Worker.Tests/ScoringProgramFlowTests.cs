@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Hosting.ObjectStorage;
@@ -27,9 +25,7 @@ public sealed class ScoringProgramFlowTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _server.Settings["Sandbox:Kind"] = "bubblewrap";
-        _server.Settings["Sandbox:WorkRoot"] = Path.Combine(_server.DataFolder, "sandbox");
-        _server.Settings["Sandbox:Limits:WallClock"] = "00:00:30";
+        _server.RunProgramsInBubblewrap();
         _organiser = await ApiSession.RegisterAsync(_server.CreateClient());
         _slug = await _organiser.CreateChallengeAsync();
         _phaseId = await _organiser.CreatePhaseAsync(_slug, SampleFiles.BinaryConfig, maxFileBytes: 10_000);
@@ -194,9 +190,8 @@ public sealed class ScoringProgramFlowTests : IAsyncLifetime
     public async Task UploadProgram_IsNotFound_WhenTheCallerIsNotAnOrganiser()
     {
         var stranger = await ApiSession.RegisterAsync(_server.CreateClient());
-        using var content = Form(ProgramSettings, ProgramArchives.Zip(("score.py", "print(1)")));
 
-        var response = await stranger.Client.PutAsync($"/api/phases/{_phaseId}/program", content);
+        var response = await ProgramArchives.UploadAsync(stranger.Client, _phaseId, ProgramSettings, ProgramArchives.Zip(("score.py", "print(1)")));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -234,22 +229,8 @@ public sealed class ScoringProgramFlowTests : IAsyncLifetime
         return value;
     }
 
-    private async Task<HttpResponseMessage> UploadProgramAsync(string settings, byte[] zip)
-    {
-        using var content = Form(settings, zip);
-        return await _organiser.Client.PutAsync($"/api/phases/{_phaseId}/program", content);
-    }
-
-    private static MultipartFormDataContent Form(string settings, byte[] zip)
-    {
-        var archive = new ByteArrayContent(zip);
-        archive.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        return new MultipartFormDataContent
-        {
-            { new StringContent(settings, Encoding.UTF8, "application/json"), "config" },
-            { archive, "archive", "program.zip" },
-        };
-    }
+    private Task<HttpResponseMessage> UploadProgramAsync(string settings, byte[] zip)
+        => ProgramArchives.UploadAsync(_organiser.Client, _phaseId, settings, zip);
 
     private async Task<string> ReadHiddenAsync(string key)
     {

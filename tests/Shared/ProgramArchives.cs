@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Net.Http.Headers;
 using System.Text;
 
 namespace DataChallenge.Testing;
@@ -19,6 +20,19 @@ public static class ProgramArchives
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>Sends a scoring program (settings JSON and zip) to a phase as its organiser does.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient organiser, Guid phaseId, string settings, byte[] zip)
+    {
+        var archive = new ByteArrayContent(zip);
+        archive.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(settings, Encoding.UTF8, "application/json"), "config" },
+            { archive, "archive", "program.zip" },
+        };
+        return await organiser.PutAsync($"/api/phases/{phaseId}/program", form);
     }
 
     /// <summary>A Python program that scores thresholded predictions and reports what its labels file looked like.</summary>

@@ -32,6 +32,14 @@ public class ServerFactory : WebApplicationFactory<ServerRoles>
 
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
+    /// <summary>Organiser programs run in bubblewrap under the test's own folder, for at most 30 seconds each.</summary>
+    public void RunProgramsInBubblewrap()
+    {
+        Settings["Sandbox:Kind"] = "bubblewrap";
+        Settings["Sandbox:WorkRoot"] = Path.Combine(DataFolder, "sandbox");
+        Settings["Sandbox:Limits:WallClock"] = "00:00:30";
+    }
+
     public CapturedLogs Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

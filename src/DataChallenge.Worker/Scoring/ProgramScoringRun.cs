@@ -111,27 +111,42 @@ public sealed class ProgramScoringRun([FromKeyedServices(ObjectStoreRoles.Worker
     private Task DownloadAsync(string bucket, string key, string path, CancellationToken cancellationToken)
         => store.DownloadAsync(bucket, key, path, cancellationToken);
 
-    // The log and the detailed results are the organiser's to read; they live on the hidden side of the store.
+    // The log and the detailed results are the organiser's to read; they live on the hidden side of the store. A copy of
+    // the detailed results small enough for a browser goes where the api may serve it, always under a script-free policy.
     private async Task KeepForOrganisersAsync(ScoreSubmission message, string split, ProgramJob job, ProgramRun run, CancellationToken cancellationToken)
     {
         var prefix = $"phases/{message.PhaseId:N}/program/results/{message.SubmissionId:N}/a{message.Attempt}/{split}/";
         var bucket = storeOptions.Value.Buckets.HiddenLabels;
-        var log = System.Text.Encoding.UTF8.GetBytes($"{run.Describe()}\n--- stdout ---\n{run.Stdout}\n--- stderr ---\n{run.Stderr}\n");
+        var detailed = ReadDetailedResults(job);
+        var note = detailed is not null && detailed.LongLength > DetailedResultsKeys.MaxBytes
+            ? $"--- {DetailedResultsFileName} is {detailed.Length} bytes, over the {DetailedResultsKeys.MaxBytes} bytes the console shows: not shown there ---\n"
+            : "";
+        var log = System.Text.Encoding.UTF8.GetBytes($"{run.Describe()}\n{note}--- stdout ---\n{run.Stdout}\n--- stderr ---\n{run.Stderr}\n");
         await store.PutBytesAsync(bucket, prefix + "log.txt", log, "text/plain", cancellationToken);
+        if (detailed is null) return;
 
-        byte[]? detailed;
+        await store.PutBytesAsync(bucket, prefix + DetailedResultsFileName, detailed, "text/html", cancellationToken);
+        if (note.Length > 0)
+        {
+            logger.LogWarning("Detailed results of submission {SubmissionId}, split {Split}, are {Bytes} bytes: not copied for the console",
+                message.SubmissionId, split, detailed.Length);
+            return;
+        }
+        await store.PutBytesAsync(storeOptions.Value.Buckets.Submissions, DetailedResultsKeys.For(message.PhaseId, message.SubmissionId, message.Attempt, split),
+            detailed, "text/html", cancellationToken);
+    }
+
+    private static byte[]? ReadDetailedResults(ProgramJob job)
+    {
         try
         {
-            detailed = ProgramOutputFile.TryRead(Path.Combine(job.OutputFolder, DetailedResultsFileName), MaxDetailedResultsBytes);
+            return ProgramOutputFile.TryRead(Path.Combine(job.OutputFolder, DetailedResultsFileName), MaxDetailedResultsBytes);
         }
         catch (ProgramOutputException)
         {
             // A link, FIFO, device or oversized file is not kept; the scores decide whether the run counts.
-            return;
+            return null;
         }
-
-        if (detailed is null) return;
-        await store.PutBytesAsync(bucket, prefix + DetailedResultsFileName, detailed, "text/html", cancellationToken);
     }
 
     private static ScoringOutcome.Failed Fail(string reason, string? programOutput = null)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using DataChallenge.Core.CodePhases;
 using DataChallenge.Core.Submissions;
+using DataChallenge.Hosting.ObjectStorage;
 
 namespace DataChallenge.IntegrationTests.Deployment;
 
@@ -25,6 +26,16 @@ public sealed class WorkerPolicyTests
     }
 
     [Fact]
+    public void WorkerPolicy_GrantsDetailedResultsCopies_ThatTheApiPolicyLetsItRead()
+    {
+        var key = "submissions/" + DetailedResultsKeys.For(PhaseId, SubmissionId, 1, "public");
+
+        Assert.True(Allows(Load(), "s3:PutObject", key), "worker writes the copy");
+        Assert.True(Allows(Load("api.json"), "s3:GetObject", key), "api reads the copy");
+        Assert.False(Allows(Load(), "s3:PutObject", "submissions/detailed-results/p/s/a1/public.csv"), "a copy that is no page");
+    }
+
+    [Fact]
     public void WorkerPolicy_GrantsNothingElse_InSubmissionsOrPublicData()
     {
         var policy = Load();
@@ -43,8 +54,8 @@ public sealed class WorkerPolicyTests
         Assert.False(Allows(policy, "s3:PutObject", "submissions/" + Submission.PredictionsKey(PhaseId, SubmissionId)), "overwrite an uploaded prediction file");
     }
 
-    private static JsonElement Load()
-        => JsonDocument.Parse(File.ReadAllText(Path.Combine(ComposeFileTests.FindRepositoryRoot(), "compose", "minio", "policies", "worker.json"))).RootElement;
+    private static JsonElement Load(string file = "worker.json")
+        => JsonDocument.Parse(File.ReadAllText(Path.Combine(ComposeFileTests.FindRepositoryRoot(), "compose", "minio", "policies", file))).RootElement;
 
     // S3 resource patterns: '*' spans any characters, '/' included.
     private static bool Allows(JsonElement policy, string action, string resource)

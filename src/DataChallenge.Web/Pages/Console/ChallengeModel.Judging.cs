@@ -1,6 +1,7 @@
 using DataChallenge.Contracts;
 using DataChallenge.Core.Challenges;
 using DataChallenge.Core.Judging;
+using DataChallenge.Core.Submissions;
 using DataChallenge.Scoring;
 using DataChallenge.Web.Reading;
 using MassTransit;
@@ -24,7 +25,8 @@ public sealed partial class ChallengeModel
 
     public PhaseActions ActionsFor(Phase phase) => new(phase, Current.Slug, HasPrivateBoard(phase), RefusalFor($"reveal-{phase.Id}"));
 
-    public SubmissionRow RowFor(SubmissionLine line) => new(line, Current.Slug, RefusalFor($"invalidate-{line.Submission.Id}"));
+    public SubmissionRow RowFor(SubmissionLine line) => new(line, Current.Slug, RefusalFor($"invalidate-{line.Submission.Id}"),
+        DetailedResultsLinks.Splits(line.Submission, Phases.First(p => p.Id == line.Submission.PhaseId), organiser: true));
 
     /// <summary>A private board exists only where the labels are split into public and private rows.</summary>
     public static bool HasPrivateBoard(Phase phase)
@@ -84,5 +86,5 @@ public sealed partial class ChallengeModel
     /// <summary>What the phase's judging controls need to draw themselves.</summary>
     public sealed record PhaseActions(Phase Phase, string Slug, bool HasPrivateBoard, string? Refusal);
 
-    public sealed record SubmissionRow(SubmissionLine Line, string Slug, string? Refusal);
+    public sealed record SubmissionRow(SubmissionLine Line, string Slug, string? Refusal, IReadOnlyList<string> DetailedSplits);
 }
