@@ -1,5 +1,6 @@
 // The organiser console's actions that go through the workers: rescoring a phase and comparing its finalists, with
-// their progress, and sending a failed submission again. Both call the JSON API with the page's own sign-in cookie.
+// their progress, sending a failed submission again, re-running a code run, and a code phase's hidden inputs versions.
+// All call the JSON API with the page's own sign-in cookie.
 (() => {
   const headers = { Accept: 'application/json' };
   const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
@@ -109,13 +110,14 @@
     follow();
   }
 
-  function redispatch(button, table) {
+  // Sends a row's submission again (a failed one to the workers, a finished code run as a new attempt) and shows the
+  // row's new status, or the refusal in words.
+  function sendAgain(button, table, url, status, sent) {
     const row = button.closest('tr');
-    const status = row.querySelector('[data-redispatch-status]');
     const statuses = JSON.parse(table.dataset.statuses);
     button.addEventListener('click', async () => {
       button.disabled = true;
-      const response = await fetch(button.dataset.redispatch, { method: 'POST', credentials: 'same-origin', headers });
+      const response = await fetch(url, { method: 'POST', credentials: 'same-origin', headers });
       if (!response.ok) {
         button.disabled = false;
         status.textContent = fill(table.dataset.textError, await problemText(response));
@@ -126,17 +128,56 @@
       const cell = row.querySelector('[data-status-cell]');
       cell.textContent = statuses[submission.status] || submission.status;
       cell.className = `status ${submission.status.toLowerCase()}`;
-      status.textContent = table.dataset.textSent;
+      const attempt = row.querySelector('[data-attempt-cell]');
+      if (attempt) attempt.textContent = submission.attempt;
+      status.textContent = sent(submission);
       status.dataset.state = 'scored';
       button.hidden = true;
     });
     button.hidden = false;
   }
 
+  // The hidden inputs versions of a code phase, from the api that reads their manifests.
+  async function inputsVersions(table) {
+    const text = table.dataset;
+    const status = table.closest('section').querySelector('[data-inputs-status]');
+    const response = await fetch(text.inputsVersions, { credentials: 'same-origin', headers });
+    if (!response.ok) { status.textContent = fill(text.textError, await problemText(response)); status.dataset.state = 'error'; return; }
+    const versions = await response.json();
+    if (versions.length === 0) { status.textContent = text.textNone; return; }
+    const cell = (value, className) => {
+      const td = document.createElement('td');
+      td.textContent = value;
+      if (className) td.className = className;
+      return td;
+    };
+    table.tBodies[0].replaceChildren(...versions.map(v => {
+      const row = document.createElement('tr');
+      row.dataset.version = v.version;
+      row.append(cell(`v${v.version}`), cell(v.uploadedAt ? new Date(v.uploadedAt).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : text.textUnknown),
+        cell(size(v.totalBytes), 'num'), cell(v.fileCount, 'num'), cell(v.current ? text.textCurrent : ''));
+      return row;
+    }));
+    table.hidden = false;
+  }
+
+  function size(bytes) {
+    const units = ['B', 'KB', 'MB', 'GB'];
+    let value = bytes, unit = 0;
+    while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
+    return `${unit === 0 ? value : value.toLocaleString(document.documentElement.lang || undefined, { maximumFractionDigits: 1 })} ${units[unit]}`;
+  }
+
   document.querySelectorAll('[data-rescore]').forEach(rescore);
   document.querySelectorAll('[data-finalists]').forEach(finalists);
   const table = document.querySelector('table[data-statuses]');
-  if (table) table.querySelectorAll('button[data-redispatch]').forEach(button => redispatch(button, table));
+  if (table) {
+    table.querySelectorAll('button[data-redispatch]').forEach(button => sendAgain(button, table, button.dataset.redispatch,
+      button.closest('tr').querySelector('[data-redispatch-status]'), () => table.dataset.textSent));
+    table.querySelectorAll('button[data-rerun]').forEach(button => sendAgain(button, table, button.dataset.rerun,
+      button.closest('tr').querySelector('[data-rerun-status]'), run => fill(table.dataset.textRerun, run.attempt)));
+  }
+  document.querySelectorAll('table[data-inputs-versions]').forEach(inputsVersions);
 })();
 
 // The console's bundle upload: a bundle.yaml creates or updates a challenge through PUT /api/bundles, which parses it.

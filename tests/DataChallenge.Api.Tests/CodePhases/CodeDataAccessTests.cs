@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using DataChallenge.Api.Features.CodePhases;
 using DataChallenge.Core.CodePhases;
 using DataChallenge.Hosting.ObjectStorage;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +34,52 @@ public sealed class CodeDataAccessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, upload.StatusCode);
         // The organiser sees what was uploaded.
         Assert.Contains(CodePhaseArena.HiddenInputName, await _arena.Organiser.Client.GetStringAsync($"/api/phases/{_arena.PhaseId}/hidden-inputs"));
+    }
+
+    [Fact]
+    public async Task InputsVersions_ListEveryVersionNewestFirst_WhenTheOrganiserAsks()
+    {
+        await _arena.Organiser.Client.PutAsync($"/api/phases/{_arena.PhaseId}/hidden-inputs",
+            CodePhaseArena.ZipContent(CodePhaseArena.Zip(("a.csv", "id\n1\n"), ("b.csv", "id\n2\n3\n"))));
+
+        var versions = await _arena.Organiser.Client.GetFromJsonAsync<JsonElement>($"/api/phases/{_arena.PhaseId}/hidden-inputs/versions");
+
+        Assert.Equal(2, versions.GetArrayLength());
+        var (newest, first) = (versions[0], versions[1]);
+        Assert.Equal(2, newest.GetProperty("version").GetInt32());
+        Assert.True(newest.GetProperty("current").GetBoolean());
+        Assert.Equal(2, newest.GetProperty("fileCount").GetInt32());
+        Assert.Equal("id\n1\n".Length + "id\n2\n3\n".Length, newest.GetProperty("totalBytes").GetInt64());
+        Assert.Equal(_arena.Clock.GetUtcNow(), newest.GetProperty("uploadedAt").GetDateTimeOffset());
+        Assert.False(first.GetProperty("current").GetBoolean());
+        Assert.Equal(1, first.GetProperty("fileCount").GetInt32());
+        Assert.Equal(Encoding.UTF8.GetByteCount(CodePhaseArena.HiddenInputs()), first.GetProperty("totalBytes").GetInt64());
+    }
+
+    [Fact]
+    public async Task InputsVersions_ShowNoUploadTime_WhenTheManifestPredatesIt()
+    {
+        // A manifest as first written: a bare list of files, without the upload time.
+        var store = _arena.Server.Services.GetRequiredService<IObjectStore>();
+        var bucket = _arena.Server.Services.GetRequiredService<IOptions<ObjectStoreOptions>>().Value.Buckets.HiddenLabels;
+        using (var old = new MemoryStream(Encoding.UTF8.GetBytes("""[{"Name":"old.csv","SizeBytes":42,"Sha256":"00"}]""")))
+            await store.PutAsync(bucket, CodeDataStore.ManifestKey(CodePhaseSettings.InputsPrefix(_arena.PhaseId, 1)), old, old.Length, "application/json", CancellationToken.None);
+
+        var version = (await _arena.Organiser.Client.GetFromJsonAsync<JsonElement>($"/api/phases/{_arena.PhaseId}/hidden-inputs/versions"))[0];
+
+        Assert.Equal(JsonValueKind.Null, version.GetProperty("uploadedAt").ValueKind);
+        Assert.Equal(42, version.GetProperty("totalBytes").GetInt64());
+        Assert.Equal(1, version.GetProperty("fileCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task InputsVersions_Answer404ProblemDetails_WhenACompetitorAsks()
+    {
+        var response = await _arena.Competitor.Client.GetAsync($"/api/phases/{_arena.PhaseId}/hidden-inputs/versions");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("totalBytes", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -35,6 +35,8 @@ public static class CodePhaseEndpoints
             .WithSummary("Upload a new version of the hidden test inputs as a zip (organisers). Runs read them; nobody can download them.");
         group.MapGet("/hidden-inputs", ListInputs).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The files of the current hidden inputs version (organisers only).");
+        group.MapGet("/hidden-inputs/versions", ListInputsVersions).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Every hidden inputs version, newest first: when it was uploaded, its size and file count, and which one runs read (organisers only).");
         group.MapPut("/smoke-data", UploadSmoke).RequireRateLimiting(RateLimitOptions.UploadsPolicy).Accepts<Stream>("application/zip", "multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Upload a new version of the public smoke data as a zip (organisers): same shape as the hidden inputs, public rows.");
@@ -114,6 +116,22 @@ public static class CodePhaseEndpoints
         if (phase?.Code is not { } code || !await db.IsOrganiserAsync(phase.ChallengeId, user.UserId(), cancellationToken)) return Problems.NotFound("The phase");
         var files = await data.ReadManifestAsync(data.HiddenBucket, CodePhaseSettings.InputsPrefix(phase.Id, code.InputsVersion), cancellationToken);
         return TypedResults.Ok(new CodeDataResponse(code.InputsVersion, files));
+    }
+
+    // Organisers only, like the listing above; versions stay in the store, so an older one can be compared with the current.
+    private static async Task<Results<Ok<List<CodeInputsVersionResponse>>, ProblemHttpResult>> ListInputsVersions(Guid phaseId, ClaimsPrincipal user,
+        DataChallengeDbContext db, CodeDataStore data, CancellationToken cancellationToken)
+    {
+        var phase = await db.Phases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
+        if (phase?.Code is not { } code || !await db.IsOrganiserAsync(phase.ChallengeId, user.UserId(), cancellationToken)) return Problems.NotFound("The phase");
+        var versions = new List<CodeInputsVersionResponse>();
+        for (var version = code.InputsVersion; version > 0; version--)
+        {
+            if (await data.ReadVersionAsync(data.HiddenBucket, CodePhaseSettings.InputsPrefix(phase.Id, version), cancellationToken) is not { } manifest) continue;
+            versions.Add(new CodeInputsVersionResponse(version, manifest.UploadedAt, manifest.Files.Sum(f => f.SizeBytes), manifest.Files.Count,
+                version == code.InputsVersion));
+        }
+        return TypedResults.Ok(versions);
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadSmoke(Guid phaseId, ClaimsPrincipal user, DataChallengeDbContext db,

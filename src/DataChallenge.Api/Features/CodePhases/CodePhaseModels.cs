@@ -66,3 +66,6 @@ public sealed record CodePhaseResponse(
 
 /// <summary>A stored version of a data set (hidden inputs or smoke data).</summary>
 public sealed record CodeDataResponse(int Version, IReadOnlyList<CodeDataFile> Files);
+
+/// <summary>One stored version of the hidden inputs, as the organiser console lists it; <c>UploadedAt</c> is null for versions stored before it was kept.</summary>
+public sealed record CodeInputsVersionResponse(int Version, DateTimeOffset? UploadedAt, long TotalBytes, int FileCount, bool Current);

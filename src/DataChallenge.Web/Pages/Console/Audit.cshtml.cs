@@ -4,7 +4,6 @@ using DataChallenge.Core.Persistence;
 using DataChallenge.Web.Reading;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataChallenge.Web.Pages.Console;
 
@@ -21,9 +20,8 @@ public sealed class AuditModel(DataChallengeDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, long? before, CancellationToken cancellationToken)
     {
-        var challenge = await db.Challenges.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
         // As on the console itself, the trail of a challenge one does not organise does not exist.
-        if (challenge is null || !await db.IsOrganiserAsync(challenge.Id, User.IdOrNull(), cancellationToken)) return NotFound();
+        if (await OrganisedChallenge.FindAsync(db, slug, User, cancellationToken) is not { } challenge) return NotFound();
         Current = challenge;
         // One line more than shown tells whether an older page exists.
         var lines = await AuditLog.NewestFirstAsync(db, challenge.Id, before, PageSize + 1, cancellationToken);
