@@ -473,6 +473,29 @@ public sealed class BubblewrapSandboxTests : IDisposable
     }
 
     // A scoring job sees labels and predictions; a code run (codeRun) sees its main.py and an input table, no labels.
+    [Fact]
+    public async Task RunAsync_RunsToItsEnd_WhenTheThreadThatStartedItHasEnded()
+    {
+        // bubblewrap's --die-with-parent follows the thread that started it, not the process: a worker's pool thread
+        // that ends (the pool retires idle threads) must not take a long run with it.
+        Bubblewrap.Require();
+        var job = ProgramJob.CreateForCode(_workRoot);
+        File.WriteAllText(Path.Combine(job.ProgramFolder, CodeEntryPoint.DefaultFile), "import time\ntime.sleep(2)\nprint('slept')\n");
+        var sandbox = new BubblewrapSandbox(_options);
+        Task<ProgramRun>? running = null;
+        var starter = new Thread(() => running = sandbox.RunAsync(job, CodeEntryPoint.Resolve(job.ProgramFolder), "python", TestLimits,
+            TestContext.Current.CancellationToken));
+        starter.Start();
+        starter.Join();
+
+        using (job)
+        {
+            var run = await running!;
+            Assert.True(run.Succeeded, run.Describe("The program") + run.Stderr);
+            Assert.Contains("slept", run.Stdout);
+        }
+    }
+
     private async Task<(ProgramRun Run, ProgramJob Job)> RunAsync(string script, string labels = "id,label\n1,a\n",
         string predictions = "id,label\n1,a\n", SandboxLimits? limits = null, SandboxOptions? options = null, bool codeRun = false)
     {

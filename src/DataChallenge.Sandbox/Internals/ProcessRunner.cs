@@ -28,7 +28,47 @@ internal static class ProcessRunner
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         var stopwatch = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var (started, runEnded) = await StartOnOwnThreadAsync(start);
+        using var process = started;
+        try
+        {
+            return await WatchAsync(process, limits, stopOthers, stopwatch, cancellationToken);
+        }
+        finally
+        {
+            runEnded.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Starts the process from a thread of its own that lives until the run ends. bubblewrap's --die-with-parent
+    /// (PR_SET_PDEATHSIG) follows the thread that started it, not the worker process: started from a pool thread, a
+    /// long run was killed whenever the pool retired that thread.
+    /// </summary>
+    private static async Task<(Process Process, TaskCompletionSource RunEnded)> StartOnOwnThreadAsync(ProcessStartInfo start)
+    {
+        var started = new TaskCompletionSource<Process>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var runEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var keeper = new Thread(() =>
+        {
+            try
+            {
+                started.SetResult(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}."));
+            }
+            catch (Exception e)
+            {
+                started.SetException(e);
+                return;
+            }
+            runEnded.Task.Wait();
+        }) { IsBackground = true, Name = "sandboxed run" };
+        keeper.Start();
+        return (await started.Task, runEnded);
+    }
+
+    private static async Task<ProgramRun> WatchAsync(Process process, SandboxLimits limits, Func<Task>? stopOthers, Stopwatch stopwatch,
+        CancellationToken cancellationToken)
+    {
         process.StandardInput.Close();
 
         using var timeout = new CancellationTokenSource(limits.WallClock);
