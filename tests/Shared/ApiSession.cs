@@ -120,6 +120,20 @@ public sealed class ApiSession(HttpClient client, string email)
         }
     }
 
+    /// <summary>A code run's record once its provenance is in: like its log, it may follow the score by a moment.</summary>
+    public async Task<JsonElement> ReadRunAsync(Guid submissionId, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var response = await Client.GetAsync($"/api/submissions/{submissionId}/run");
+            await EnsureAsync(response, "read run");
+            var run = await response.Content.ReadFromJsonAsync<JsonElement>();
+            if (run.TryGetProperty("provenance", out var provenance) && provenance.ValueKind != JsonValueKind.Null || DateTime.UtcNow > deadline) return run;
+            await Task.Delay(50);
+        }
+    }
+
     public async Task<JsonElement> LeaderboardAsync(Guid phaseId)
     {
         var response = await Client.GetAsync($"/api/phases/{phaseId}/leaderboard");

@@ -45,7 +45,7 @@ public sealed class CodePhaseEndToEndTests : IAsyncLifetime
         Assert.Equal(1.0, outcome.GetProperty("score").GetDouble(), 6);
         var board = await _arena.Organiser.LeaderboardWithEntriesAsync(_arena.PhaseId, 1);
         Assert.Single(board.GetProperty("rows").EnumerateArray());
-        var run = await _arena.Organiser.Client.GetFromJsonAsync<JsonElement>($"/api/submissions/{id}/run", TestContext.Current.CancellationToken);
+        var run = await _arena.Organiser.ReadRunAsync(id);
         var provenance = run.GetProperty("provenance");
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(zip)), provenance.GetProperty("ArchiveSha256").GetString());
         Assert.StartsWith("debian-sha256:", provenance.GetProperty("RuntimeIdentity").GetString());

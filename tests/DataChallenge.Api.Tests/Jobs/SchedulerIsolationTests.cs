@@ -30,7 +30,7 @@ public sealed class SchedulerIsolationTests
 
         RecurringJobs.Register(survivor.GetRequiredService<IRecurringJobManager>());
         using var connection = storage.GetConnection();
-        Assert.Equal(5, connection.GetRecurringJobs().Count);
+        Assert.Equal(6, connection.GetRecurringJobs().Count);
     }
 
     private static ServiceProvider Scheduler() => new ServiceCollection().AddLogging().AddRecurringJobs(postgres: null).BuildServiceProvider();

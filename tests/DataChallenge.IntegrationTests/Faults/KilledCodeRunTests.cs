@@ -57,12 +57,12 @@ public sealed class KilledCodeRunTests : IAsyncLifetime
         var row = Assert.Single((await competitor.LeaderboardWithEntriesAsync(phaseId, 1)).GetProperty("rows").EnumerateArray());
         Assert.Equal(1, row.GetProperty("entries").GetInt32());
         // A redelivery is the same attempt run again: one provenance, naming the worker that finished the run.
-        var run = await organiser.Client.GetFromJsonAsync<JsonElement>($"/api/submissions/{submissionId}/run");
+        var run = await organiser.ReadRunAsync(submissionId);
         Assert.Equal(1, run.GetProperty("attempt").GetInt32());
         Assert.Equal(1, run.GetProperty("provenance").GetProperty("Attempt").GetInt32());
         Assert.Equal(second.Name, run.GetProperty("provenance").GetProperty("Worker").GetString());
         Assert.True(run.GetProperty("reproducible").ValueKind == JsonValueKind.Null, $"Only one run was recorded: {run}");
-        Assert.Contains("started", await (await organiser.Client.GetAsync($"/api/submissions/{submissionId}/log")).Content.ReadAsStringAsync());
+        Assert.Contains("started", await organiser.ReadLogAsync(submissionId));
     }
 
     private Task<WorkerProcess> StartWorkerAsync() => _fleet.StartWorkerAsync(new Dictionary<string, string?>
