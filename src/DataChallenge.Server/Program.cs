@@ -55,4 +55,5 @@ app.MapHealthEndpoints();
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("DataChallenge is running with roles: {Roles}", roles));
 
 await app.RunAsync();
-return 0;
+// Non-zero when the process ended itself to be restarted (a receive endpoint that never came back).
+return Environment.ExitCode;

@@ -35,6 +35,22 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
         return new RabbitMqVirtualHost(management, name, new UriBuilder(broker) { Path = "/" + name }.Uri.ToString());
     }
 
+    /// <summary>Declares a durable queue with arguments of the test's choosing, before any server declares it.</summary>
+    public async Task DeclareQueueAsync(string queue, IReadOnlyDictionary<string, object> arguments)
+        => (await _management.PutAsJsonAsync($"queues/{_name}/{queue}", new { durable = true, arguments })).EnsureSuccessStatusCode();
+
+    public async Task DeleteQueueAsync(string queue) => (await _management.DeleteAsync($"queues/{_name}/{queue}")).EnsureSuccessStatusCode();
+
+    /// <summary>How many consumers the queue has; 0 when it does not exist.</summary>
+    public async Task<int> ConsumersAsync(string queue)
+    {
+        using var response = await _management.GetAsync($"queues/{_name}/{queue}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return 0;
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).TryGetProperty("consumers", out var consumers)
+            ? consumers.GetInt32() : 0;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _management.DeleteAsync($"vhosts/{_name}");

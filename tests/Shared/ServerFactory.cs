@@ -19,7 +19,8 @@ public class ServerFactory : WebApplicationFactory<ServerRoles>
 
     /// <summary>
     /// Configuration keys as in appsettings (Roles, Bus:RabbitMqUrl, …). Demo seeding is off unless set; rate limits are
-    /// far above what tests send (every test client shares one address), except where a test lowers them.
+    /// far above what tests send (every test client shares one address), except where a test lowers them; the
+    /// restart watchdog is off.
     /// </summary>
     public Dictionary<string, string?> Settings { get; } = new()
     {
@@ -28,6 +29,8 @@ public class ServerFactory : WebApplicationFactory<ServerRoles>
         ["RateLimits:SignInPerAccountAndClientPerMinute"] = "100000",
         ["RateLimits:TokensPerAccountPerHour"] = "100000",
         ["RateLimits:UploadsPerAccountPerMinute"] = "100000",
+        // The test host must never end itself: a stuck endpoint fails its test instead of the whole run.
+        ["Bus:RestartAfter"] = "00:00:00",
     };
 
     public Action<IServiceCollection>? ConfigureServices { get; set; }

@@ -30,5 +30,12 @@ public sealed class BusOptions
     /// <summary>Heartbeat interval: a link that stops answering is declared dead after about two of them.</summary>
     public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a receive endpoint may stay without a consumer before the process ends with exit code 75 for its
+    /// supervisor to restart it (see <see cref="ConsumingEndpointsWatchdog"/>). Longer than a reconnect after an outage,
+    /// which takes seconds once the broker answers; zero turns the watchdog off.
+    /// </summary>
+    public TimeSpan RestartAfter { get; set; } = TimeSpan.FromSeconds(90);
+
     public bool UsesRabbitMq => !string.IsNullOrWhiteSpace(RabbitMqUrl);
 }

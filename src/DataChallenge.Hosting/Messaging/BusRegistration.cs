@@ -17,6 +17,12 @@ public static class BusRegistration
         services.AddSingleton<ConsumingEndpoints>();
         services.AddReceiveEndpointObserver(provider => provider.GetRequiredService<ConsumingEndpoints>());
         services.AddHealthChecks().AddCheck<ConsumingEndpointsHealthCheck>("consumers", tags: [HealthRegistration.ReadyTag]);
+        // Only a broker's endpoints lose their consumer to an outage; the in-memory transport's never stop.
+        if (options.UsesRabbitMq && options.RestartAfter > TimeSpan.Zero)
+        {
+            services.AddSingleton<IProcessExit, EnvironmentProcessExit>();
+            services.AddHostedService<ConsumingEndpointsWatchdog>();
+        }
         services.AddMassTransit(bus =>
         {
             // A health-data platform opens no connection nobody asked for: MassTransit would report the bus's

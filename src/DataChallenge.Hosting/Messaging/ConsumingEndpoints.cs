@@ -16,6 +16,8 @@ public sealed class ConsumingEndpoints(TimeProvider clock) : IReceiveEndpointObs
     /// <summary>Keeps the first moment it stopped: repeated stop events during one outage do not reset the clock.</summary>
     public void MarkStopped(Uri endpoint) => _stoppedSince.AddOrUpdate(endpoint, clock.GetUtcNow(), (_, since) => since ?? clock.GetUtcNow());
 
+    public IReadOnlyList<Uri> Stopped() => _stoppedSince.Where(e => e.Value is not null).Select(e => e.Key).ToList();
+
     /// <summary>Endpoints without a consumer for longer than <paramref name="grace"/>, with how long.</summary>
     public IReadOnlyList<(Uri Endpoint, TimeSpan For)> StoppedLongerThan(TimeSpan grace)
     {

@@ -51,7 +51,10 @@ internal sealed class FaultRun : IAsyncDisposable
         await run._competitor.JoinAsync(slug);
 
         if (workerRabbitMqUrl is not null) settings["Bus:RabbitMqUrl"] = workerRabbitMqUrl;
-        run.Worker = WorkerProcess.Start(settings, concurrency);
+        // As under compose: a worker whose endpoint never comes back ends itself and is started again, soon enough
+        // for the resumption bound to hold.
+        settings["Bus:RestartAfter"] = "00:00:30";
+        run.Worker = WorkerProcess.Start(settings, concurrency, restartWhenAsked: true);
         await run.Worker.WaitForAsync("running with roles: worker", TimeSpan.FromSeconds(60));
         return run;
     }
