@@ -11,7 +11,10 @@ namespace DataChallenge.Api.Jobs;
 /// </summary>
 public sealed class CompareFinalistsAtCloseJob(DataChallengeDbContext db, FinalistComparisonStarter starter, TimeProvider clock)
 {
-    /// <summary>Older reveals are left alone: a phase that never had two teams would otherwise be looked at forever.</summary>
+    /// <summary>
+    /// Older reveals are left alone: a phase that never had two teams would otherwise be looked at forever. Every phase
+    /// of the window is looked at, none capped away, so such phases cannot keep a newer reveal from its comparison.
+    /// </summary>
     private static readonly TimeSpan Lookback = TimeSpan.FromDays(7);
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -20,7 +23,7 @@ public sealed class CompareFinalistsAtCloseJob(DataChallengeDbContext db, Finali
         var since = clock.GetUtcNow() - Lookback;
         var phases = await db.Phases.AsNoTracking().Where(p => p.PrivateRevealedAt >= since && p.LabelsVersion > 0)
             .Where(p => !db.FinalistComparisonRuns.Any(r => r.PhaseId == p.Id && r.AutomaticForLabelsVersion == p.LabelsVersion))
-            .OrderBy(p => p.PrivateRevealedAt).Take(20).ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
         var started = 0;
         foreach (var phase in phases)
             if (await starter.AtCloseAsync(phase, cancellationToken) is not null) started++;
