@@ -70,12 +70,13 @@ public sealed class DemoJourneyTests(DemoBrowserFixture fixture) : IClassFixture
         Bubblewrap.Require();
         var page = await fixture.NewPageAsync();
         await WaitForTheDemoAsync(page);
-        // The starting kit is a public file of the challenge, beside the tables.
-        await Expect(page.Locator("main")).ToContainTextAsync("starting-kit.zip");
-
         await using var scope = fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>();
-        var phase = await db.Phases.AsNoTracking().SingleAsync(p => p.Challenge!.Slug == DemoSlug && p.Name == "Code phase");
+        // The challenge is public as soon as its first phase is saved; the code phase is seeded after the demo's uploads.
+        var phase = await WaitForTheCodePhaseAsync(db);
+        // The starting kit is a public file of the challenge, beside the tables.
+        await page.ReloadAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("starting-kit.zip");
         Assert.NotNull(phase.Code);
         Assert.Equal(1, phase.Code.InputsVersion);
         Assert.Equal(1, phase.Code.SmokeDataVersion);
@@ -114,6 +115,18 @@ public sealed class DemoJourneyTests(DemoBrowserFixture fixture) : IClassFixture
     }
 
     // The demo is seeded once the server listens; its page appears a moment later.
+    private static async Task<Phase> WaitForTheCodePhaseAsync(DataChallengeDbContext db)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var phase = await db.Phases.AsNoTracking().SingleOrDefaultAsync(p => p.Challenge!.Slug == DemoSlug && p.Name == "Code phase");
+            if (phase is not null) return phase;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The demo's code phase was not seeded within two minutes.");
+            await Task.Delay(500);
+        }
+    }
+
     private static async Task WaitForTheDemoAsync(IPage page)
     {
         var deadline = DateTime.UtcNow.AddMinutes(2);
