@@ -15,9 +15,14 @@ if (options is null)
                                                                board reads at --rate over --connections meanwhile)
                [--code-backlog B [--code-cpu-seconds S]]   (code starvation only: --runs uploads with the run-code queue
                                                             empty, then with B busy code runs of S s of CPU kept unfinished)
+               [--read-path PATH --report FILE]   (reads only, at --rate until standard input closes; the live-board
+                                                   measurement starts this as a process of its own)
         """);
     return 2;
 }
+
+if (options.ReadPath is { } readPath && options.ReportFile is { } readResults)
+    return await ReaderProcess.ServeAsync(options.Server, readPath, options.Rate, options.Connections, readResults);
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -79,7 +84,7 @@ static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', F
 /// <summary>Command-line settings; the defaults are the full benchmark the issue asks for.</summary>
 internal sealed record Options(Uri Server, int? ServerPid, string Mode, int Runs, int LoadSeconds, int Rate, int Connections,
     int WrkSeconds, long UploadMb, int Rows, double GoalP50Ms, string? ReportFile, int Viewers, int Teams, string Ways, string? MailFolder,
-    int CodeBacklog, int CodeCpuSeconds)
+    int CodeBacklog, int CodeCpuSeconds, string? ReadPath)
 {
     public static Options? Parse(string[] args)
     {
@@ -96,6 +101,6 @@ internal sealed record Options(Uri Server, int? ServerPid, string Mode, int Runs
             Int("connections", 8), Int("wrk-seconds", 15), Int("upload-mb", 1024), Int("rows", 100_000),
             Int("goal-p50-ms", 500), values.GetValueOrDefault("report"), Int("viewers", 0), Int("teams", 300),
             values.GetValueOrDefault("ways", "whole,delta"), values.GetValueOrDefault("mail-folder"),
-            Int("code-backlog", 0), Int("code-cpu-seconds", 15));
+            Int("code-backlog", 0), Int("code-cpu-seconds", 15), values.GetValueOrDefault(ReaderProcess.PathOption));
     }
 }

@@ -12,6 +12,9 @@ public sealed class Summary
         _sorted = values.Order().ToArray();
     }
 
+    /// <summary>The values, smallest first.</summary>
+    public IReadOnlyList<double> Values => _sorted;
+
     public int Count => _sorted.Length;
     public double Min => _sorted.Length == 0 ? double.NaN : _sorted[0];
     public double Max => _sorted.Length == 0 ? double.NaN : _sorted[^1];

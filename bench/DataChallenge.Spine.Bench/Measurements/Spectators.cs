@@ -49,7 +49,7 @@ public static class Spectators
         }
         report.Note("whole: the whole board at every change (?full=1, serialised per viewer as before deltas); delta: the default.");
         report.Note("Latency is from the first byte of the upload to the viewer's read of the version holding the new score; it includes scoring a small file.");
-        report.Note("Missed: a viewer that never received a version some viewer received while it was connected. Reads: open loop, from scheduled send time.");
+        report.Note("Missed: a viewer that never received a version some viewer received while it was connected. Reads: open loop, from scheduled send time, sent by a process of their own.");
     }
 
     private sealed record Outcome(Summary Latencies, int Missed, int Late, int Dropped, int Viewers, double BytesPerViewer, FixedRateReads.Result Reads);
@@ -65,12 +65,10 @@ public static class Spectators
         await using var crowd = await Crowd.OpenAsync(arena.Server, arena.PhaseId, options.Viewers, wholeBoards, cancellationToken);
         Console.WriteLine($"  {way}: {options.Viewers} viewers open in {opening.Elapsed.TotalSeconds:0.0} s");
 
-        using var readers = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.ReadConnections })
-            { BaseAddress = arena.Server, Timeout = FixedRateReads.RequestTimeout };
         using var stopReading = new CancellationTokenSource();
         var path = $"/api/phases/{arena.PhaseId}/leaderboard";
         var reading = options.ReadRate > 0
-            ? FixedRateReads.RunAsync(readers, path, options.ReadRate, null, stopReading.Token)
+            ? ReaderProcess.RunAsync(arena.Server, path, options.ReadRate, options.ReadConnections, stopReading.Token)
             : Task.FromResult(new FixedRateReads.Result(new Summary([]), new Summary([]), 0, 0));
 
         var (latencies, bytes, targets) = (new List<double>(), new List<double>(), new List<long>());
