@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataChallenge.Leaderboard;
 
@@ -74,10 +75,15 @@ public static class LeaderboardEndpoints
     }
 
     private static async Task<Results<LiveBoardResult, ProblemHttpResult>> Watch(Guid phaseId, string? key, string? full, ClaimsPrincipal user,
-        [FromHeader(Name = "Last-Event-ID")] string? lastEventId, LeaderboardCache cache, BoardBroadcaster broadcaster, ChallengeLookup challenges,
+        [FromHeader(Name = "Last-Event-ID")] string? lastEventId, LeaderboardCache cache, BoardBroadcaster broadcaster, IServiceScopeFactory scopes,
         CancellationToken cancellationToken)
     {
-        if (await challenges.ByPhaseAsync(phaseId, user, key, cancellationToken) is not var (sight, _)) return NoSuchPhase();
+        // The sight rule reads the database in a scope of its own: a stream lasts hours, and ten thousand of them holding
+        // a database context each would keep hundreds of megabytes alive for the garbage collector to walk.
+        ChallengeSight? sight;
+        await using (var scope = scopes.CreateAsyncScope())
+            sight = (await scope.ServiceProvider.GetRequiredService<ChallengeLookup>().ByPhaseAsync(phaseId, user, key, cancellationToken))?.Sight;
+        if (sight is null) return NoSuchPhase();
         // Loading the board publishes it, so the viewer's feed has a board to start from.
         if (await cache.GetAsync(phaseId, cancellationToken) is null) return NoSuchPhase();
         long? lastSeen = long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
