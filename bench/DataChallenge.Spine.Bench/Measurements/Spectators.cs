@@ -39,6 +39,8 @@ public static class Spectators
             report.Line($"{way}: board reads meanwhile", $"{reads.SendRate:0} req/s achieved, {reads.Latencies.Count} requests, {reads.Errors} errors");
             report.Line($"{way}: board reads p50 / p99", $"{Summary.Ms(reads.Latencies.Median)} / {Summary.Ms(reads.Latencies.Percentile(99))}   "
                 + Summary.Goal(reads.Latencies.Percentile(99), 50, "p99"));
+            var slow = reads.Latencies.Values.Count(ms => ms >= 50);
+            report.Line($"{way}: board reads of 50 ms or more", $"{slow} ({100.0 * slow / Math.Max(1, reads.Latencies.Count):0.0}%), slowest {Summary.Ms(reads.Latencies.Max)}");
         }
         if (medians.Count == 2)
         {
