@@ -16,6 +16,6 @@ public sealed class ConsumingEndpointsHealthCheck(ConsumingEndpoints endpoints, 
         var stopped = endpoints.StoppedLongerThan(grace);
         return Task.FromResult(stopped.Count == 0
             ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("No consumer on " + string.Join(", ", stopped.Select(s => $"{s.Endpoint.AbsolutePath.Trim('/')} for {s.For.TotalSeconds:F0} s"))));
+            : HealthCheckResult.Unhealthy("No consumer on " + ConsumingEndpoints.Describe(stopped)));
     }
 }

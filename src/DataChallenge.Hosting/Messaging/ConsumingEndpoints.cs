@@ -25,6 +25,10 @@ public sealed class ConsumingEndpoints(TimeProvider clock) : IReceiveEndpointObs
         return _stoppedSince.Where(e => e.Value is { } since && now - since > grace).Select(e => (e.Key, now - e.Value!.Value)).ToList();
     }
 
+    /// <summary>The endpoints and how long each has had no consumer, in words for a log line or a health report.</summary>
+    public static string Describe(IEnumerable<(Uri Endpoint, TimeSpan For)> stopped)
+        => string.Join(", ", stopped.Select(s => $"{s.Endpoint.AbsolutePath.Trim('/')} for {s.For.TotalSeconds:F0} s"));
+
     public Task Ready(ReceiveEndpointReady ready) => Noted(ready.InputAddress, consuming: true);
 
     public Task Stopping(ReceiveEndpointStopping stopping) => Noted(stopping.InputAddress, consuming: false);

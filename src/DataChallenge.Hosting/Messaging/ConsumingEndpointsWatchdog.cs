@@ -71,7 +71,7 @@ public sealed class ConsumingEndpointsWatchdog(ConsumingEndpoints endpoints, IQu
         if (stopped.Count == 0) return false;
 
         logger.LogCritical("No consumer on {Endpoints} although the broker has answered for {Answering:F0} s; ending the process with exit code {ExitCode} for its supervisor to start it again",
-            string.Join(", ", stopped.Select(s => $"{s.Endpoint.AbsolutePath.Trim('/')} for {s.For.TotalSeconds:F0} s")),
+            ConsumingEndpoints.Describe(stopped),
             (clock.GetUtcNow() - answering).TotalSeconds, RestartExitCode);
         process.SetExitCode(RestartExitCode);
         _forcedExit = clock.CreateTimer(_ => process.Exit(RestartExitCode), null, StopAtMost, Timeout.InfiniteTimeSpan);
