@@ -78,6 +78,19 @@ public sealed class FinalistComparisonTests
     }
 
     [Fact]
+    public void Progress_NeverMovesBackwards_WhenWorkersFinishOutOfOrder()
+    {
+        // Every resample reports, and a report that yields before it lands lets a later worker's report overtake it.
+        var options = new ComparisonOptions { Resamples = 100, Seed = 9, MaxDegreeOfParallelism = 8 };
+        var runs = Enumerable.Range(0, 20).Select(_ => new List<double>()).ToArray();
+
+        foreach (var reports in runs) Compare(options, new SynchronousProgress(value => { Thread.Yield(); reports.Add(value); }));
+
+        Assert.All(runs, reports => Assert.Equal(reports.Order(), reports));
+        Assert.All(runs, reports => Assert.Equal(1.0, reports[^1]));
+    }
+
+    [Fact]
     public void Compare_UsesThePrivateRows_WhenThereAreSplits()
     {
         var config = Config with { SplitColumn = "Usage" };

@@ -12,6 +12,8 @@ internal static class PairedBootstrap
     {
         var values = new double[request.Resamples * teams.Length];
         var done = 0;
+        var reported = 0;
+        var reportLock = new Lock();
         var step = Math.Max(1, request.Resamples / 100);
         Resampling.Run(request, () => (Weight: new double[rows], Groups: new int[groupCount]), (resample, scratch) =>
         {
@@ -19,7 +21,18 @@ internal static class PairedBootstrap
             Draw(ref random, scratch.Weight, groupOfRow, scratch.Groups);
             for (var t = 0; t < teams.Length; t++) values[(resample * teams.Length) + t] = teams[t](scratch.Weight).Value ?? double.NaN;
             var finished = Interlocked.Increment(ref done);
-            if (finished % step == 0 || finished == request.Resamples) progress?.Report((double)finished / request.Resamples);
+            if (progress is not null && (finished % step == 0 || finished == request.Resamples))
+            {
+                // Workers finish out of order: a late report of an earlier count must not move the bar backwards.
+                lock (reportLock)
+                {
+                    if (finished > reported)
+                    {
+                        reported = finished;
+                        progress.Report((double)finished / request.Resamples);
+                    }
+                }
+            }
             return 0;
         });
         return values;
