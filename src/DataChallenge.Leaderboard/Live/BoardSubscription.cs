@@ -11,6 +11,7 @@ public sealed class BoardSubscription : IDisposable
     private readonly Channel<BoardFrame> _queue;
     private readonly IReadOnlyList<BoardFrame> _first;
     private readonly Action<BoardSubscription> _leave;
+    private volatile bool _leaving;
 
     internal BoardSubscription(int capacity, bool wholeBoardsOnly, IReadOnlyList<BoardFrame> first, Action<BoardSubscription> leave)
     {
@@ -32,7 +33,7 @@ public sealed class BoardSubscription : IDisposable
     internal void Offer(BoardFrame change, BoardFrame wholeBoard)
     {
         var frame = WholeBoardsOnly ? wholeBoard : change;
-        if (_queue.Writer.TryWrite(frame)) return;
+        if (_queue.Writer.TryWrite(frame) || _leaving) return;
         // The whole board stands for everything queued: the deltas are no longer needed.
         while (_queue.Reader.TryRead(out _)) { }
         Overflows++;
@@ -43,7 +44,21 @@ public sealed class BoardSubscription : IDisposable
     public async IAsyncEnumerable<BoardFrame> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var frame in _first) yield return frame;
-        await foreach (var frame in _queue.Reader.ReadAllAsync(cancellationToken)) yield return frame;
+        // One registration for the whole watch, and waits without a token: a wait that takes one allocates an operation
+        // and a registration at every change, in every viewer, each held from the viewer's long-lived queue, and the
+        // next collection must find and keep ten thousand of them.
+        using (cancellationToken.UnsafeRegister(static viewer => ((BoardSubscription)viewer!).Leaving(), this))
+        {
+            while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+                while (_queue.Reader.TryRead(out var frame)) yield return frame;
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private void Leaving()
+    {
+        _leaving = true;
+        _queue.Writer.TryComplete();
     }
 
     public void Dispose() => _leave(this);
