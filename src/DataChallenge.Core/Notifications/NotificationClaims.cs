@@ -13,6 +13,9 @@ public static class NotificationClaims
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            // Nothing reads the marker again: left tracked, every later claim of a run would check all the earlier ones,
+            // so mailing a challenge's participants would slow with the square of their number.
+            marker.State = EntityState.Detached;
             return true;
         }
         catch (DbUpdateException)

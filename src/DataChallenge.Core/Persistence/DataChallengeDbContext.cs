@@ -58,12 +58,14 @@ public class DataChallengeDbContext(DbContextOptions options) : IdentityDbContex
     // change or remove a line.
     private void RefuseAuditRewrites()
     {
-        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-            || ChangeTracker.Entries<AdministratorChange>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-            throw new InvalidOperationException("Audit entries are append-only.");
-        if (ChangeTracker.Entries<TermsAcceptance>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-            || ChangeTracker.Entries<ChallengeTerms>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-            throw new InvalidOperationException("Terms and their acceptances are append-only.");
+        // One pass over the tracked entries: asking per type would detect changes in every entry once per type.
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Modified or EntityState.Deleted)) continue;
+            var type = entry.Metadata.ClrType;
+            if (type == typeof(AuditEntry) || type == typeof(AdministratorChange)) throw new InvalidOperationException("Audit entries are append-only.");
+            if (type == typeof(TermsAcceptance) || type == typeof(ChallengeTerms)) throw new InvalidOperationException("Terms and their acceptances are append-only.");
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,5 +1,8 @@
 using System.Net.Http.Json;
+using DataChallenge.Api.Jobs;
+using DataChallenge.Core.Persistence;
 using DataChallenge.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataChallenge.Api.Tests.Notifications;
 
@@ -39,6 +42,21 @@ public sealed class ReminderMailTests
 
         var mail = await stage.NotificationToAsync(participant.Email);
         Assert.EndsWith("is open", mail.Subject);
+    }
+
+    [Fact]
+    public async Task NotificationJob_KeepsNoClaimTracked_SoEachMailCostsTheSameWhateverTheNumberOfParticipants()
+    {
+        await using var stage = await NotifyingServer.StartAsync();
+        await stage.Organiser.CreatePhaseAsync(stage.Slug, SampleFiles.BinaryConfig, opensAt: DateTimeOffset.UtcNow.AddMinutes(-1));
+        for (var i = 0; i < 3; i++) await stage.JoinedParticipantAsync();
+
+        using var scope = stage.Server.Services.CreateScope();
+        var queued = await scope.ServiceProvider.GetRequiredService<QueueDueNotificationsJob>().RunAsync(CancellationToken.None);
+
+        // A claim left tracked would be checked again by every later claim of the run.
+        Assert.Equal(3, queued);
+        Assert.Empty(scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>().ChangeTracker.Entries());
     }
 
     [Fact]
