@@ -51,7 +51,7 @@ public static class Spectators
         }
         report.Note("whole: the whole board at every change (?full=1, serialised per viewer as before deltas); delta: the default.");
         report.Note("Latency is from the first byte of the upload to the viewer's read of the version holding the new score; it includes scoring a small file.");
-        report.Note("Missed: a viewer that never received a version some viewer received while it was connected. Reads: open loop, from scheduled send time, sent by a process of their own.");
+        report.Note("Missed: a viewer that never received a version some viewer received while it was connected. Reads: open loop, from scheduled send time, sent by a process of their own after a second of unmeasured warm-up.");
     }
 
     private sealed record Outcome(Summary Latencies, int Missed, int Late, int Dropped, int Viewers, double BytesPerViewer, FixedRateReads.Result Reads);
@@ -67,11 +67,10 @@ public static class Spectators
         await using var crowd = await Crowd.OpenAsync(arena.Server, arena.PhaseId, options.Viewers, wholeBoards, cancellationToken);
         Console.WriteLine($"  {way}: {options.Viewers} viewers open in {opening.Elapsed.TotalSeconds:0.0} s");
 
-        using var stopReading = new CancellationTokenSource();
         var path = $"/api/phases/{arena.PhaseId}/leaderboard";
-        var reading = options.ReadRate > 0
-            ? ReaderProcess.RunAsync(arena.Server, path, options.ReadRate, options.ReadConnections, stopReading.Token)
-            : Task.FromResult(new FixedRateReads.Result(new Summary([]), new Summary([]), 0, 0));
+        using var reader = options.ReadRate > 0
+            ? await ReaderProcess.StartAsync(arena.Server, path, options.ReadRate, options.ReadConnections, cancellationToken)
+            : null;
 
         var (latencies, bytes, targets) = (new List<double>(), new List<double>(), new List<long>());
         var late = 0;
@@ -100,8 +99,7 @@ public static class Spectators
             late += reached.Count(r => r is null);
             bytes.Add(perViewer);
         }
-        await stopReading.CancelAsync();
-        var reads = await reading;
+        var reads = reader is null ? new FixedRateReads.Result(new Summary([]), new Summary([]), 0, 0) : await reader.StopAsync();
         return new Outcome(new Summary(latencies), Missed(crowd, targets), late, crowd.Viewers.Count(v => v.Failure is not null), options.Viewers,
             new Summary(bytes).Median, reads);
     }
