@@ -7,20 +7,23 @@ namespace DataChallenge.Core.Persistence;
 
 public static class DatabaseRegistration
 {
+    /// <summary>Contexts kept for reuse; more in use at once are made and dropped as they would be without a pool.</summary>
+    private const int PooledContexts = 128;
+
     public static IServiceCollection AddDataChallengeDatabase(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        // The context's options are built once: per request they cost more allocations than a board read itself.
+        // Contexts are pooled: building one, with its options and internal services, per request cost more allocations
+        // than a board read itself.
         if (!string.IsNullOrWhiteSpace(options.Postgres))
         {
-            services.AddDbContext<PostgresDataChallengeDbContext>(db => db.UseNpgsql(WithShortConnectTimeout(options.Postgres)),
-                optionsLifetime: ServiceLifetime.Singleton);
+            services.AddDbContextPool<PostgresDataChallengeDbContext>(db => db.UseNpgsql(WithShortConnectTimeout(options.Postgres)), PooledContexts);
             services.AddScoped<DataChallengeDbContext>(sp => sp.GetRequiredService<PostgresDataChallengeDbContext>());
         }
         else
         {
             var connectionString = options.Sqlite ?? $"Data Source={Path.Combine(dataFolder, "datachallenge.db")};Default Timeout=30";
-            services.AddDbContext<SqliteDataChallengeDbContext>(db => db.UseSqlite(connectionString), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddDbContextPool<SqliteDataChallengeDbContext>(db => db.UseSqlite(connectionString), PooledContexts);
             services.AddScoped<DataChallengeDbContext>(sp => sp.GetRequiredService<SqliteDataChallengeDbContext>());
         }
         // Every role that reads challenges sees them through one sight rule, which depends on the platform's approval setting.
