@@ -8,7 +8,7 @@ public sealed record RankedCandidate(RankCandidate Candidate, int Rank, bool Sta
 
 /// <summary>
 /// Orders candidates by the primary metric in its direction, then each other metric in configuration order, then the
-/// earlier submission. Missing values sort last. Equal keys share a rank (1, 2, 2, 4).
+/// earlier submission (to the millisecond), then the team id. Missing values sort last. Equal keys share a rank (1, 2, 2, 4).
 /// </summary>
 public static class BoardRanker
 {
@@ -18,7 +18,7 @@ public static class BoardRanker
         ordered.Sort((a, b) =>
         {
             var byKeys = CompareKeys(a.Keys, b.Keys, higherIsBetter);
-            return byKeys != 0 ? byKeys : a.SubmittedAt.CompareTo(b.SubmittedAt);
+            return byKeys != 0 ? byKeys : CompareTies(a.TeamId, a.SubmittedAt, b.TeamId, b.SubmittedAt);
         });
         var ranked = new List<RankedCandidate>(ordered.Count);
         for (var i = 0; i < ordered.Count; i++)
@@ -44,6 +44,16 @@ public static class BoardRanker
             if (order != 0) return i < higherIsBetter.Count && !higherIsBetter[i] ? order : -order;
         }
         return 0;
+    }
+
+    /// <summary>
+    /// Equal keys: the earlier submission to the millisecond (what a browser's Date holds), then the team id as text, so
+    /// the order is total and the board page rebuilds exactly the same one from a delta.
+    /// </summary>
+    public static int CompareTies(Guid teamA, DateTimeOffset submittedA, Guid teamB, DateTimeOffset submittedB)
+    {
+        var byTime = submittedA.ToUnixTimeMilliseconds().CompareTo(submittedB.ToUnixTimeMilliseconds());
+        return byTime != 0 ? byTime : string.CompareOrdinal(teamA.ToString(), teamB.ToString());
     }
 
     private static bool Overlaps(RankCandidate above, RankCandidate below)

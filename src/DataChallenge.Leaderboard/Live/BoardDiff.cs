@@ -50,11 +50,11 @@ public static class BoardDiff
         return shifts;
     }
 
-    /// <summary>Clients order rows by rank, then submission time to the millisecond (what a browser's Date holds).</summary>
+    /// <summary>Clients order rows by rank, then as the ranker orders equal keys: submission millisecond, then team id.</summary>
     private static int ClientOrder(LeaderboardRow a, LeaderboardRow b)
     {
         var byRank = a.Rank.CompareTo(b.Rank);
-        return byRank != 0 ? byRank : a.SubmittedAt.ToUnixTimeMilliseconds().CompareTo(b.SubmittedAt.ToUnixTimeMilliseconds());
+        return byRank != 0 ? byRank : BoardRanker.CompareTies(a.TeamId, a.SubmittedAt, b.TeamId, b.SubmittedAt);
     }
 
     private static bool InClientOrder(LeaderboardSnapshot board)

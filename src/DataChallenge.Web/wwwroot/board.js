@@ -75,7 +75,9 @@
   let version = null;
   const rows = new Map();
   const trs = new Map();
-  const byRank = (a, b) => a.rank - b.rank || Date.parse(a.submittedAt) - Date.parse(b.submittedAt);
+  // The server's order: rank, then submission millisecond, then team id as text.
+  const byRank = (a, b) => a.rank - b.rank || Date.parse(a.submittedAt) - Date.parse(b.submittedAt)
+    || (a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : 0);
 
   const keyOf = (r, i) => r.teamId === anonymous ? `row ${i}` : r.teamId;
 

@@ -23,6 +23,26 @@ public sealed class BoardDeltaTests
         Assert.True(bytes < 1024, $"The delta is {bytes} bytes.");
     }
 
+    [Fact]
+    public void Delta_IsSent_WhenTiedTeamsSubmittedInTheSameMillisecond()
+    {
+        // Uploads arrive in parallel: two equal scores recorded within one millisecond must not force whole boards on
+        // every later change for every viewer.
+        var at = Start.AddHours(1);
+        var teams = Enumerable.Range(0, 40).Select(i => new Entry(Guid.NewGuid(), $"team {i}", 0.9 - i / 100.0, Start.AddMinutes(i), 1)).ToList();
+        teams.Add(new Entry(Guid.NewGuid(), "twin a", 0.75, at, 1));
+        teams.Add(new Entry(Guid.NewGuid(), "twin b", 0.75, at.AddTicks(3), 1));
+        var newcomer = new Entry(Guid.NewGuid(), "newcomer", 0.85, Start.AddDays(1), 1);
+        var before = Snapshot(1, teams);
+        var after = Snapshot(2, [.. teams, newcomer]);
+
+        var delta = BoardDiff.Between(before, after);
+
+        Assert.NotNull(delta);
+        Assert.True(after.Rows.SequenceEqual(ReferenceApplier.Apply(before, BoardFrame.Delta(delta).Json).Rows));
+        Assert.True(after.Rows.SequenceEqual(Snapshot(2, Enumerable.Reverse([.. teams, newcomer])).Rows), "The order of tied teams depends on the order they were read in.");
+    }
+
     [Theory]
     [InlineData(12)]
     [InlineData(300)]

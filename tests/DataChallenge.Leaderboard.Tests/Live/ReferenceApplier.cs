@@ -6,7 +6,7 @@ namespace DataChallenge.Leaderboard.Tests.Live;
 
 /// <summary>
 /// What board.js does with a delta event, step by step, on the JSON a browser receives: drop the removed teams, shift
-/// the kept rows by their previous rank, put in the sent rows, order by rank then submission time to the millisecond.
+/// the kept rows by their previous rank, put in the sent rows, order by rank, then submission time to the millisecond, then team id.
 /// </summary>
 internal static class ReferenceApplier
 {
@@ -18,7 +18,7 @@ internal static class ReferenceApplier
         var rows = board.Rows.Where(r => !replaced.Contains(r.TeamId))
             .Select(r => delta.Shifts.FirstOrDefault(s => s.From <= r.Rank && r.Rank <= s.To) is { By: not 0 } shift ? r with { Rank = r.Rank + shift.By } : r)
             .Concat(delta.Rows)
-            .OrderBy(r => r.Rank).ThenBy(r => r.SubmittedAt.ToUnixTimeMilliseconds())
+            .OrderBy(r => r.Rank).ThenBy(r => r.SubmittedAt.ToUnixTimeMilliseconds()).ThenBy(r => r.TeamId.ToString(), StringComparer.Ordinal)
             .ToList();
         return board with { Version = delta.Version, UpdatedAt = delta.UpdatedAt, Rows = rows };
     }
