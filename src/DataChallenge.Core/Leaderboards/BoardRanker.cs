@@ -53,7 +53,12 @@ public static class BoardRanker
     public static int CompareTies(Guid teamA, DateTimeOffset submittedA, Guid teamB, DateTimeOffset submittedB)
     {
         var byTime = submittedA.ToUnixTimeMilliseconds().CompareTo(submittedB.ToUnixTimeMilliseconds());
-        return byTime != 0 ? byTime : string.CompareOrdinal(teamA.ToString(), teamB.ToString());
+        if (byTime != 0) return byTime;
+        // The ids' text as JSON carries it ("d" format), compared without making strings.
+        Span<char> a = stackalloc char[36], b = stackalloc char[36];
+        teamA.TryFormat(a, out _);
+        teamB.TryFormat(b, out _);
+        return a.SequenceCompareTo(b);
     }
 
     private static bool Overlaps(RankCandidate above, RankCandidate below)
