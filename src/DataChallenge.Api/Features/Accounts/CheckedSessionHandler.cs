@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using DataChallenge.Core.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,12 @@ namespace DataChallenge.Api.Features.Accounts;
 /// reset password changes the stamp; Identity alone would honour an access token until it expires (an hour), so whoever
 /// knew the old password would keep a session. Challenges and refusals stay Identity's.
 /// </summary>
-public sealed class CheckedSessionHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SignInManager<User> signIn)
+/// <remarks>
+/// The stamp is read in a scope of its own, and only when a session was presented: a request lasts as long as its
+/// scope, and a live board stream lasts hours, so ten thousand viewers would otherwise each hold an account manager
+/// and a database context (and empty the context pool every other request leases from).
+/// </remarks>
+public sealed class CheckedSessionHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IServiceScopeFactory scopes)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "CheckedSession";
@@ -24,6 +30,8 @@ public sealed class CheckedSessionHandler(IOptionsMonitor<AuthenticationSchemeOp
     {
         var result = await Context.AuthenticateAsync(IdentityBearerOrCookie);
         if (!result.Succeeded) return result;
+        await using var scope = scopes.CreateAsyncScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<User>>();
         return await signIn.ValidateSecurityStampAsync(result.Principal) is null ? AuthenticateResult.Fail("The session ended when the account's password changed.") : result;
     }
 }
