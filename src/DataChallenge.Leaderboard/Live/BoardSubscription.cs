@@ -10,6 +10,7 @@ public sealed class BoardSubscription : IDisposable
 {
     private readonly Channel<BoardFrame> _queue;
     private readonly IReadOnlyList<BoardFrame> _first;
+    private int _firstTaken;
     private readonly Action<BoardSubscription> _leave;
     private volatile bool _leaving;
 
@@ -40,20 +41,28 @@ public sealed class BoardSubscription : IDisposable
         _queue.Writer.TryWrite(wholeBoard);
     }
 
-    /// <summary>The events for this viewer, starting with what it has not seen yet; ends when the caller cancels.</summary>
-    public async IAsyncEnumerable<BoardFrame> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits, without allocating, until an event can be taken; false once the viewer has left and nothing is left to
+    /// take. Read with <see cref="TryRead"/>: a viewer keeps no reference to an event it has handed over, since ten
+    /// thousand long-lived viewers each pointing at the newest event would make every collection until it ages walk them all.
+    /// </summary>
+    public ValueTask<bool> WaitToReadAsync()
+        => _firstTaken < _first.Count ? ValueTask.FromResult(true) : _queue.Reader.WaitToReadAsync(CancellationToken.None);
+
+    /// <summary>The next event for this viewer, starting with what it has not seen yet.</summary>
+    public bool TryRead([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BoardFrame frame)
     {
-        foreach (var frame in _first) yield return frame;
-        // One registration for the whole watch, and waits without a token: a wait that takes one allocates an operation
-        // and a registration at every change, in every viewer, each held from the viewer's long-lived queue, and the
-        // next collection must find and keep ten thousand of them.
-        using (cancellationToken.UnsafeRegister(static viewer => ((BoardSubscription)viewer!).Leaving(), this))
+        if (_firstTaken < _first.Count)
         {
-            while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
-                while (_queue.Reader.TryRead(out var frame)) yield return frame;
+            frame = _first[_firstTaken++];
+            return true;
         }
-        cancellationToken.ThrowIfCancellationRequested();
+        return _queue.Reader.TryRead(out frame);
     }
+
+    /// <summary>Ends the viewer's events when <paramref name="cancellationToken"/> is cancelled; one registration for the whole watch.</summary>
+    public CancellationTokenRegistration LeaveWhen(CancellationToken cancellationToken)
+        => cancellationToken.UnsafeRegister(static viewer => ((BoardSubscription)viewer!).Leaving(), this);
 
     private void Leaving()
     {
