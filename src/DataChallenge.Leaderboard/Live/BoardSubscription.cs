@@ -9,8 +9,8 @@ namespace DataChallenge.Leaderboard.Live;
 public sealed class BoardSubscription : IDisposable
 {
     private readonly Channel<BoardFrame> _queue;
-    private readonly IReadOnlyList<BoardFrame> _first;
-    private int _firstTaken;
+    // The events it has not seen yet when it joined; each is let go once taken, as the queue's are.
+    private readonly Queue<BoardFrame> _first;
     private readonly Action<BoardSubscription> _leave;
     private volatile bool _leaving;
 
@@ -18,7 +18,7 @@ public sealed class BoardSubscription : IDisposable
     {
         // Wait mode makes a full queue refuse the write, which is how a viewer that fell behind is noticed.
         _queue = Channel.CreateBounded<BoardFrame>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait });
-        (WholeBoardsOnly, _first, _leave) = (wholeBoardsOnly, first, leave);
+        (WholeBoardsOnly, _first, _leave) = (wholeBoardsOnly, new Queue<BoardFrame>(first), leave);
     }
 
     /// <summary>Asked for a whole board at every change, as the stream worked before deltas.</summary>
@@ -47,18 +47,11 @@ public sealed class BoardSubscription : IDisposable
     /// thousand long-lived viewers each pointing at the newest event would make every collection until it ages walk them all.
     /// </summary>
     public ValueTask<bool> WaitToReadAsync()
-        => _firstTaken < _first.Count ? ValueTask.FromResult(true) : _queue.Reader.WaitToReadAsync(CancellationToken.None);
+        => _first.Count > 0 ? ValueTask.FromResult(true) : _queue.Reader.WaitToReadAsync(CancellationToken.None);
 
     /// <summary>The next event for this viewer, starting with what it has not seen yet.</summary>
     public bool TryRead([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out BoardFrame frame)
-    {
-        if (_firstTaken < _first.Count)
-        {
-            frame = _first[_firstTaken++];
-            return true;
-        }
-        return _queue.Reader.TryRead(out frame);
-    }
+        => _first.TryDequeue(out frame) || _queue.Reader.TryRead(out frame);
 
     /// <summary>Ends the viewer's events when <paramref name="cancellationToken"/> is cancelled; one registration for the whole watch.</summary>
     public CancellationTokenRegistration LeaveWhen(CancellationToken cancellationToken)

@@ -163,6 +163,34 @@ public sealed class BoardBroadcasterTests
         }
     }
 
+    [Fact]
+    public async Task Viewer_LetsGoOfTheBoardItJoinedOn_OnceItHasTakenIt()
+    {
+        var broadcaster = new BoardBroadcaster();
+        await broadcaster.PublishAsync(Board(1, 0.5));
+        using var viewer = broadcaster.Subscribe(Phase, organiser: false)!;
+        var joinedOn = TakeWeakly(viewer);
+        // Newer boards replace it in the feed; only deltas are kept for viewers who reconnect.
+        for (var version = 2; version <= 4; version++) await broadcaster.PublishAsync(Board(version, 0.5 + version / 1000.0));
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        // Thousands of viewers watch for hours, joining on different versions: each whole board they joined on would stay.
+        Assert.False(joinedOn.TryGetTarget(out _), "The viewer still holds the whole board it joined on.");
+        Assert.True(viewer.TryRead(out var next));
+        Assert.Equal(2, next.Version);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference<BoardFrame> TakeWeakly(BoardSubscription viewer)
+    {
+        Assert.True(viewer.TryRead(out var frame));
+        Assert.Equal(BoardFrame.BoardEvent, frame.Name);
+        return new WeakReference<BoardFrame>(frame);
+    }
+
     private static List<(string, long)> First(BoardSubscription viewer, int count)
     {
         using var _ = viewer;
