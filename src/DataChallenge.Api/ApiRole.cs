@@ -66,6 +66,7 @@ public static class ApiRole
         services.AddPersonalTokens();
         // The pages read the session cookie directly: its stamp is checked on every request too, so a reset ends it at once.
         services.Configure<SecurityStampValidatorOptions>(stamps => stamps.ValidationInterval = TimeSpan.Zero);
+        services.ConfigureApplicationCookie(cookie => cookie.Events.OnValidatePrincipal = CheckedSessionHandler.ValidateCookieAsync);
         services.AddSharedDataProtection(configuration, dataFolder);
         services.AddAuthorization();
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>());

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using DataChallenge.Core.Accounts;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -33,5 +34,16 @@ public sealed class CheckedSessionHandler(IOptionsMonitor<AuthenticationSchemeOp
         await using var scope = scopes.CreateAsyncScope();
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<User>>();
         return await signIn.ValidateSecurityStampAsync(result.Principal) is null ? AuthenticateResult.Fail("The session ended when the account's password changed.") : result;
+    }
+
+    /// <summary>
+    /// Identity's own check of a session cookie (the pages read the cookie directly), run in a scope of its own for the
+    /// same reason: Identity takes its validator from the request's services, so a signed-in person's open board page
+    /// would hold an account manager and a database context for as long as it watches.
+    /// </summary>
+    public static async Task ValidateCookieAsync(CookieValidatePrincipalContext context)
+    {
+        await using var scope = context.HttpContext.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ISecurityStampValidator>().ValidateAsync(context);
     }
 }
