@@ -40,6 +40,39 @@ public static class ApiRole
 {
     public static IServiceCollection AddApiRole(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
+        services.AddSignIn(configuration, dataFolder);
+        services.AddMail(configuration, dataFolder);
+        services.AddRateLimits(configuration);
+        // Page forms are small; bigger fields are refused before they are buffered (uploads stream through UploadBody instead).
+        services.Configure<FormOptions>(form =>
+        {
+            form.ValueLengthLimit = 1024 * 1024;
+            form.ValueCountLimit = 256;
+            form.MultipartBodyLengthLimit = 8 * 1024 * 1024;
+        });
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>());
+
+        services.AddScoped<SubmissionDispatcher>();
+        services.AddScoped<SubmissionIntake>();
+        services.AddScoped<SubmissionQuota>();
+        services.AddScoped<PublicFileStore>();
+        services.AddScoped<CodeDataStore>();
+        services.Configure<SubmissionRecoveryOptions>(configuration.GetSection(SubmissionRecoveryOptions.Section));
+        services.AddScoped<FinalistComparisonStarter>();
+        services.Configure<FinalistComparisonOptions>(configuration.GetSection(FinalistComparisonOptions.Section));
+
+        services.AddRecurringJobs(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Postgres);
+        services.AddWebPages();
+        return services;
+    }
+
+    /// <summary>
+    /// Who is asking: accounts, session cookies, bearer and personal tokens, each checked against the account's stamp.
+    /// The api role and every leaderboard replica need it (an organiser sees a draft's or the private board on any
+    /// replica); they share the keys that protect sessions.
+    /// </summary>
+    public static IServiceCollection AddSignIn(this IServiceCollection services, IConfiguration configuration, string dataFolder)
+    {
         services.AddIdentityApiEndpoints<User>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;
@@ -54,35 +87,12 @@ public static class ApiRole
             .AddEntityFrameworkStores<DataChallengeDbContext>()
             .AddUserManager<AccountUserManager>()
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName);
-        services.AddMail(configuration, dataFolder);
-        services.AddRateLimits(configuration);
-        // Page forms are small; bigger fields are refused before they are buffered (uploads stream through UploadBody instead).
-        services.Configure<FormOptions>(form =>
-        {
-            form.ValueLengthLimit = 1024 * 1024;
-            form.ValueCountLimit = 256;
-            form.MultipartBodyLengthLimit = 8 * 1024 * 1024;
-        });
         services.AddPersonalTokens();
         // The pages read the session cookie directly: its stamp is checked on every request too, so a reset ends it at once.
         services.Configure<SecurityStampValidatorOptions>(stamps => stamps.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(cookie => cookie.Events.OnValidatePrincipal = CheckedSessionHandler.ValidateCookieAsync);
         services.AddSharedDataProtection(configuration, dataFolder);
         services.AddAuthorization();
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityScheme>());
-
-        services.AddExceptionHandler<UnreachableDependencyHandler>();
-        services.AddScoped<SubmissionDispatcher>();
-        services.AddScoped<SubmissionIntake>();
-        services.AddScoped<SubmissionQuota>();
-        services.AddScoped<PublicFileStore>();
-        services.AddScoped<CodeDataStore>();
-        services.Configure<SubmissionRecoveryOptions>(configuration.GetSection(SubmissionRecoveryOptions.Section));
-        services.AddScoped<FinalistComparisonStarter>();
-        services.Configure<FinalistComparisonOptions>(configuration.GetSection(FinalistComparisonOptions.Section));
-
-        services.AddRecurringJobs(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Postgres);
-        services.AddWebPages();
         return services;
     }
 

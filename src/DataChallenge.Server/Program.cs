@@ -1,4 +1,5 @@
 using DataChallenge.Api;
+using DataChallenge.Api.Http;
 using DataChallenge.Core.Persistence;
 using DataChallenge.Hosting;
 using DataChallenge.Hosting.Health;
@@ -18,6 +19,8 @@ if (AdminCommand.Matches(args)) return await AdminCommand.RunAsync(args, builder
 builder.Services.AddSingleton(paths);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
+// Every role answers 503 with Retry-After, not 500, while a dependency is unreachable (a leaderboard replica too).
+builder.Services.AddExceptionHandler<UnreachableDependencyHandler>();
 builder.Services.AddProxyHeaders(builder.Configuration);
 builder.Services.AddObjectStore(builder.Configuration);
 var health = builder.Services.AddDataChallengeHealthChecks(usesObjectStore: roles.Api || roles.Worker);
@@ -27,6 +30,7 @@ if (roles.UsesDatabase)
     health.AddDbContextCheck<DataChallengeDbContext>("database", tags: [HealthRegistration.ReadyTag]);
 }
 if (roles.Api) builder.Services.AddApiRole(builder.Configuration, paths.DataFolder);
+else if (roles.Leaderboard) builder.Services.AddSignIn(builder.Configuration, paths.DataFolder);
 if (roles.Worker) builder.Services.AddWorkerRole(builder.Configuration);
 if (roles.Leaderboard) builder.Services.AddLeaderboardRole();
 builder.Services.AddDataChallengeBus(builder.Configuration, bus =>
@@ -43,10 +47,13 @@ await app.PrepareAsync(roles);
 app.UseProxyHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-if (roles.Api)
+if (roles.Api || roles.Leaderboard)
 {
     app.UseAuthentication();
     app.UseAuthorization();
+}
+if (roles.Api)
+{
     app.UseApiGuards();
     app.MapApi();
 }

@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataChallenge.IntegrationTests.Outages;
 using DataChallenge.Testing;
+using Npgsql;
 
 namespace DataChallenge.IntegrationTests.Replicas;
 
@@ -85,6 +87,46 @@ public sealed class LeaderboardReplicasTests(ITestOutputHelper output) : IAsyncL
             await Task.Delay(100, TestContext.Current.CancellationToken);
         var current = await replicas[0].GetFromJsonAsync<JsonElement>($"/api/phases/{phaseId}/leaderboard", TestContext.Current.CancellationToken);
         Assert.Equal(Shown(current), Shown(board));
+    }
+
+    [Fact]
+    public async Task Replica_KnowsTheOrganiser_ByTheTokenTheApiIssued()
+    {
+        // A draft: nobody but its organisers may see that its board exists, on any replica.
+        var organiser = await ApiSession.RegisterAsync(_api.CreateClient());
+        var slug = await organiser.CreateChallengeAsync(visibility: "draft");
+        var phaseId = await organiser.CreatePhaseAsync(slug, SampleFiles.BinaryConfig);
+        var asOrganiser = _replica.CreateClient();
+        asOrganiser.DefaultRequestHeaders.Authorization = organiser.Client.DefaultRequestHeaders.Authorization;
+        var token = TestContext.Current.CancellationToken;
+
+        Assert.Equal(HttpStatusCode.OK, (await asOrganiser.GetAsync($"/api/phases/{phaseId}/leaderboard?board=private", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await asOrganiser.GetAsync($"/api/phases/{phaseId}/leaderboard/groups", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _replica.CreateClient().GetAsync($"/api/phases/{phaseId}/leaderboard", token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Replica_Answers503WithRetryAfter_WhenItsDatabaseRefusesConnections()
+    {
+        var (phaseId, _) = await PhaseWithTeamsAsync();
+        var database = new NpgsqlConnectionStringBuilder(_settings["Database:Postgres"]);
+        await using var link = new TcpGate(database.Host!, database.Port);
+        (database.Host, database.Port) = ("127.0.0.1", link.Port);
+        await _replica.DisposeAsync();
+        _replica = Server("leaderboard");
+        _replica.Settings["Database:Postgres"] = database.ConnectionString;
+        var viewer = _replica.CreateClient();
+        var token = TestContext.Current.CancellationToken;
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/api/phases/{phaseId}/leaderboard", token)).StatusCode);
+
+        link.Set(TcpGate.Mode.Refusing);
+        NpgsqlConnection.ClearAllPools();
+        var refused = await viewer.GetAsync($"/api/phases/{phaseId}/leaderboard", token);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "503 without a Retry-After delay.");
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        link.Set(TcpGate.Mode.Open);
     }
 
     private async Task<(Guid PhaseId, List<ApiSession> Teams)> PhaseWithTeamsAsync()
