@@ -13,6 +13,8 @@ if (options is null)
                [--mail-folder DIR]   (the server's .eml folder: teams confirm their address from it, as joining requires)
                [--viewers N --teams T [--ways whole,delta]]   (live board at scale only: N viewers of a T-team board,
                                                                board reads at --rate over --connections meanwhile)
+               [--live-server URL] [--read-server URL]   (live board only: the leaderboard replicas the viewers watch and
+                                                           the reads go to, when they are not --server)
                [--code-backlog B [--code-cpu-seconds S]]   (code starvation only: --runs uploads with the run-code queue
                                                             empty, then with B busy code runs of S s of CPU kept unfinished)
                [--read-path PATH --report FILE]   (reads only, at --rate until standard input closes; the live-board
@@ -32,6 +34,8 @@ using var http = new HttpClient { BaseAddress = options.Server, Timeout = TimeSp
 var report = new Report();
 report.Title($"Mode: {options.Mode}");
 report.Note($"server {options.Server}, pid {options.ServerPid?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}");
+if (options.LiveServer is { } liveServer)
+    report.Note($"viewers watch {liveServer} (the pid above, whose memory is reported), reads go to {options.ReadServer ?? options.Server}");
 report.Note($"load average at start: {LoadAverage()} (other processes on the machine compete for the same cores)");
 
 Console.WriteLine($"[{options.Mode}] setting up a challenge with {options.Rows:N0} hidden labels");
@@ -42,7 +46,8 @@ if (options.Viewers > 0)
 {
     Console.WriteLine($"[{options.Mode}] live board: {options.Viewers} viewers, {options.Teams} teams");
     var ways = options.Ways.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(w => w == "whole").ToList();
-    await Spectators.RunAsync(arena, options.ServerPid, new SpectatorOptions(options.Viewers, options.Teams, options.Runs, ways, options.Rate, options.Connections),
+    await Spectators.RunAsync(arena, options.ServerPid, new SpectatorOptions(options.Viewers, options.Teams, options.Runs, ways, options.Rate, options.Connections,
+        options.LiveServer ?? options.Server, options.ReadServer ?? options.Server),
         report, token);
     return Finish(report, options);
 }
@@ -84,7 +89,7 @@ static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', F
 /// <summary>Command-line settings; the defaults are the full benchmark the issue asks for.</summary>
 internal sealed record Options(Uri Server, int? ServerPid, string Mode, int Runs, int LoadSeconds, int Rate, int Connections,
     int WrkSeconds, long UploadMb, int Rows, double GoalP50Ms, string? ReportFile, int Viewers, int Teams, string Ways, string? MailFolder,
-    int CodeBacklog, int CodeCpuSeconds, string? ReadPath)
+    int CodeBacklog, int CodeCpuSeconds, string? ReadPath, Uri? LiveServer, Uri? ReadServer)
 {
     public static Options? Parse(string[] args)
     {
@@ -101,6 +106,7 @@ internal sealed record Options(Uri Server, int? ServerPid, string Mode, int Runs
             Int("connections", 8), Int("wrk-seconds", 15), Int("upload-mb", 1024), Int("rows", 100_000),
             Int("goal-p50-ms", 500), values.GetValueOrDefault("report"), Int("viewers", 0), Int("teams", 300),
             values.GetValueOrDefault("ways", "whole,delta"), values.GetValueOrDefault("mail-folder"),
-            Int("code-backlog", 0), Int("code-cpu-seconds", 15), values.GetValueOrDefault(ReaderProcess.PathOption));
+            Int("code-backlog", 0), Int("code-cpu-seconds", 15), values.GetValueOrDefault(ReaderProcess.PathOption),
+            values.TryGetValue("live-server", out var live) ? new Uri(live) : null, values.TryGetValue("read-server", out var read) ? new Uri(read) : null);
     }
 }

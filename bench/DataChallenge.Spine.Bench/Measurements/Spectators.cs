@@ -60,16 +60,16 @@ public static class Spectators
     {
         var way = wholeBoards ? "whole" : "delta";
         // One viewer that parses every event tells which version carries each new score.
-        await using var watcher = new BoardWatcher(arena.Server, arena.PhaseId);
+        await using var watcher = new BoardWatcher(options.LiveServer, arena.PhaseId);
         await watcher.Connected.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         Console.WriteLine($"  {way}: opening {options.Viewers} viewers");
         var opening = Stopwatch.StartNew();
-        await using var crowd = await Crowd.OpenAsync(arena.Server, arena.PhaseId, options.Viewers, wholeBoards, cancellationToken);
+        await using var crowd = await Crowd.OpenAsync(options.LiveServer, arena.PhaseId, options.Viewers, wholeBoards, cancellationToken);
         Console.WriteLine($"  {way}: {options.Viewers} viewers open in {opening.Elapsed.TotalSeconds:0.0} s");
 
         var path = $"/api/phases/{arena.PhaseId}/leaderboard";
         using var reader = options.ReadRate > 0
-            ? await ReaderProcess.StartAsync(arena.Server, path, options.ReadRate, options.ReadConnections, cancellationToken)
+            ? await ReaderProcess.StartAsync(options.ReadServer, path, options.ReadRate, options.ReadConnections, cancellationToken)
             : null;
 
         var (latencies, bytes, targets) = (new List<double>(), new List<double>(), new List<long>());
@@ -133,4 +133,6 @@ public static class Spectators
 
 /// <summary>The live-board benchmark's settings: N viewers of a T-team board, the ways measured, the reads meanwhile.</summary>
 /// <param name="Ways">true for whole boards at every change, false for deltas; measured in this order.</param>
-public sealed record SpectatorOptions(int Viewers, int Teams, int Updates, IReadOnlyList<bool> Ways, int ReadRate, int ReadConnections);
+/// <param name="LiveServer">Where the viewers watch; <paramref name="ReadServer"/>, where the reads go (the same server, or two leaderboard replicas).</param>
+public sealed record SpectatorOptions(int Viewers, int Teams, int Updates, IReadOnlyList<bool> Ways, int ReadRate, int ReadConnections,
+    Uri LiveServer, Uri ReadServer);
