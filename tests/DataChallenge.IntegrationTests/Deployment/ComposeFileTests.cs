@@ -104,6 +104,22 @@ public sealed class ComposeFileTests
         Assert.Contains("\n    ports:", ServiceBlock(output, "proxy"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DatabaseUsers_StayWithinPostgresConnections_WhenEveryReplicaFillsItsPool()
+    {
+        // postgres:16 accepts 100 connections and keeps 3 for superusers; a viewers' rush fills a replica's whole pool.
+        const int Available = 97;
+        var services = await Rendered.Value;
+
+        var users = services.Where(s => s.Value.ContainsKey("environment.Database__Postgres"))
+            .Select(s => (Name: s.Key, Replicas: int.Parse(s.Value.GetValueOrDefault("deploy.replicas", "1"), System.Globalization.CultureInfo.InvariantCulture),
+                Pool: new Npgsql.NpgsqlConnectionStringBuilder(s.Value["environment.Database__Postgres"]).MaxPoolSize)).ToList();
+
+        Assert.Contains(users, user => user.Name == "leaderboard");
+        Assert.True(users.Sum(user => user.Replicas * user.Pool) <= Available,
+            string.Join(", ", users.Select(user => $"{user.Name}: {user.Replicas} x {user.Pool}")) + $" connections, over PostgreSQL's {Available}.");
+    }
+
     // A service's lines in the rendered file, from its name to the next service's.
     private static string ServiceBlock(string rendered, string service)
         => System.Text.RegularExpressions.Regex.Match(rendered, $@"\n  {service}:\n(.*?)(?=\n  [a-z][a-z-]*:\n|\n[a-z]|\z)",
