@@ -1,8 +1,5 @@
 using System.Net;
-using DataChallenge.Core.Accounts;
 using DataChallenge.Testing;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DataChallenge.Api.Tests.Accounts;
 
@@ -14,13 +11,9 @@ namespace DataChallenge.Api.Tests.Accounts;
 public sealed class SessionCheckTests : IAsyncLifetime
 {
     private readonly ServerFactory _server = new();
-    private int _signInManagersBuilt;
+    private readonly SignInManagerCount _signInManagers;
 
-    public SessionCheckTests() => _server.ConfigureServices = services => services.AddScoped(provider =>
-    {
-        Interlocked.Increment(ref _signInManagersBuilt);
-        return ActivatorUtilities.CreateInstance<SignInManager<User>>(provider);
-    });
+    public SessionCheckTests() => _signInManagers = new SignInManagerCount(_server);
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -32,12 +25,12 @@ public sealed class SessionCheckTests : IAsyncLifetime
         var person = await ApiSession.RegisterAsync(_server.CreateClient());
         var anonymous = _server.CreateClient();
 
-        Volatile.Write(ref _signInManagersBuilt, 0);
+        _signInManagers.Reset();
         for (var i = 0; i < 5; i++)
             Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/challenges")).StatusCode);
-        Assert.Equal(0, Volatile.Read(ref _signInManagersBuilt));
+        Assert.Equal(0, _signInManagers.All);
 
         Assert.Equal(HttpStatusCode.OK, (await person.Client.GetAsync("/api/account/manage/info")).StatusCode);
-        Assert.True(Volatile.Read(ref _signInManagersBuilt) > 0, "A signed-in request was not checked against the account's stamp.");
+        Assert.True(_signInManagers.All > 0, "A signed-in request was not checked against the account's stamp.");
     }
 }

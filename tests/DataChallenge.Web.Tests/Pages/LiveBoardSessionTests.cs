@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using DataChallenge.Core.Accounts;
 using DataChallenge.Testing;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DataChallenge.Web.Tests.Pages;
 
@@ -16,14 +12,9 @@ namespace DataChallenge.Web.Tests.Pages;
 public sealed class LiveBoardSessionTests : IAsyncLifetime
 {
     private readonly ServerFactory _server = new();
-    private int _builtInRequestScope;
+    private readonly SignInManagerCount _signInManagers;
 
-    public LiveBoardSessionTests() => _server.ConfigureServices = services => services.AddScoped(provider =>
-    {
-        if (ReferenceEquals(provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.RequestServices, provider))
-            Interlocked.Increment(ref _builtInRequestScope);
-        return ActivatorUtilities.CreateInstance<SignInManager<User>>(provider);
-    });
+    public LiveBoardSessionTests() => _signInManagers = new SignInManagerCount(_server);
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -35,7 +26,7 @@ public sealed class LiveBoardSessionTests : IAsyncLifetime
         var scenario = await Scenario.CreateAsync(_server);
         var person = await PageBrowser.SignUpAsync(_server);
 
-        Volatile.Write(ref _builtInRequestScope, 0);
+        _signInManagers.Reset();
         using (var stream = await person.Browser.GetAsync($"/api/phases/{scenario.PhaseId}/leaderboard/live", HttpCompletionOption.ResponseHeadersRead,
                    TestContext.Current.CancellationToken))
         {
@@ -43,7 +34,7 @@ public sealed class LiveBoardSessionTests : IAsyncLifetime
             using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
             Assert.Equal("event: board", await reader.ReadLineAsync(TestContext.Current.CancellationToken));
         }
-        Assert.Equal(0, Volatile.Read(ref _builtInRequestScope));
+        Assert.Equal(0, _signInManagers.InRequestScope);
 
         // The stamp is still checked: a new password ends the page session at once.
         var teamPage = $"/challenges/{scenario.Slug}/team";
