@@ -6,9 +6,9 @@ namespace DataChallenge.Spine.Bench;
 /// <summary>
 /// Fixed-rate board reads from a process of their own, as readers elsewhere on the internet would be: inside the process
 /// that holds ten thousand live viewers, a read's answer would wait behind the viewers' receives in the same thread pool,
-/// and the figure would measure the load generator. The child first reads for a second unmeasured, so its own start
-/// (compiling its HTTP client, opening connections) is not counted as the server's latency; then it reads until its
-/// standard input closes and writes every latency to a file.
+/// and the figure would measure the load generator. Reads ask for gzip, as browsers do. The child first reads for a
+/// second unmeasured, so its own start (compiling its HTTP client, opening connections) is not counted as the server's
+/// latency; then it reads until its standard input closes and writes every latency to a file.
 /// </summary>
 public sealed class ReaderProcess : IDisposable
 {
@@ -57,7 +57,7 @@ public sealed class ReaderProcess : IDisposable
         var head = lines[0].Split(' ');
         var latencies = lines.Skip(1).Select(l => double.Parse(l, CultureInfo.InvariantCulture));
         return new FixedRateReads.Result(new Summary(latencies), new Summary([]), int.Parse(head[0], CultureInfo.InvariantCulture),
-            double.Parse(head[1], CultureInfo.InvariantCulture));
+            double.Parse(head[1], CultureInfo.InvariantCulture), double.Parse(head[2], CultureInfo.InvariantCulture));
     }
 
     public void Dispose()
@@ -71,6 +71,8 @@ public sealed class ReaderProcess : IDisposable
     public static async Task<int> ServeAsync(Uri server, string path, int rate, int connections, string resultsFile)
     {
         using var readers = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = server, Timeout = FixedRateReads.RequestTimeout };
+        // As a browser asks; the bytes are counted as sent, not unpacked, as a reader elsewhere would unpack them on its own cores.
+        readers.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip");
         await FixedRateReads.RunAsync(readers, path, rate, WarmUp, CancellationToken.None);
         Console.WriteLine(WarmLine);
         using var stop = new CancellationTokenSource();
@@ -81,7 +83,7 @@ public sealed class ReaderProcess : IDisposable
         });
         var result = await FixedRateReads.RunAsync(readers, path, rate, null, stop.Token);
         await stdinClosed;
-        var lines = new List<string> { string.Create(CultureInfo.InvariantCulture, $"{result.Errors} {result.SendRate}") };
+        var lines = new List<string> { string.Create(CultureInfo.InvariantCulture, $"{result.Errors} {result.SendRate} {result.BytesPerRead}") };
         lines.AddRange(result.Latencies.Values.Select(l => l.ToString("R", CultureInfo.InvariantCulture)));
         await File.WriteAllLinesAsync(resultsFile, lines);
         return 0;

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
 
 namespace DataChallenge.Leaderboard;
 
@@ -37,9 +38,11 @@ public static class LeaderboardEndpoints
         return group;
     }
 
+    private const string JsonType = "application/json; charset=utf-8";
+
     private static async Task<Results<Ok<LeaderboardSnapshot>, FileContentHttpResult, ProblemHttpResult>> GetBoard(Guid phaseId, string? board, string? key,
-        ClaimsPrincipal user, LeaderboardCache cache, BoardBroadcaster broadcaster, DataChallengeDbContext db, ChallengeLookup challenges, TimeProvider clock,
-        CancellationToken cancellationToken)
+        ClaimsPrincipal user, HttpContext http, LeaderboardCache cache, BoardBroadcaster broadcaster, DataChallengeDbContext db, ChallengeLookup challenges,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         // A board of a draft, an unapproved or an unlisted challenge (without its key) answers like a missing one.
         if (await challenges.ByPhaseAsync(phaseId, user, key, cancellationToken) is not var (sight, phase)) return NoSuchPhase();
@@ -48,10 +51,14 @@ public static class LeaderboardEndpoints
         switch (board ?? SplitScores.Public)
         {
             case SplitScores.Public:
-                // Hundreds of reads a second of a long board: the bytes the live stream serialised once, when it holds this version.
-                return broadcaster.BoardJson(phaseId, organiser, publicBoard.Version) is { } json
-                    ? TypedResults.Bytes(json, "application/json; charset=utf-8")
-                    : TypedResults.Ok(BoardView.For(publicBoard, organiser));
+                // Hundreds of reads a second of a long board: the bytes the live stream serialised once, when it holds this
+                // version, and gzipped once for the clients that accept it, as every browser does.
+                if (broadcaster.WholeBoard(phaseId, organiser, publicBoard.Version) is not { } shared)
+                    return TypedResults.Ok(BoardView.For(publicBoard, organiser));
+                http.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+                if (!AcceptsGzip(http.Request)) return TypedResults.Bytes(shared.Json, JsonType);
+                http.Response.Headers.ContentEncoding = "gzip";
+                return TypedResults.Bytes(shared.GzipJson, JsonType);
             case SplitScores.Private:
                 if (!organiser && !phase.IsRevealed)
                     return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The private leaderboard is not revealed yet.");
@@ -90,6 +97,10 @@ public static class LeaderboardEndpoints
         var viewer = broadcaster.Subscribe(phaseId, sight.IsOrganiser, lastSeen, wholeBoardsOnly: full is "1" or "true");
         return viewer is null ? NoSuchPhase() : new LiveBoardResult(viewer);
     }
+
+    private static bool AcceptsGzip(HttpRequest request)
+        => request.GetTypedHeaders().AcceptEncoding.Any(coding => coding.Quality != 0
+            && (coding.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) || coding.Value.Equals("*", StringComparison.Ordinal)));
 
     private static ProblemHttpResult NoSuchPhase() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such phase.");
 }

@@ -37,6 +37,7 @@ public static class Spectators
             if (serverPid is { } pid) report.Line($"{way}: server memory", Memory(pid));
             var reads = outcome.Reads;
             report.Line($"{way}: board reads meanwhile", $"{reads.SendRate:0} req/s achieved, {reads.Latencies.Count} requests, {reads.Errors} errors");
+            report.Line($"{way}: bytes per board read", $"{reads.BytesPerRead:N0} B gzipped; {outcome.PlainReadBytes:N0} B as plain JSON ({Ratio(outcome.PlainReadBytes, reads.BytesPerRead)})");
             report.Line($"{way}: board reads p50 / p99", $"{Summary.Ms(reads.Latencies.Median)} / {Summary.Ms(reads.Latencies.Percentile(99))}   "
                 + Summary.Goal(reads.Latencies.Percentile(99), 50, "p99"));
             var slow = reads.Latencies.Values.Count(ms => ms >= 50);
@@ -54,7 +55,8 @@ public static class Spectators
         report.Note("Missed: a viewer that never received a version some viewer received while it was connected. Reads: open loop, from scheduled send time, sent by a process of their own after a second of unmeasured warm-up.");
     }
 
-    private sealed record Outcome(Summary Latencies, int Missed, int Late, int Dropped, int Viewers, double BytesPerViewer, FixedRateReads.Result Reads);
+    private sealed record Outcome(Summary Latencies, int Missed, int Late, int Dropped, int Viewers, double BytesPerViewer, FixedRateReads.Result Reads,
+        int PlainReadBytes);
 
     private static async Task<Outcome> MeasureAsync(Arena arena, SpectatorOptions options, bool wholeBoards, CancellationToken cancellationToken)
     {
@@ -68,6 +70,9 @@ public static class Spectators
         Console.WriteLine($"  {way}: {options.Viewers} viewers open in {opening.Elapsed.TotalSeconds:0.0} s");
 
         var path = $"/api/phases/{arena.PhaseId}/leaderboard";
+        // The readers ask for gzip as browsers do; one read without it tells what compression saves.
+        using var plain = new HttpClient { BaseAddress = options.ReadServer };
+        var plainBytes = (await plain.GetByteArrayAsync(path, cancellationToken)).Length;
         using var reader = options.ReadRate > 0
             ? await ReaderProcess.StartAsync(options.ReadServer, path, options.ReadRate, options.ReadConnections, cancellationToken)
             : null;
@@ -99,9 +104,9 @@ public static class Spectators
             late += reached.Count(r => r is null);
             bytes.Add(perViewer);
         }
-        var reads = reader is null ? new FixedRateReads.Result(new Summary([]), new Summary([]), 0, 0) : await reader.StopAsync();
+        var reads = reader is null ? new FixedRateReads.Result(new Summary([]), new Summary([]), 0, 0, 0) : await reader.StopAsync();
         return new Outcome(new Summary(latencies), Missed(crowd, targets), late, crowd.Viewers.Count(v => v.Failure is not null), options.Viewers,
-            new Summary(bytes).Median, reads);
+            new Summary(bytes).Median, reads, plainBytes);
     }
 
     /// <summary>Versions from the first measured one on that some viewer received and another, still connected, did not.</summary>

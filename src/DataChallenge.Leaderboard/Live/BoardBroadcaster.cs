@@ -38,11 +38,11 @@ public sealed class BoardBroadcaster(int historyLength = BoardBroadcaster.Defaul
         => Feed(phaseId, organiser).Subscribe(lastSeen, wholeBoardsOnly);
 
     /// <summary>
-    /// The JSON of the phase's board at <paramref name="version"/> in one view, serialised once when it was published,
-    /// so board reads share it too; null when the feed holds another version.
+    /// The phase's whole board at <paramref name="version"/> in one view, serialised once when it was published, so
+    /// board reads share its bytes too; null when the feed holds another version.
     /// </summary>
-    public byte[]? BoardJson(Guid phaseId, bool organiser, long version)
-        => Feed(phaseId, organiser).Current is { } board && board.Version == version ? board.Json : null;
+    public BoardFrame? WholeBoard(Guid phaseId, bool organiser, long version)
+        => Feed(phaseId, organiser).Current is { } board && board.Version == version ? board : null;
 
     /// <summary>Viewers watching the phase's board now.</summary>
     public int Viewers(Guid phaseId) => Feed(phaseId, false).Viewers + Feed(phaseId, true).Viewers;

@@ -93,7 +93,7 @@ public sealed class BoardBroadcasterTests
     }
 
     [Fact]
-    public async Task BoardJson_IsTheViewReadersGet_OnlyForTheVersionTheFeedHolds()
+    public async Task WholeBoard_IsTheViewReadersGet_OnlyForTheVersionTheFeedHolds()
     {
         var broadcaster = new BoardBroadcaster();
         var board = Board(3, 0.5);
@@ -101,13 +101,13 @@ public sealed class BoardBroadcasterTests
 
         foreach (var organiser in new[] { false, true })
             Assert.Equal(JsonSerializer.Serialize(BoardView.For(board, organiser), JsonSerializerOptions.Web),
-                Encoding.UTF8.GetString(broadcaster.BoardJson(Phase, organiser, 3) ?? []));
-        Assert.Null(broadcaster.BoardJson(Phase, organiser: false, 2));
-        Assert.Null(broadcaster.BoardJson(Guid.NewGuid(), organiser: false, 3));
+                Encoding.UTF8.GetString(broadcaster.WholeBoard(Phase, organiser, 3)?.Json ?? []));
+        Assert.Null(broadcaster.WholeBoard(Phase, organiser: false, 2));
+        Assert.Null(broadcaster.WholeBoard(Guid.NewGuid(), organiser: false, 3));
     }
 
     [Fact]
-    public async Task BoardJson_AnswersTheNewBoard_WhileTheFanOutToThousandsOfViewersIsUnderWay()
+    public async Task WholeBoard_AnswersTheNewBoard_WhileTheFanOutToThousandsOfViewersIsUnderWay()
     {
         var broadcaster = new BoardBroadcaster();
         await broadcaster.PublishAsync(Board(1, 0.5));
@@ -128,7 +128,7 @@ public sealed class BoardBroadcasterTests
         // One batch has the change; the fan-out has stepped aside, and a read meanwhile gets the new board's bytes.
         Assert.False(publishing.IsCompleted, "The fan-out ran to the last viewer without stepping aside.");
         Assert.Equal(BoardBroadcaster.FanOutBatch, viewers.Count(v => v.Queued == 1));
-        Assert.NotNull(broadcaster.BoardJson(Phase, organiser: false, 2));
+        Assert.NotNull(broadcaster.WholeBoard(Phase, organiser: false, 2));
         // A viewer joining meanwhile starts from the new board and is not sent the change a second time.
         using var joined = broadcaster.Subscribe(Phase, organiser: false)!;
 
