@@ -1,6 +1,7 @@
 using DataChallenge.Leaderboard.Consumers;
 using DataChallenge.Leaderboard.Live;
 using MassTransit;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataChallenge.Leaderboard;
@@ -10,6 +11,10 @@ public static class LeaderboardRole
 {
     public static IServiceCollection AddLeaderboardRole(this IServiceCollection services)
     {
+        // A response's bytes are sent by the thread that writes them, not queued to a sending thread per core: a live
+        // viewer's by the viewers' low-priority writers, a board read's by its request, so a read's answer never waits
+        // behind a fan-out's ten thousand sends.
+        services.Configure<SocketTransportOptions>(sockets => sockets.UnsafePreferInlineScheduling = true);
         return services.AddSingleton<LeaderboardCache>().AddSingleton(new BoardBroadcaster());
     }
 

@@ -11,11 +11,10 @@ public sealed class LiveBoardResult(BoardSubscription viewer) : IResult
 
     private const int ChunkBytes = 16 * 1024;
 
-    // Viewers' writes take turns on half the cores: a change to ten thousand viewers then leaves the other half to board
-    // reads and every other request, instead of queueing ahead of them on every core. A turn ends after a few writes so
-    // other work queued meanwhile runs between them.
-    private static readonly TaskScheduler ViewerWrites =
-        new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, Math.Max(1, Environment.ProcessorCount / 2), maxItemsPerTask: 64).ConcurrentScheduler;
+    // Viewers' writes run on threads of lower priority, at most half the cores: a change to ten thousand viewers then
+    // waits for board reads and every other request instead of the other way round. The leaderboard role has Kestrel
+    // send a response's bytes on the thread that writes them, so the sending runs at that priority too.
+    private static readonly LowPriorityScheduler ViewerWrites = new(Math.Max(1, Environment.ProcessorCount / 2), "live viewer writes");
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
