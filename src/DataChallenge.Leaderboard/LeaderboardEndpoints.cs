@@ -56,7 +56,9 @@ public static class LeaderboardEndpoints
                 if (broadcaster.WholeBoard(phaseId, organiser, publicBoard.Version) is not { } shared)
                     return TypedResults.Ok(BoardView.For(publicBoard, organiser));
                 http.Response.Headers.Vary = HeaderNames.AcceptEncoding;
-                if (!AcceptsGzip(http.Request)) return TypedResults.Bytes(shared.Json, JsonType);
+                // Only the view everyone may read is compressed: the length of a compressed organisers' view, which holds
+                // the names an anonymised board hides, could tell a competitor who names a team alike how close it came.
+                if (organiser || !AcceptsGzip(http.Request)) return TypedResults.Bytes(shared.Json, JsonType);
                 http.Response.Headers.ContentEncoding = "gzip";
                 return TypedResults.Bytes(shared.GzipJson, JsonType);
             case SplitScores.Private:

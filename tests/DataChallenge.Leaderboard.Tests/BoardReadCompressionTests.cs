@@ -9,13 +9,14 @@ namespace DataChallenge.Leaderboard.Tests;
 public sealed class BoardReadCompressionTests : IAsyncLifetime
 {
     private readonly ServerFactory _server = new();
+    private ApiSession _organiser = null!;
     private Guid _phaseId;
 
     public async ValueTask InitializeAsync()
     {
-        var organiser = await ApiSession.RegisterAsync(_server.CreateClient());
-        var slug = await organiser.CreateChallengeAsync();
-        _phaseId = await organiser.CreateSamplePhaseAsync(slug);
+        _organiser = await ApiSession.RegisterAsync(_server.CreateClient());
+        var slug = await _organiser.CreateChallengeAsync();
+        _phaseId = await _organiser.CreateSamplePhaseAsync(slug);
         var competitor = await ApiSession.RegisterAsync(_server.CreateClient());
         await competitor.JoinAsync(slug);
         await competitor.WaitForOutcomeAsync(await competitor.SubmitAsync(_phaseId, SampleFiles.Predictions(swaps: 2)));
@@ -52,11 +53,20 @@ public sealed class BoardReadCompressionTests : IAsyncLifetime
         Assert.True(Version(body) > 0);
     }
 
-    private async Task<(HttpResponseMessage, byte[])> ReadAsync(string? acceptEncoding)
+    [Fact]
+    public async Task OrganisersView_IsNeverCompressed_SoItsLengthTellsNothingOfTheNamesItHolds()
+    {
+        var (response, body) = await ReadAsync("gzip", _organiser.Client);
+
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.True(Version(body) > 0);
+    }
+
+    private async Task<(HttpResponseMessage, byte[])> ReadAsync(string? acceptEncoding, HttpClient? client = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/phases/{_phaseId}/leaderboard");
         if (acceptEncoding is not null) request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
-        var response = await _server.CreateClient().SendAsync(request);
+        var response = await (client ?? _server.CreateClient()).SendAsync(request);
         response.EnsureSuccessStatusCode();
         return (response, await response.Content.ReadAsByteArrayAsync());
     }
