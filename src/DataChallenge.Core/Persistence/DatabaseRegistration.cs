@@ -17,7 +17,7 @@ public static class DatabaseRegistration
         // than a board read itself.
         if (!string.IsNullOrWhiteSpace(options.Postgres))
         {
-            services.AddDbContextPool<PostgresDataChallengeDbContext>(db => db.UseNpgsql(WithShortConnectTimeout(options.Postgres)), PooledContexts);
+            services.AddDbContextPool<PostgresDataChallengeDbContext>(db => db.UseNpgsql(WithPlatformDefaults(options.Postgres)), PooledContexts);
             services.AddScoped<DataChallengeDbContext>(sp => sp.GetRequiredService<PostgresDataChallengeDbContext>());
         }
         else
@@ -33,17 +33,24 @@ public static class DatabaseRegistration
     }
 
     /// <summary>
-    /// Npgsql waits 15 s for a connection by default; a database that is down must turn into a quick 503 instead. A
-    /// connection string that names its own Timeout keeps it.
+    /// Npgsql's defaults suit neither an outage nor a crowd. It waits 15 s for a connection, where a database that is
+    /// down must turn into a quick 503. And it opens up to 100 connections at once: fifty uploads arriving together at a
+    /// fresh process on a busy machine then spend longer starting PostgreSQL backends than the short wait allows, and
+    /// uploads the platform should have taken are answered 503. A smaller pool, reused, serves such a burst sooner. A
+    /// connection string that names either setting keeps its own.
     /// </summary>
-    public static string WithShortConnectTimeout(string connectionString)
+    public static string WithPlatformDefaults(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        var named = System.Text.RegularExpressions.Regex.IsMatch(connectionString, @"(^|;)\s*Timeout\s*=",
-            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-        if (!named) builder.Timeout = DatabaseOptions.DefaultConnectTimeoutSeconds;
+        if (!Names(connectionString, "Timeout")) builder.Timeout = DatabaseOptions.DefaultConnectTimeoutSeconds;
+        if (!Names(connectionString, @"Max(imum)?\s*Pool\s*Size")) builder.MaxPoolSize = DatabaseOptions.DefaultMaxPoolSize;
         return builder.ConnectionString;
     }
+
+    // The builder cannot tell a default from a value the operator chose, so the string itself is read.
+    private static bool Names(string connectionString, string keyPattern)
+        => System.Text.RegularExpressions.Regex.IsMatch(connectionString, $@"(^|;)\s*{keyPattern}\s*=",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     /// <summary>Applies pending migrations; on SQLite also switches to WAL so readers do not block the writer.</summary>
     public static async Task MigrateAsync(this DataChallengeDbContext db, CancellationToken cancellationToken)

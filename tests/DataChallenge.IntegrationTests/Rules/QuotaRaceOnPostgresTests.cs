@@ -48,11 +48,17 @@ public sealed class QuotaRaceOnPostgresTests : IAsyncLifetime
             var team = await ApiSession.RegisterAsync(_server.CreateClient());
             var teamId = await team.JoinAsync(slug);
 
-            var statuses = await Task.WhenAll(Enumerable.Range(0, Uploads).Select(async _ =>
-                (await team.SubmitRawAsync(phaseId, SampleFiles.Predictions())).StatusCode));
+            var answers = await Task.WhenAll(Enumerable.Range(0, Uploads).Select(async _ =>
+            {
+                using var response = await team.SubmitRawAsync(phaseId, SampleFiles.Predictions());
+                return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+            }));
 
-            Assert.Equal(Quota, statuses.Count(s => s == HttpStatusCode.Accepted));
-            Assert.Equal(Uploads - Quota, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+            var others = answers.Where(a => a.StatusCode is not (HttpStatusCode.Accepted or HttpStatusCode.TooManyRequests)).ToList();
+            Assert.True(others.Count == 0, $"Round {round}: {others.Count} uploads answered neither 202 nor 429: "
+                + string.Join("; ", others.GroupBy(a => a.StatusCode).Select(g => $"{g.Count()} answered {(int)g.Key}, the first {g.First().Body}")));
+            Assert.Equal(Quota, answers.Count(a => a.StatusCode == HttpStatusCode.Accepted));
+            Assert.Equal(Uploads - Quota, answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
             await using var scope = _server.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DataChallengeDbContext>();
             Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", db.Database.ProviderName);
