@@ -14,6 +14,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$ROOT/bench/own-services.sh"
 SERVER_DIR=$ROOT/src/DataChallenge.Server/bin/Release/net10.0
 DRIVER=$ROOT/bench/DataChallenge.Spine.Bench/bin/Release/net10.0/DataChallenge.Spine.Bench.dll
 WORK=$(mktemp -d /tmp/spectators-bench.XXXXXX)
@@ -53,19 +54,11 @@ limits=(--RateLimits:SignInPerClientPerMinute=100000 --RateLimits:SignInPerAccou
 if [[ $SPLIT == 1 ]]; then
   if [[ -z ${DATACHALLENGE_TEST_POSTGRES:-} ]]; then eval "$(bash "$ROOT/tests/services/start.sh" 2> "$WORK/services.log")"; fi
   # A database and a broker virtual host of the run's own, dropped at the end.
-  database=spectators_bench_$RUN_ID vhost=spectators-bench-$RUN_ID
+  own_database "spectators_bench_$RUN_ID"
+  own_vhost "spectators-bench-$RUN_ID"
   # The filling signs hundreds of teams up at once on two cores: new connections may take longer than the 2 s a
   # production server waits before answering 503. Three processes share the database's 100 connections.
-  postgres="$(sed -E "s/(^|;)Database=[^;]*/\1Database=$database/" <<< "$DATACHALLENGE_TEST_POSTGRES");Timeout=15;Maximum Pool Size=30"
-  [[ $DATACHALLENGE_TEST_RABBITMQ =~ ^amqp://([^:]+):([^@]+)@([^:/]+) ]]
-  broker_api="http://${BASH_REMATCH[3]}:15672/api" broker_user="${BASH_REMATCH[1]}:${BASH_REMATCH[2]}"
-  curl -sf -u "$broker_user" -X PUT "$broker_api/vhosts/$vhost" > /dev/null
-  curl -sf -u "$broker_user" -X PUT -H 'content-type: application/json' -d '{"configure":".*","write":".*","read":".*"}' \
-    "$broker_api/permissions/$vhost/${BASH_REMATCH[1]}" > /dev/null
-  cleanups+=("curl -sf -u '$broker_user' -X DELETE '$broker_api/vhosts/$vhost' > /dev/null")
-  pg() { sed -nE "s/.*(^|;)$1=([^;]*).*/\2/p" <<< "$DATACHALLENGE_TEST_POSTGRES"; }
-  cleanups+=("PGPASSWORD='$(pg Password)' psql -q -h '$(pg Host)' -p '$(pg Port)' -U '$(pg Username)' -d postgres -c 'DROP DATABASE IF EXISTS $database WITH (FORCE)' > /dev/null 2>&1")
-  shared=(--Database:Postgres="$postgres" --Bus:RabbitMqUrl="${DATACHALLENGE_TEST_RABBITMQ%/*}/$vhost")
+  shared=(--Database:Postgres="$postgres;Timeout=15;Maximum Pool Size=30" --Bus:RabbitMqUrl="$rabbit")
   start api --Roles=api,worker "${shared[@]}" "${limits[@]}"
   api_url=$url
   start live --Roles=leaderboard "${shared[@]}"

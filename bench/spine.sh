@@ -9,6 +9,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$ROOT/bench/own-services.sh"
 SERVER_DIR=$ROOT/src/DataChallenge.Server/bin/Release/net10.0
 DRIVER=$ROOT/bench/DataChallenge.Spine.Bench/bin/Release/net10.0/DataChallenge.Spine.Bench.dll
 WORK=$(mktemp -d /tmp/spine-bench.XXXXXX)
@@ -105,25 +106,9 @@ if [[ -z ${DATACHALLENGE_TEST_POSTGRES:-} || -z ${DATACHALLENGE_TEST_RABBITMQ:-}
   loud "SKIPPED: $real. The DATACHALLENGE_TEST_* variables are unset and tests/services/start.sh could not provide them."
 else
   log "mode 2: $real"
-  # A database of its own; the test role may create databases.
-  database="spine_bench_$RUN_ID"
-  postgres="$(sed -E "s/(^|;)Database=[^;]*/\1Database=$database/" <<< "$DATACHALLENGE_TEST_POSTGRES")"
-  pg_field() { sed -nE "s/.*(^|;)$1=([^;]*).*/\2/p" <<< "$DATACHALLENGE_TEST_POSTGRES"; }
-  cleanups+=("PGPASSWORD='$(pg_field Password)' psql -q -h '$(pg_field Host)' -p '$(pg_field Port)' -U '$(pg_field Username)' -d postgres \
-    -c 'DROP DATABASE IF EXISTS $database WITH (FORCE)' > /dev/null 2>&1")
-  # A virtual host of its own, so no other consumer on the broker can take the benchmark's messages.
+  own_database "spine_bench_$RUN_ID"
   rabbit=$DATACHALLENGE_TEST_RABBITMQ
-  if [[ $rabbit =~ ^amqp://([^:]+):([^@]+)@([^:/]+) ]]; then
-    management="http://${BASH_REMATCH[3]}:15672/api" credentials="${BASH_REMATCH[1]}:${BASH_REMATCH[2]}" vhost="spine-bench-$RUN_ID"
-    if curl -sf -u "$credentials" -X PUT "$management/vhosts/$vhost" > /dev/null &&
-      curl -sf -u "$credentials" -X PUT -H 'content-type: application/json' \
-        -d '{"configure":".*","write":".*","read":".*"}' "$management/permissions/$vhost/${BASH_REMATCH[1]}" > /dev/null; then
-      rabbit=$(sed -E 's#^(amqp://[^/]+)/.*$#\1/#' <<< "$DATACHALLENGE_TEST_RABBITMQ")$vhost
-      cleanups+=("curl -sf -u '$credentials' -X DELETE '$management/vhosts/$vhost' > /dev/null")
-    else
-      log "could not create a RabbitMQ virtual host through $management; using $rabbit as given"
-    fi
-  fi
+  own_vhost "spine-bench-$RUN_ID" || log "could not create a RabbitMQ virtual host; using $rabbit as given"
   run_mode "$real" 1000 --Database:Postgres="$postgres" --Bus:RabbitMqUrl="$rabbit" \
     --ObjectStore:S3:Endpoint="$DATACHALLENGE_TEST_S3_ENDPOINT" --ObjectStore:S3:AccessKey="$DATACHALLENGE_TEST_S3_ACCESS_KEY" \
     --ObjectStore:S3:SecretKey="$DATACHALLENGE_TEST_S3_SECRET_KEY" --ObjectStore:S3:Region="${DATACHALLENGE_TEST_S3_REGION:-us-east-1}" \
