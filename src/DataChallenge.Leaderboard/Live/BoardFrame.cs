@@ -15,12 +15,13 @@ public sealed class BoardFrame
     public const string BoardEvent = "board";
     public const string DeltaEvent = "delta";
 
-    private readonly Lazy<byte[]> _gzipJson;
+    // Only whole boards are read by GET; a delta, sent to every viewer at every change, carries none.
+    private readonly Lazy<byte[]>? _gzipJson;
 
     private BoardFrame(string name, long version, long? since, byte[] json, LeaderboardSnapshot? board)
     {
         (Name, Version, Since, Json, Bytes, Board) = (name, version, since, json, Event(name, version, json), board);
-        _gzipJson = new Lazy<byte[]>(() => Gzip(json));
+        if (board is not null) _gzipJson = new Lazy<byte[]>(() => Gzip(json));
     }
 
     public string Name { get; }
@@ -36,7 +37,7 @@ public sealed class BoardFrame
     /// <see cref="Json"/> compressed with gzip, once, by the first read that accepts it; the reads after it share the bytes.
     /// A 1,000-team board is 340 KB of JSON and 62 KB gzipped.
     /// </summary>
-    public byte[] GzipJson => _gzipJson.Value;
+    public byte[] GzipJson => _gzipJson?.Value ?? throw new InvalidOperationException("A delta is not read as a board.");
 
     /// <summary>The complete event: <c>event:</c>, <c>id:</c> (the board version) and <c>data:</c> lines.</summary>
     public byte[] Bytes { get; }
