@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using DataChallenge.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace DataChallenge.Core.Challenges;
@@ -29,7 +31,7 @@ public sealed class ChallengeLookup(DataChallengeDbContext db, IOptions<Platform
     /// <summary>A phase with its challenge, for reading: a phase id says no more about a hidden challenge than a slug does.</summary>
     public async Task<(ChallengeSight Sight, Phase Phase)?> ByPhaseAsync(Guid phaseId, ClaimsPrincipal user, string? key, CancellationToken cancellationToken)
     {
-        var phase = await db.Phases.AsNoTracking().Include(p => p.Challenge).FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
+        var phase = await PhaseWithChallenge(db)(db, phaseId, cancellationToken);
         if (phase?.Challenge is null) return null;
         return await SightAsync(phase.Challenge, user, key, cancellationToken) is { } sight ? (sight, phase) : null;
     }
@@ -39,6 +41,15 @@ public sealed class ChallengeLookup(DataChallengeDbContext db, IOptions<Platform
 
     public static Guid? UserIdOf(ClaimsPrincipal user)
         => Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    // Every board read asks for its phase here, hundreds of times a second: compiled once, the query skips building and
+    // matching its expression tree on each call. A compiled query belongs to one model, and a process may hold several
+    // (one per kind of database), so each model gets its own.
+    private static readonly ConditionalWeakTable<IModel, Func<DataChallengeDbContext, Guid, CancellationToken, Task<Phase?>>> PhaseQueries = new();
+
+    private static Func<DataChallengeDbContext, Guid, CancellationToken, Task<Phase?>> PhaseWithChallenge(DataChallengeDbContext db)
+        => PhaseQueries.GetValue(db.Model, static _ => EF.CompileAsyncQuery((DataChallengeDbContext context, Guid phaseId, CancellationToken _) =>
+            context.Phases.AsNoTracking().Include(p => p.Challenge).FirstOrDefault(p => p.Id == phaseId)));
 
     private async Task<ChallengeSight?> SightAsync(Challenge? challenge, ClaimsPrincipal user, string? key, CancellationToken cancellationToken)
     {
