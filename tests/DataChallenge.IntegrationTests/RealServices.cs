@@ -47,14 +47,6 @@ public static class RealServices
 
     public static string NewRunId() => Guid.NewGuid().ToString("N")[..12];
 
-    /// <summary>A server on embedded defaults whose database alone is the real PostgreSQL: races that need real concurrent writers.</summary>
-    public static ServerFactory PostgresOnlyServer(string runId)
-    {
-        var server = new ServerFactory();
-        server.Settings["Database:Postgres"] = Settings(runId)["Database:Postgres"];
-        return server;
-    }
-
     /// <summary>Drops the test's database when the run had a real PostgreSQL (a skipped run created none).</summary>
     public static Task DropDatabaseIfUsedAsync(string runId)
         => Environment.GetEnvironmentVariable("DATACHALLENGE_TEST_POSTGRES") is null ? Task.CompletedTask : DropDatabaseAsync(runId);

@@ -14,20 +14,15 @@ namespace DataChallenge.IntegrationTests.Notifications;
 public sealed class NotificationClaimTests : IAsyncLifetime
 {
     private const int Participants = 4;
-    private readonly string _runId = RealServices.NewRunId();
-    private ServerFactory _server = null!;
+    private PostgresOnlyServer _server = null!;
 
     public ValueTask InitializeAsync()
     {
-        _server = RealServices.PostgresOnlyServer(_runId);
+        _server = new PostgresOnlyServer();
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await RealServices.DropDatabaseIfUsedAsync(_runId);
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     [Fact]
     public async Task ClosingReminder_IsMailedOncePerParticipant_WhenEightRunsRaceOnPostgres()

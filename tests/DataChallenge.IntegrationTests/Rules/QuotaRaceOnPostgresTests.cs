@@ -14,21 +14,16 @@ public sealed class QuotaRaceOnPostgresTests : IAsyncLifetime
     private const int Rounds = 10;
     private const int Uploads = 50;
     private const int Quota = 5;
-    private readonly string _runId = RealServices.NewRunId();
-    private ServerFactory _server = null!;
+    private PostgresOnlyServer _server = null!;
 
     public ValueTask InitializeAsync()
     {
         // Only the database matters here; the bus and the object store stay embedded.
-        _server = RealServices.PostgresOnlyServer(_runId);
+        _server = new PostgresOnlyServer();
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await RealServices.DropDatabaseIfUsedAsync(_runId);
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     [Fact]
     public async Task Submit_AcceptsExactlyTheDailyQuota_WhenFiftyUploadsRaceOnPostgres()
