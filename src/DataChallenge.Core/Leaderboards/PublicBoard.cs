@@ -16,20 +16,22 @@ public static class PublicBoard
     {
         var order = MetricOrder.Of(phase.ScoringConfig);
         var decimals = phase.ScoreDecimals;
-        var entries = await db.LeaderboardEntries.AsNoTracking().Where(e => e.PhaseId == phase.Id).ToListAsync(cancellationToken);
-        var shownIds = entries.Select(e => e.SubmissionId).ToList();
-        var scores = await db.Submissions.AsNoTracking().Where(s => shownIds.Contains(s.Id))
-            .ToDictionaryAsync(s => s.Id, s => s.ScoresJson, cancellationToken);
+        // Rebuilt at every change: each entry comes with its submission's scores in one query (no list of ids sent back
+        // as parameters), and only the columns the board shows are read.
+        var shown = await db.LeaderboardEntries.AsNoTracking().Where(e => e.PhaseId == phase.Id)
+            .Select(e => new { Entry = e, ScoresJson = db.Submissions.Where(s => s.Id == e.SubmissionId).Select(s => s.ScoresJson).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
         var baselines = await db.Submissions.AsNoTracking()
             .Where(SubmissionLifecycle.OnBoardAnd(s => s.PhaseId == phase.Id && s.IsBaseline && s.InvalidatedAt == null))
             .OrderBy(s => s.ReceivedAt).ToListAsync(cancellationToken);
-        var teamIds = entries.Select(e => e.TeamId).Concat(baselines.Select(b => b.TeamId)).Distinct().ToList();
-        var names = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => TeamNaming.Shown(t.Id, t.Name), cancellationToken);
+        var names = await db.Teams.AsNoTracking().Where(t => t.ChallengeId == phase.ChallengeId).Select(t => new { t.Id, t.Name })
+            .ToDictionaryAsync(t => t.Id, t => TeamNaming.Shown(t.Id, t.Name), cancellationToken);
 
-        var byTeam = entries.ToDictionary(e => e.TeamId);
-        var candidates = entries.Select(e =>
+        var byTeam = shown.ToDictionary(e => e.Entry.TeamId, e => e.Entry);
+        var candidates = shown.Select(shownEntry =>
         {
-            var keys = SplitScores.Keys(scores.GetValueOrDefault(e.SubmissionId), SplitScores.Public, order, decimals);
+            var e = shownEntry.Entry;
+            var keys = SplitScores.Keys(shownEntry.ScoresJson, SplitScores.Public, order, decimals);
             // The shown score is authoritative for the primary key: under the Ladder it may be an older submission's.
             keys[0] = SplitScores.Round(e.Score, decimals);
             return new RankCandidate(e.TeamId, e.SubmissionId, keys, e.SubmittedAt, e.IntervalLower, e.IntervalUpper);
