@@ -10,4 +10,10 @@ public sealed record PhaseBoardUpdated
 
     /// <summary>The board version those standings were committed with; a replica that holds it or a later one has nothing to do.</summary>
     public required long Version { get; init; }
+
+    /// <summary>
+    /// The one team whose entry this version changed, when it changed nothing else: a replica that holds the version
+    /// before reads that team's entry alone. Null when the change may touch more (baselines, settings, rescoring).
+    /// </summary>
+    public Guid? TeamId { get; init; }
 }

@@ -7,5 +7,5 @@ namespace DataChallenge.Leaderboard.Consumers;
 public sealed class PhaseBoardUpdatedConsumer(LeaderboardCache cache) : IConsumer<PhaseBoardUpdated>
 {
     public Task Consume(ConsumeContext<PhaseBoardUpdated> context)
-        => cache.RefreshAsync(context.Message.PhaseId, context.Message.Version, context.CancellationToken);
+        => cache.RefreshAsync(context.Message.PhaseId, context.Message.Version, context.Message.TeamId, context.CancellationToken);
 }

@@ -18,16 +18,16 @@ public sealed class SubmissionIntervalEstimatedConsumer(DataChallengeDbContext d
         var cancellationToken = context.CancellationToken;
         await db.Submissions.Where(s => s.Id == id)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.IntervalLower, interval.Lower).SetProperty(s => s.IntervalUpper, interval.Upper), cancellationToken);
-        var phaseId = await db.LeaderboardEntries.Where(e => e.SubmissionId == id).Select(e => (Guid?)e.PhaseId).FirstOrDefaultAsync(cancellationToken);
-        if (phaseId is null) return;
+        var shownBy = await db.LeaderboardEntries.Where(e => e.SubmissionId == id).Select(e => new { e.PhaseId, e.TeamId }).FirstOrDefaultAsync(cancellationToken);
+        if (shownBy is null) return;
         long version;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.LeaderboardEntries.Where(e => e.SubmissionId == id)
                 .ExecuteUpdateAsync(set => set.SetProperty(e => e.IntervalLower, interval.Lower).SetProperty(e => e.IntervalUpper, interval.Upper), cancellationToken);
-            version = await db.NextBoardVersionAsync(phaseId.Value, cancellationToken);
+            version = await db.NextBoardVersionAsync(shownBy.PhaseId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        await context.Publish(new PhaseBoardUpdated { PhaseId = phaseId.Value, Version = version }, cancellationToken);
+        await context.Publish(new PhaseBoardUpdated { PhaseId = shownBy.PhaseId, Version = version, TeamId = shownBy.TeamId }, cancellationToken);
     }
 }

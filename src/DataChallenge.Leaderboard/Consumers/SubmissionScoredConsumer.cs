@@ -54,7 +54,9 @@ public sealed class SubmissionScoredConsumer(DataChallengeDbContext db, TimeProv
         var version = await db.NextBoardVersionAsync(submission.PhaseId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        await context.Publish(new PhaseBoardUpdated { PhaseId = submission.PhaseId, Version = version }, cancellationToken);
+        // A baseline changes the board's baseline lines, not one team's entry.
+        await context.Publish(new PhaseBoardUpdated { PhaseId = submission.PhaseId, Version = version, TeamId = submission.IsBaseline ? null : submission.TeamId },
+            cancellationToken);
     }
 
     private async Task RecordRescoreAsync(ConsumeContext<SubmissionScored> context, Guid runId, CancellationToken cancellationToken)
