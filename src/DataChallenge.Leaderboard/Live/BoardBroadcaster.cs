@@ -29,8 +29,10 @@ public sealed class BoardBroadcaster(int historyLength = BoardBroadcaster.Defaul
     /// </summary>
     public async Task PublishAsync(LeaderboardSnapshot board)
     {
-        foreach (var organiser in new[] { false, true })
-            await Feed(board.PhaseId, organiser).PublishAsync(BoardView.For(board, organiser));
+        var shown = BoardView.For(board, isOrganiser: false);
+        var step = await Feed(board.PhaseId, false).PublishAsync(shown);
+        // Unless the board is hidden or anonymised both views are the same board: its events are serialised once.
+        await Feed(board.PhaseId, true).PublishAsync(board, ReferenceEquals(shown, board) ? step : null);
     }
 
     /// <summary>A new live viewer of the phase's board; null when no board of the phase has been published yet.</summary>

@@ -23,18 +23,21 @@ internal sealed class BoardFeed(int historyLength, int queueCapacity)
 
     /// <summary>
     /// Takes a newer board, turns it into one event (serialised once) and queues it for every viewer, a batch at a time.
+    /// When <paramref name="sameAs"/> is another view's step from the same board to the same board, its events are
+    /// reused. Returns this step, or null when the board was not newer.
     /// </summary>
-    public async Task PublishAsync(LeaderboardSnapshot board)
+    public async Task<Step?> PublishAsync(LeaderboardSnapshot board, Step? sameAs = null)
     {
         await _publishing.WaitAsync();
         try
         {
-            if (Advance(board) is not var (change, whole, viewers)) return;
+            if (Advance(board, sameAs) is not var (step, viewers)) return null;
             for (var start = 0; start < viewers.Length; start += BoardBroadcaster.FanOutBatch)
             {
                 if (start > 0) await Task.Yield();
-                foreach (var viewer in viewers.AsSpan(start, Math.Min(BoardBroadcaster.FanOutBatch, viewers.Length - start))) viewer.Offer(change, whole);
+                foreach (var viewer in viewers.AsSpan(start, Math.Min(BoardBroadcaster.FanOutBatch, viewers.Length - start))) viewer.Offer(step.Change, step.Whole);
             }
+            return step;
         }
         finally
         {
@@ -42,31 +45,35 @@ internal sealed class BoardFeed(int historyLength, int queueCapacity)
         }
     }
 
+    /// <summary>One change of a view: from which board to which, and its events.</summary>
+    internal sealed record Step(LeaderboardSnapshot? From, LeaderboardSnapshot To, BoardFrame Change, BoardFrame Whole);
+
     // The new board becomes current before the fan-out starts: a viewer who joins meanwhile starts from it and is not
     // among the viewers the change is sent to, so it neither misses the change nor gets it twice.
-    private (BoardFrame Change, BoardFrame Whole, BoardSubscription[] Viewers)? Advance(LeaderboardSnapshot board)
+    private (Step Step, BoardSubscription[] Viewers)? Advance(LeaderboardSnapshot board, Step? sameAs)
     {
         lock (_gate)
         {
             if (_board is not null && board.Version <= _board.Version) return null;
-            var delta = _board is null ? null : BoardDiff.Between(_board, board);
-            var whole = BoardFrame.Whole(board);
-            (_board, _whole) = (board, whole);
-            BoardFrame change;
-            if (delta is null)
+            var step = sameAs is not null && ReferenceEquals(sameAs.From, _board) && ReferenceEquals(sameAs.To, board)
+                ? sameAs
+                : StepBetween(_board, board);
+            (_board, _whole) = (board, step.Whole);
+            if (step.Change.IsDelta)
             {
-                // A delta across this change cannot be written, so none older than it can be replayed either.
-                _history.Clear();
-                change = whole;
-            }
-            else
-            {
-                change = BoardFrame.Delta(delta);
-                _history.Enqueue(change);
+                _history.Enqueue(step.Change);
                 if (_history.Count > historyLength) _history.Dequeue();
             }
-            return (change, whole, [.. _viewers]);
+            // A delta across this change cannot be written, so none older than it can be replayed either.
+            else _history.Clear();
+            return (step, [.. _viewers]);
         }
+    }
+
+    private static Step StepBetween(LeaderboardSnapshot? from, LeaderboardSnapshot to)
+    {
+        var whole = BoardFrame.Whole(to);
+        return new Step(from, to, from is not null && BoardDiff.Between(from, to) is { } delta ? BoardFrame.Delta(delta) : whole, whole);
     }
 
     /// <summary>

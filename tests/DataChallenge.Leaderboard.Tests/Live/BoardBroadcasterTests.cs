@@ -107,6 +107,26 @@ public sealed class BoardBroadcasterTests
     }
 
     [Fact]
+    public async Task OrganisersAndOthers_ShareEachEvent_OnlyWhenTheyAreShownTheSameBoard()
+    {
+        var broadcaster = new BoardBroadcaster();
+        await broadcaster.PublishAsync(Board(1, 0.5));
+        using var organiser = broadcaster.Subscribe(Phase, organiser: true)!;
+        using var spectator = broadcaster.Subscribe(Phase, organiser: false)!;
+        await broadcaster.PublishAsync(Board(2, 0.9));
+
+        Assert.Same(broadcaster.WholeBoard(Phase, organiser: true, 2), broadcaster.WholeBoard(Phase, organiser: false, 2));
+        Assert.Same((await SecondAsync(organiser)).Bytes, (await SecondAsync(spectator)).Bytes);
+
+        // Anonymised, the others' board numbers its teams: each view has events of its own.
+        await broadcaster.PublishAsync(Board(3, 0.95) with { Anonymised = true });
+        var (organisers, others) = (broadcaster.WholeBoard(Phase, organiser: true, 3)!, broadcaster.WholeBoard(Phase, organiser: false, 3)!);
+        Assert.NotSame(organisers, others);
+        Assert.Contains("team 4", Encoding.UTF8.GetString(organisers.Json));
+        Assert.DoesNotContain("team 4", Encoding.UTF8.GetString(others.Json));
+    }
+
+    [Fact]
     public async Task WholeBoard_AnswersTheNewBoard_WhileTheFanOutToThousandsOfViewersIsUnderWay()
     {
         var broadcaster = new BoardBroadcaster();
