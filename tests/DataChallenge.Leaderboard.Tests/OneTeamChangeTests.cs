@@ -54,7 +54,22 @@ public sealed class OneTeamChangeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OneTeamChange_ReadsThatTeamAlone_OnlyWhenTheReplicaHoldsTheVersionJustBefore()
+    public async Task HeldBoard_IsTheBoardARebuildGives_AfterABurstOfScoresFromEveryTeam()
+    {
+        // Changes overtake one another on the bus: some arrive when later versions are already committed.
+        var uploads = _teams.SelectMany((team, i) => Enumerable.Range(0, 4).Select(round => (team.Session, Swaps: (i * 7 + round * 5) % 25)));
+        await Task.WhenAll(uploads.Select(async upload =>
+            await upload.Session.WaitForOutcomeAsync(await upload.Session.SubmitAsync(_phaseId, SampleFiles.Predictions(swaps: upload.Swaps)))));
+        await JudgingArena.EventuallyAsync(() => WithDbAsync(db => db.LeaderboardEntries.CountAsync(e => e.PhaseId == _phaseId && e.IntervalLower != null)),
+            count => count == _teams.Count, "every entry's interval");
+
+        var (held, rebuilt) = await JudgingArena.EventuallyAsync(HeldAndRebuiltAsync, b => b.Held == b.Rebuilt, "the held board equal to a rebuild");
+        Assert.Equal(rebuilt, held);
+        Assert.Equal([4, 4, 4], (await Cache.GetAsync(_phaseId, TestContext.Current.CancellationToken))!.Rows.Select(r => r.Entries));
+    }
+
+    [Fact]
+    public async Task OneTeamChange_ReadsThatTeamAlone_OnlyWhenTheReplicaHoldsTheVersionJustBeforeIt()
     {
         foreach (var (session, _) in _teams) await session.WaitForOutcomeAsync(await session.SubmitAsync(_phaseId, SampleFiles.Predictions()));
         var (changed, other) = (_teams[0].TeamId, _teams[1].TeamId);
@@ -70,16 +85,25 @@ public sealed class OneTeamChangeTests : IAsyncLifetime
         await Cache.RefreshAsync(_phaseId, await NextVersionAsync(), changed, cancellationToken);
         Assert.Equal((41, 1), await EntriesShownAsync(changed, other));
 
-        // A version this replica did not see in between: every entry is read again.
+        // Later versions are already committed: the board is labelled with the change's version, not the newest.
+        var next = await NextVersionAsync();
         await NextVersionAsync();
         await SetEntriesAsync(changed, 42);
-        await Cache.RefreshAsync(_phaseId, await NextVersionAsync(), changed, cancellationToken);
-        Assert.Equal((42, 51), await EntriesShownAsync(changed, other));
+        await Cache.RefreshAsync(_phaseId, next, changed, cancellationToken);
+        Assert.Equal((42, 1), await EntriesShownAsync(changed, other));
+        Assert.Equal(next, (await Cache.GetAsync(_phaseId, cancellationToken))!.Version);
+
+        // A version this replica did not see in between: every entry is read again, and the board takes the newest version.
+        await SetEntriesAsync(changed, 43);
+        var newest = await NextVersionAsync();
+        await Cache.RefreshAsync(_phaseId, newest, changed, cancellationToken);
+        Assert.Equal((43, 51), await EntriesShownAsync(changed, other));
+        Assert.Equal(newest, (await Cache.GetAsync(_phaseId, cancellationToken))!.Version);
 
         // A change not tied to one team: every entry is read again.
         await SetEntriesAsync(other, 52);
         await Cache.RefreshAsync(_phaseId, await NextVersionAsync(), null, cancellationToken);
-        Assert.Equal((42, 52), await EntriesShownAsync(changed, other));
+        Assert.Equal((43, 52), await EntriesShownAsync(changed, other));
     }
 
     private async Task<(string Held, string Rebuilt)> HeldAndRebuiltAsync()

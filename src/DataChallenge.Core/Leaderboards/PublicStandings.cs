@@ -65,21 +65,25 @@ public sealed class PublicStandings
         return new PublicStandings(phase, lines, _baselines);
     }
 
-    /// <summary>The ranked board of these standings, labelled with the phase's version and settings.</summary>
-    public LeaderboardSnapshot Board(Phase phase, DateTimeOffset now)
+    /// <summary>
+    /// The ranked board of these standings, labelled <paramref name="version"/>: one at which every change they hold,
+    /// and none they miss, had been committed.
+    /// </summary>
+    public LeaderboardSnapshot Board(Phase phase, long version, DateTimeOffset now)
     {
         var order = MetricOrder.Of(phase.ScoringConfig);
         var decimals = phase.ScoreDecimals;
         var rows = BoardRanker.Rank(_lines.Values.Select(line => line.Candidate), order.HigherIsBetter).Select(r =>
         {
-            var (entry, name) = (_lines[r.Candidate.TeamId].Entry, _lines[r.Candidate.TeamId].Name);
-            return new LeaderboardRow(r.Rank, entry.TeamId, name ?? "(unknown team)",
+            var line = _lines[r.Candidate.TeamId];
+            var entry = line.Entry;
+            return new LeaderboardRow(r.Rank, entry.TeamId, line.Name ?? "(unknown team)",
                 SplitScores.Round(entry.Score, decimals)!.Value, SplitScores.Round(entry.IntervalLower, decimals),
                 SplitScores.Round(entry.IntervalUpper, decimals), entry.Entries, entry.SubmittedAt, entry.LastSubmittedAt, r.StatisticallyTied,
                 Values: new MetricValues(r.Candidate.Keys), SubmissionId: entry.SubmissionId);
         }).ToList();
 
-        return new LeaderboardSnapshot(phase.Id, phase.BoardVersion, now, order.Primary, order.HigherIsBetter[0], rows)
+        return new LeaderboardSnapshot(phase.Id, version, now, order.Primary, order.HigherIsBetter[0], rows)
         {
             Board = SplitScores.Public,
             Metrics = order.Metrics,

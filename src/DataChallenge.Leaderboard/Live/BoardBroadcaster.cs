@@ -4,8 +4,8 @@ using DataChallenge.Core.Leaderboards;
 namespace DataChallenge.Leaderboard.Live;
 
 /// <summary>
-/// Pushes each change of a phase's public board to its live viewers: serialised once per view (the organisers see
-/// names an anonymised board hides), the same bytes queued for every viewer of that view.
+/// Pushes each change of a phase's public board to its live viewers: serialised once per view that differs (the
+/// organisers see names an anonymised board hides), the same bytes queued for every viewer of that view.
 /// </summary>
 public sealed class BoardBroadcaster(int historyLength = BoardBroadcaster.DefaultHistory, int queueCapacity = BoardBroadcaster.DefaultQueue)
 {
