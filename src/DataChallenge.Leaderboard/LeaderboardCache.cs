@@ -45,12 +45,13 @@ public sealed class LeaderboardCache(IServiceScopeFactory scopes, TimeProvider c
         var phase = await db.Phases.AsNoTracking().FirstOrDefaultAsync(p => p.Id == phaseId, cancellationToken);
         if (phase is null) return null;
         // The phase, and with it the version, is read before the standings: a board is never labelled newer than it
-        // is. So a board held at the version before a one-team change holds every other change up to it: with that
-        // team's entry read again it is the board of the change's version, even when later changes are already in.
-        var (standings, version) = change is { } team && _boards.TryGetValue(phaseId, out var before) && before.Board.Version == team.Version - 1
-            ? (await before.Standings.WithTeamAsync(db, phase, team.TeamId, cancellationToken), team.Version)
-            : (await PublicStandings.LoadAsync(db, phase, cancellationToken), phase.BoardVersion);
-        var built = new Held(standings.Board(phase, version, clock.GetUtcNow()), standings);
+        // is. So a board held at the version before a one-team change holds every other change: only that team's entry
+        // is read again. When later changes are already committed every entry is read, which takes them all in one step.
+        var standings = change is { } team && phase.BoardVersion == team.Version
+                        && _boards.TryGetValue(phaseId, out var before) && before.Board.Version == team.Version - 1
+            ? await before.Standings.WithTeamAsync(db, phase, team.TeamId, cancellationToken)
+            : await PublicStandings.LoadAsync(db, phase, cancellationToken);
+        var built = new Held(standings.Board(phase, clock.GetUtcNow()), standings);
         // Two refreshes may race; a board older than the one held is neither kept nor pushed.
         var kept = _boards.AddOrUpdate(phaseId, built, (_, current) => current.Board.Version > built.Board.Version ? current : built);
         if (!ReferenceEquals(kept, built)) return kept.Board;

@@ -11,5 +11,5 @@ public static class PublicBoard
 {
     public static async Task<LeaderboardSnapshot> BuildAsync(DataChallengeDbContext db, Phase phase, DateTimeOffset now,
         CancellationToken cancellationToken)
-        => (await PublicStandings.LoadAsync(db, phase, cancellationToken)).Board(phase, phase.BoardVersion, now);
+        => (await PublicStandings.LoadAsync(db, phase, cancellationToken)).Board(phase, now);
 }

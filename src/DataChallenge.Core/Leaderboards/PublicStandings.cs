@@ -65,11 +65,8 @@ public sealed class PublicStandings
         return new PublicStandings(phase, lines, _baselines);
     }
 
-    /// <summary>
-    /// The ranked board of these standings, labelled <paramref name="version"/>: one at which every change they hold,
-    /// and none they miss, had been committed.
-    /// </summary>
-    public LeaderboardSnapshot Board(Phase phase, long version, DateTimeOffset now)
+    /// <summary>The ranked board of these standings, labelled with the phase's version and settings.</summary>
+    public LeaderboardSnapshot Board(Phase phase, DateTimeOffset now)
     {
         var order = MetricOrder.Of(phase.ScoringConfig);
         var decimals = phase.ScoreDecimals;
@@ -83,7 +80,7 @@ public sealed class PublicStandings
                 Values: new MetricValues(r.Candidate.Keys), SubmissionId: entry.SubmissionId);
         }).ToList();
 
-        return new LeaderboardSnapshot(phase.Id, version, now, order.Primary, order.HigherIsBetter[0], rows)
+        return new LeaderboardSnapshot(phase.Id, phase.BoardVersion, now, order.Primary, order.HigherIsBetter[0], rows)
         {
             Board = SplitScores.Public,
             Metrics = order.Metrics,
