@@ -61,8 +61,7 @@ public sealed class OneTeamChangeTests : IAsyncLifetime
         var uploads = _teams.SelectMany((team, i) => Enumerable.Range(0, 4).Select(round => (team.Session, Swaps: (i * 7 + round * 5) % 25)));
         await Task.WhenAll(uploads.Select(async upload =>
             await upload.Session.WaitForOutcomeAsync(await upload.Session.SubmitAsync(_phaseId, SampleFiles.Predictions(swaps: upload.Swaps)))));
-        await JudgingArena.EventuallyAsync(() => WithDbAsync(db => db.LeaderboardEntries.CountAsync(e => e.PhaseId == _phaseId && e.IntervalLower != null)),
-            count => count == _teams.Count, "every entry's interval");
+        await EveryIntervalInAsync();
 
         var (held, rebuilt) = await JudgingArena.EventuallyAsync(HeldAndRebuiltAsync, b => b.Held == b.Rebuilt, "the held board equal to a rebuild");
         Assert.Equal(rebuilt, held);
@@ -75,9 +74,8 @@ public sealed class OneTeamChangeTests : IAsyncLifetime
         foreach (var (session, _) in _teams) await session.WaitForOutcomeAsync(await session.SubmitAsync(_phaseId, SampleFiles.Predictions()));
         var (changed, other) = (_teams[0].TeamId, _teams[1].TeamId);
         var cancellationToken = TestContext.Current.CancellationToken;
-        // Each score is followed by its interval, a change of its own: the board is edited here once both are in.
-        await JudgingArena.EventuallyAsync(() => WithDbAsync(db => db.LeaderboardEntries.CountAsync(e => e.PhaseId == _phaseId && e.IntervalLower != null)),
-            count => count == _teams.Count, "every entry's interval");
+        // The board is edited here once every score and its interval are in.
+        await EveryIntervalInAsync();
         await Cache.RefreshAsync(_phaseId, cancellationToken);
 
         // Both entries are edited but the version names one team: the other's edit is not read.
@@ -111,6 +109,11 @@ public sealed class OneTeamChangeTests : IAsyncLifetime
         await Cache.RefreshAsync(_phaseId, await NextVersionAsync(), null, cancellationToken);
         Assert.Equal((44, 54), await EntriesShownAsync(changed, other));
     }
+
+    // Each score is followed by its interval, a change of its own.
+    private Task EveryIntervalInAsync() => JudgingArena.EventuallyAsync(
+        () => WithDbAsync(db => db.LeaderboardEntries.CountAsync(e => e.PhaseId == _phaseId && e.IntervalLower != null)),
+        count => count == _teams.Count, "every entry's interval");
 
     private async Task<(string Held, string Rebuilt)> HeldAndRebuiltAsync()
     {
